@@ -1,0 +1,40 @@
+import type { ItemSnapshot } from './item.js';
+
+/**
+ * What happened to an item. Names follow GA4/Segment ecommerce: `impression` is GA4's
+ * `view_item_list` entry, `view` is `view_item`, `click` is `select_item`.
+ */
+export type EventType = 'impression' | 'click' | 'view' | 'add_to_cart' | 'purchase' | 'dismiss';
+
+/** One interaction with one item, as stored on the device. */
+export interface InklingEvent {
+  readonly type: EventType;
+  readonly itemId: string;
+  /** When it happened, ms since epoch. */
+  readonly time: number;
+  /** The slot (GA4 `item_list_id`) the item was shown or clicked in. */
+  readonly itemListId?: string;
+  /** 0-based position in that slot (GA4 `index`). */
+  readonly index?: number;
+  /** Monetary value, for purchases and add-to-cart. */
+  readonly value?: number;
+  /** For `view`: how long the detail page stayed visible, in ms. */
+  readonly dwellMs?: number;
+  /** Groups the events of one page view (an impression is counted once per item per slot per page view). */
+  readonly pageViewId?: string;
+  /** The item's attributes at the time of the event. */
+  readonly item?: ItemSnapshot;
+}
+
+/**
+ * What a site passes to `track()`. `time` defaults to now; a purchase may name several items at once
+ * and is stored as one event per item.
+ */
+export type TrackInput =
+  | (Omit<InklingEvent, 'time'> & { readonly time?: number })
+  | {
+      readonly type: 'purchase';
+      readonly itemIds: readonly string[];
+      readonly value?: number;
+      readonly time?: number;
+    };
