@@ -1,0 +1,49 @@
+import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from '../src/types.js';
+
+/**
+ * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
+ * `Remote<Engine>` (comlink) or, when no worker can start, the same object in-thread.
+ */
+export interface Engine {
+  /** Applies options that can change during a visit (mode, recipes). */
+  configure(config: EngineConfig): Promise<void>;
+  /** Stores a batch of events in one transaction and folds them into the profile. */
+  ingest(events: readonly InklingEvent[]): Promise<void>;
+  /** Ranks a slot's items. Never throws for bad items: an invalid recipe rejects and the caller keeps the original order. */
+  rank(request: RankRequest): Promise<Ranking>;
+  /** Why an item got its place in the last ranking of a slot. */
+  explain(slot: string, itemId: string): Promise<readonly Reason[] | undefined>;
+  /** Erases every store, the model and in-memory state. */
+  forget(): Promise<void>;
+  /** Everything held about the visitor, as JSON-safe data. */
+  export(): Promise<VisitorExport>;
+  /** Flushes pending writes and releases the database. */
+  close(): Promise<void>;
+}
+
+/** Options that the main thread sends to the engine. */
+export interface EngineConfig {
+  readonly mode?: PrivacyMode;
+  /** Named recipes; a slot picks one by name. `default` is used when a slot names none. */
+  readonly recipes?: Readonly<Record<string, unknown>>;
+  /** Retention period for events, in days (default 90). */
+  readonly retentionDays?: number;
+}
+
+/** A ranking request. Items carry only their id and attributes; the engine returns them in order. */
+export interface RankRequest {
+  readonly slot: string;
+  readonly items: readonly Item[];
+  /** A recipe name (from `configure`) or an inline recipe. */
+  readonly recipe?: string | Recipe;
+  readonly context?: RankContext;
+}
+
+/** The result of `export()`. */
+export interface VisitorExport {
+  readonly exportedAt: number;
+  readonly mode: PrivacyMode;
+  readonly events: readonly InklingEvent[];
+  readonly profile: unknown;
+  readonly model: { readonly kind: string; readonly weights: Readonly<Record<string, readonly number[]>> } | null;
+}

@@ -1,0 +1,22 @@
+import type { InklingEvent } from '../../src/types.js';
+
+/**
+ * Where the engine keeps events and model weights. An IndexedDB implementation persists them;
+ * an in-memory one serves `session` mode and any visit where IndexedDB fails.
+ */
+export interface EventStore {
+  /** `indexeddb` or `memory`; reported in `export()` and in warnings. */
+  readonly kind: 'indexeddb' | 'memory';
+  /** Appends a batch in one transaction. Never throws: on quota errors it evicts the oldest events and retries once. */
+  append(events: readonly InklingEvent[]): Promise<void>;
+  /** All events at or after `since` (ms), oldest first. */
+  events(since?: number): Promise<InklingEvent[]>;
+  /** Deletes events older than `before` (ms); returns how many went. */
+  purge(before: number): Promise<number>;
+  /** Reads a small named JSON value (model weights, settings). */
+  getValue<T>(key: string): Promise<T | undefined>;
+  putValue(key: string, value: unknown): Promise<void>;
+  /** Erases everything. */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}
