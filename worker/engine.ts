@@ -1,0 +1,153 @@
+import type { InklingEvent, PrivacyMode, Ranking, Reason } from '../src/types.js';
+import { featurize } from './features.js';
+import { ExampleCollector } from './model/examples.js';
+import { loadScorer, type ScorerChoice } from './model/load-scorer.js';
+import type { Scorer } from './model/scorer.js';
+import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
+import { createProfile, foldEvent, type Profile } from './profile.js';
+import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
+import { orderItems } from './rank-items.js';
+import type { EventStore } from './store/event-store.js';
+import { createMemoryStore } from './store/memory-store.js';
+import { openStore } from './store/open-store.js';
+
+/** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
+export interface EngineOptions {
+  /** `auto` opens IndexedDB and falls back to memory; `memory` never touches IndexedDB. Default `auto`. */
+  readonly storage?: 'auto' | 'memory';
+  /** A ready store, overriding `storage`. */
+  readonly store?: EventStore;
+  readonly databaseName?: string;
+  readonly scorer?: ScorerChoice;
+  /** Prior weights; defaults to the ones shipped with the SDK. */
+  readonly prior?: ModelWeights;
+  /** Training steps allowed per ingested batch: caps the work one page view can cause. */
+  readonly maxTrainingSteps?: number;
+  readonly now?: () => number;
+  /** Told about every fallback, once each. */
+  readonly onWarning?: (message: string) => void;
+}
+
+const WEIGHTS_KEY = 'model-weights';
+const DAY_MS = 24 * 3600 * 1000;
+const BATCH_SIZE = 32;
+
+/** The engine behind the worker, the in-thread fallback and the headless Node entry: one code path. */
+export function createEngine(options: EngineOptions = {}): Engine {
+  const now = options.now ?? Date.now;
+  const warn = options.onWarning ?? (() => undefined);
+  const prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  const maxTrainingSteps = options.maxTrainingSteps ?? 4;
+  let mode: PrivacyMode = 'full';
+  let retentionDays = 90;
+  let profile: Profile = createProfile();
+  const examples = new ExampleCollector();
+  const lastRankings = new Map<string, Ranking>();
+  let store: EventStore;
+  let scorer: Scorer;
+
+  const ready = (async () => {
+    store = options.store ?? (options.storage === 'memory' ? createMemoryStore() : await openStore(options, warn));
+    const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
+    scorer = await loadScorer(options.scorer ?? 'tfjs', prior, restoreWeights(saved, prior, warn), warn);
+    await store.purge(now() - retentionDays * DAY_MS);
+    for (const event of await store.events()) learnFrom(event);
+    examples.closePageView();
+  })();
+
+  function learnFrom(event: InklingEvent): void {
+    examples.observe(event, profile);
+    foldEvent(profile, event);
+  }
+
+  function train(): void {
+    for (let step = 0; step < maxTrainingSteps && examples.size > 0; step++) scorer.train(examples.take(BATCH_SIZE));
+  }
+
+  return {
+    async configure(config: EngineConfig) {
+      await ready;
+      if (config.mode) mode = config.mode;
+      if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
+    },
+
+    async ingest(events) {
+      await ready;
+      if (mode === 'off' || events.length === 0) return;
+      if (mode === 'full') await store.append(events);
+      for (const event of events) learnFrom(event);
+      train();
+      if (mode === 'full' && scorer.kind === 'tfjs') await store.putValue(WEIGHTS_KEY, scorer.weights());
+    },
+
+    async rank(request: RankRequest) {
+      await ready;
+      const time = request.context?.time ?? now();
+      const rows = featurize(request.items, profile, request.context ?? {}, time);
+      const scores = scorer.score(rows, request.items.length);
+      const ranking = orderItems(request.items, scores, profile, mode);
+      lastRankings.set(request.slot, ranking);
+      return ranking;
+    },
+
+    async explain(slot, itemId) {
+      await ready;
+      const ranking = lastRankings.get(slot);
+      const found = [...(ranking?.items ?? []), ...(ranking?.removed ?? [])].find((entry) => entry.item.id === itemId);
+      return found?.reasons as Reason[] | undefined;
+    },
+
+    async forget() {
+      await ready;
+      await store.clear();
+      profile = createProfile();
+      examples.clear();
+      lastRankings.clear();
+      scorer.dispose();
+      scorer = await loadScorer(options.scorer ?? 'tfjs', prior, prior, warn);
+    },
+
+    async export(): Promise<VisitorExport> {
+      await ready;
+      return {
+        exportedAt: now(),
+        mode,
+        events: await store.events(),
+        profile: {
+          categories: Object.fromEntries(profile.categories),
+          tags: Object.fromEntries(profile.tags),
+          brands: Object.fromEntries(profile.brands),
+          items: Object.fromEntries(profile.items),
+        },
+        model: { kind: scorer.weights().kind, weights: flatten(scorer.weights()) },
+      };
+    },
+
+    async close() {
+      await ready;
+      scorer.dispose();
+      await store.close();
+    },
+  };
+}
+
+function restoreWeights(saved: unknown, prior: ModelWeights, warn: (message: string) => void): ModelWeights {
+  if (saved === undefined) return prior;
+  try {
+    const weights = checkWeights(saved);
+    return weights.kind === prior.kind && weights.layers.length === prior.layers.length ? weights : prior;
+  } catch (error) {
+    warn(`saved model ignored (${error instanceof Error ? error.message : String(error)}); starting from the prior`);
+    return prior;
+  }
+}
+
+function flatten(weights: ModelWeights): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  weights.layers.forEach((layer, i) => {
+    out[`layer${i}.kernel`] = [...layer.weights];
+    out[`layer${i}.bias`] = [...layer.bias];
+  });
+  return out;
+}
+

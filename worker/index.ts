@@ -1,0 +1,6 @@
+export { createEngine, type EngineOptions } from './engine.js';
+export type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
+export type { EventStore } from './store/event-store.js';
+export { createMemoryStore } from './store/memory-store.js';
+export type { ModelWeights, DenseLayer } from './model/weights.js';
+export { FEATURE_NAMES } from './features.js';

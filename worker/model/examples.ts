@@ -1,0 +1,81 @@
+import type { InklingEvent, Item } from '../../src/types.js';
+import { FEATURE_COUNT, featurize } from '../features.js';
+import type { Profile } from '../profile.js';
+import type { TrainingBatch } from './scorer.js';
+
+/** A purchase says more than a click; an ignored impression counts once. */
+const POSITIVE_WEIGHT: Partial<Record<InklingEvent['type'], number>> = { click: 1, add_to_cart: 2, purchase: 3 };
+
+interface Example {
+  readonly row: Float32Array;
+  label: number;
+  readonly weight: number;
+}
+
+/**
+ * Turns events into labelled examples, each featurized with the profile as it was *before* the
+ * event (otherwise "clicked this item" would leak into its own label). Impressions wait until their
+ * page view ends: clicked in the same page view = positive, never clicked = negative.
+ */
+export class ExampleCollector {
+  private pending = new Map<string, Example>();
+  private pageViewId: string | undefined;
+  private ready: Example[] = [];
+
+  /** Call with each event before it is folded into `profile`. */
+  observe(event: InklingEvent, profile: Profile): void {
+    if (event.pageViewId !== undefined && event.pageViewId !== this.pageViewId) {
+      this.closePageView();
+      this.pageViewId = event.pageViewId;
+    }
+    const key = `${event.itemListId ?? ''}\u0000${event.itemId}`;
+    if (event.type === 'impression') {
+      if (!this.pending.has(key)) this.pending.set(key, { row: rowFor(event, profile), label: 0, weight: 1 });
+      return;
+    }
+    const weight = POSITIVE_WEIGHT[event.type];
+    if (weight === undefined) return;
+    const shown = this.pending.get(key);
+    if (shown) {
+      shown.label = 1;
+      this.pending.delete(key);
+      this.ready.push({ ...shown, weight });
+    } else {
+      this.ready.push({ row: rowFor(event, profile), label: 1, weight });
+    }
+  }
+
+  /** Impressions of the current page view become negatives at the end of the page view. */
+  closePageView(): void {
+    for (const example of this.pending.values()) this.ready.push(example);
+    this.pending.clear();
+  }
+
+  /** Takes up to `limit` finished examples as one batch. */
+  take(limit: number): TrainingBatch {
+    const examples = this.ready.splice(0, limit);
+    const rows = new Float32Array(examples.length * FEATURE_COUNT);
+    examples.forEach((example, i) => rows.set(example.row, i * FEATURE_COUNT));
+    return {
+      rows,
+      labels: Float32Array.from(examples, (example) => example.label),
+      weights: Float32Array.from(examples, (example) => example.weight),
+      count: examples.length,
+    };
+  }
+
+  get size(): number {
+    return this.ready.length;
+  }
+
+  clear(): void {
+    this.pending.clear();
+    this.ready = [];
+    this.pageViewId = undefined;
+  }
+}
+
+function rowFor(event: InklingEvent, profile: Profile): Float32Array {
+  const item: Item = { id: event.itemId, ...event.item };
+  return featurize([item], profile, { time: event.time }, event.time, [event.index ?? 0]);
+}

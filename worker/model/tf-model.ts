@@ -1,0 +1,96 @@
+import {
+  add, matMul, mean, mul, relu, reshape, scalar, setBackend, sigmoid, softplus, square, sub, sum, tensor1d, tensor2d,
+  tidy, train, variable, type Scalar, type Tensor, type Tensor2D, type Variable,
+} from '@tensorflow/tfjs-core/dist/base';
+import { registerKernels } from './tf-kernels.js';
+import type { Scorer, TrainingBatch } from './scorer.js';
+import type { DenseLayer, ModelWeights } from './weights.js';
+
+/** How strongly fine-tuning is pulled back toward the prior (L2 on the difference). */
+const PRIOR_PULL = 0.01;
+const LEARNING_RATE = 0.02;
+
+interface LayerVariables {
+  readonly kernel: Variable;
+  readonly bias: Variable;
+  readonly prior: { readonly kernel: Tensor; readonly bias: Tensor };
+  readonly shape: DenseLayer;
+}
+
+/** Starts TF.js on its CPU backend; rejects if it cannot, and the engine falls back to the JS scorer. */
+export async function createTfScorer(prior: ModelWeights, start: ModelWeights = prior): Promise<Scorer> {
+  registerKernels();
+  if (!(await setBackend('cpu'))) throw new Error('the TF.js CPU backend did not start');
+  const layers = start.layers.map((layer, index): LayerVariables => ({
+    kernel: variable(tensor2d(layer.weights as number[], [layer.inputs, layer.outputs])),
+    bias: variable(tensor1d(layer.bias as number[])),
+    prior: {
+      kernel: tensor2d(prior.layers[index]!.weights as number[], [layer.inputs, layer.outputs]),
+      bias: tensor1d(prior.layers[index]!.bias as number[]),
+    },
+    shape: layer,
+  }));
+  const optimizer = train.adam(LEARNING_RATE);
+  const trainable = layers.flatMap((layer) => [layer.kernel, layer.bias]);
+
+  const logits = (rows: Tensor2D): Tensor => {
+    let current: Tensor = rows;
+    layers.forEach((layer, index) => {
+      current = add(matMul(current as Tensor2D, layer.kernel as Tensor2D), layer.bias);
+      if (index < layers.length - 1) current = relu(current);
+    });
+    return current;
+  };
+
+  return {
+    kind: 'tfjs',
+    score(rows, count) {
+      if (count === 0) return new Float32Array(0);
+      const probabilities = tidy(() => sigmoid(logits(tensor2d(rows, [count, start.layers[0]!.inputs]))));
+      const values = probabilities.dataSync() as Float32Array;
+      probabilities.dispose();
+      return values;
+    },
+    train(batch: TrainingBatch) {
+      if (batch.count === 0) return 0;
+      // minimize() runs the loss under its own tidy, so intermediates are released.
+      const loss = optimizer.minimize(() => {
+        const x = tensor2d(batch.rows, [batch.count, start.layers[0]!.inputs]);
+        const z = reshape(logits(x), [batch.count]);
+        const y = tensor1d(batch.labels);
+        const w = tensor1d(batch.weights);
+        // Binary cross-entropy on logits: softplus(z) - y*z, stable for large |z|.
+        const dataLoss = mean(mul(w, sub(softplus(z), mul(y, z))));
+        const pull = layers.reduce<Tensor>(
+          (total, layer) => add(total, add(sum(square(sub(layer.kernel, layer.prior.kernel))), sum(square(sub(layer.bias, layer.prior.bias))))),
+          scalar(0),
+        );
+        return add(dataLoss, mul(pull, PRIOR_PULL)) as Scalar;
+      }, true, trainable);
+      const value = loss ? (loss.dataSync()[0] ?? 0) : 0;
+      loss?.dispose();
+      return value;
+    },
+    weights() {
+      return {
+        kind: start.kind,
+        features: start.features,
+        layers: layers.map((layer) => ({
+          inputs: layer.shape.inputs,
+          outputs: layer.shape.outputs,
+          weights: Array.from(layer.kernel.dataSync()),
+          bias: Array.from(layer.bias.dataSync()),
+        })),
+      };
+    },
+    dispose() {
+      optimizer.dispose();
+      for (const layer of layers) {
+        layer.kernel.dispose();
+        layer.bias.dispose();
+        layer.prior.kernel.dispose();
+        layer.prior.bias.dispose();
+      }
+    },
+  };
+}

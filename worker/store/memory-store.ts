@@ -1,0 +1,34 @@
+import type { InklingEvent } from '../../src/types.js';
+import type { EventStore } from './event-store.js';
+
+/** Keeps everything in memory: `session` mode, and any visit where IndexedDB is unavailable. */
+export function createMemoryStore(): EventStore {
+  let events: InklingEvent[] = [];
+  const values = new Map<string, unknown>();
+  return {
+    kind: 'memory',
+    async append(batch) {
+      events.push(...batch);
+    },
+    async events(since = -Infinity) {
+      return events.filter((event) => event.time >= since).sort((a, b) => a.time - b.time);
+    },
+    async purge(before) {
+      const kept = events.filter((event) => event.time >= before);
+      const removed = events.length - kept.length;
+      events = kept;
+      return removed;
+    },
+    async getValue<T>(key: string) {
+      return values.get(key) as T | undefined;
+    },
+    async putValue(key, value) {
+      values.set(key, structuredClone(value));
+    },
+    async clear() {
+      events = [];
+      values.clear();
+    },
+    async close() {},
+  };
+}
