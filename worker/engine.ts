@@ -43,6 +43,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let profile: Profile = createProfile();
   const examples = new ExampleCollector();
   const lastRankings = new Map<string, Ranking>();
+  // Ids already folded: a batch resent from another page's outbox must not count twice.
+  let seenIds = new Set<string>();
   let store: EventStore;
   let scorer: Scorer;
 
@@ -55,9 +57,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     examples.closePageView();
   })();
 
-  function learnFrom(event: InklingEvent): void {
+  function learnFrom(event: InklingEvent): boolean {
+    if (event.id !== undefined) {
+      if (seenIds.has(event.id)) return false;
+      seenIds.add(event.id);
+    }
     examples.observe(event, profile);
     foldEvent(profile, event);
+    return true;
   }
 
   function train(): void {
@@ -74,9 +81,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async ingest(events) {
       await ready;
       if (mode === 'off' || events.length === 0) return;
-      if (mode === 'full') await store.append(events);
-      for (const event of events) learnFrom(event);
+      // Fold before the first await so that a rank() sent right after this batch already sees it.
+      const fresh = events.filter(learnFrom);
       train();
+      if (mode === 'full' && fresh.length > 0) await store.append(fresh);
       if (mode === 'full' && scorer.kind === 'tfjs') await store.putValue(WEIGHTS_KEY, scorer.weights());
     },
 
@@ -101,6 +109,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready;
       await store.clear();
       profile = createProfile();
+      seenIds = new Set();
       examples.clear();
       lastRankings.clear();
       scorer.dispose();

@@ -8,6 +8,8 @@ export type EventType = 'impression' | 'click' | 'view' | 'add_to_cart' | 'purch
 
 /** One interaction with one item, as stored on the device. */
 export interface InklingEvent {
+  /** Unique id, assigned by the SDK; makes storing a batch twice (retries, several tabs) harmless. */
+  readonly id?: string;
   readonly type: EventType;
   readonly itemId: string;
   /** When it happened, ms since epoch. */

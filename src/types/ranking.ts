@@ -30,4 +30,6 @@ export interface Ranking<T extends Item = Item> {
   readonly group: ExperimentGroup;
   /** Items that rules removed (excluded or capped with `drop`), with the reasons. */
   readonly removed: readonly RankedItem<T>[];
+  /** Set when the page's original order came back because personalization was off, held out or failed. */
+  readonly fallback?: true;
 }

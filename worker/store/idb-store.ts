@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import type { InklingEvent } from '../../src/types.js';
 import type { EventStore } from './event-store.js';
 import { DATABASE_NAME, SCHEMA_VERSION, type InklingSchema, type StoredEvent } from './schema.js';
 
@@ -13,7 +14,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
   const db = await openDB<InklingSchema>(options.name ?? DATABASE_NAME, SCHEMA_VERSION, {
     upgrade(database) {
-      const events = database.createObjectStore('events', { keyPath: 'seq', autoIncrement: true });
+      const events = database.createObjectStore('events', { keyPath: 'id' });
       events.createIndex('byTime', 'time');
       database.createObjectStore('values');
     },
@@ -30,13 +31,12 @@ function wrap(db: IDBPDatabase<InklingSchema>): EventStore {
     kind: 'indexeddb',
     async append(batch) {
       const tx = db.transaction('events', 'readwrite');
-      for (const event of batch) void tx.store.add({ ...event });
+      for (const event of batch) void tx.store.put(withId(event));
       await tx.done;
     },
     async events(since = -Infinity) {
       const range = Number.isFinite(since) ? IDBKeyRange.lowerBound(since) : undefined;
-      const stored = await db.getAllFromIndex('events', 'byTime', range);
-      return stored.map(stripSeq);
+      return db.getAllFromIndex('events', 'byTime', range);
     },
     async purge(before) {
       const tx = db.transaction('events', 'readwrite');
@@ -66,6 +66,7 @@ function wrap(db: IDBPDatabase<InklingSchema>): EventStore {
   };
 }
 
-function stripSeq({ seq: _seq, ...event }: StoredEvent) {
-  return event;
+/** Events from the SDK carry ids; ones from elsewhere (headless ingest) get one here. */
+export function withId(event: InklingEvent): StoredEvent {
+  return event.id ? (event as StoredEvent) : { ...event, id: `${event.time}:${Math.random().toString(36).slice(2)}` };
 }

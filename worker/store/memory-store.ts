@@ -4,11 +4,17 @@ import type { EventStore } from './event-store.js';
 /** Keeps everything in memory: `session` mode, and any visit where IndexedDB is unavailable. */
 export function createMemoryStore(): EventStore {
   let events: InklingEvent[] = [];
+  const ids = new Set<string>();
   const values = new Map<string, unknown>();
   return {
     kind: 'memory',
     async append(batch) {
-      events.push(...batch);
+      // Same contract as IndexedDB's put-by-id: an event stored twice is kept once.
+      for (const event of batch) {
+        if (event.id !== undefined && ids.has(event.id)) continue;
+        if (event.id !== undefined) ids.add(event.id);
+        events.push(event);
+      }
     },
     async events(since = -Infinity) {
       return events.filter((event) => event.time >= since).sort((a, b) => a.time - b.time);
@@ -27,6 +33,7 @@ export function createMemoryStore(): EventStore {
     },
     async clear() {
       events = [];
+      ids.clear();
       values.clear();
     },
     async close() {},

@@ -6,10 +6,10 @@ export const DATABASE_NAME = 'inkling';
 /** Bump with a migration in `migrations.ts`. */
 export const SCHEMA_VERSION = 1;
 
-/** An event as stored: the auto-increment key lets a batch be appended without reading. */
-export type StoredEvent = InklingEvent & { readonly seq?: number };
+/** An event as stored: keyed by its id, so writing the same event twice keeps one copy. */
+export type StoredEvent = InklingEvent & { readonly id: string };
 
 export interface InklingSchema extends DBSchema {
-  events: { key: number; value: StoredEvent; indexes: { byTime: number } };
+  events: { key: string; value: StoredEvent; indexes: { byTime: number } };
   values: { key: string; value: unknown };
 }

@@ -1,0 +1,54 @@
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+/**
+ * Four outputs:
+ * - inkling.js         script tag (IIFE): main thread only, never TF.js
+ * - inkling.worker.js  the engine with idb, comlink and a custom TF.js build (IIFE: a classic worker,
+ *                      which also loads as a plain script for the in-thread fallback)
+ * - inkling.esm.js     npm entry for SPAs (ESM); the in-thread engine is a lazy chunk
+ * - engine.esm.js      headless engine for Node (evaluation, servers)
+ */
+const plugins = (declarations = false) => [
+  nodeResolve({ browser: true }),
+  commonjs(),
+  json({ preferConst: true }),
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
+];
+const minify = terser({ ecma: 2020, module: false, compress: { passes: 2 } });
+const quiet = (warning, warn) => {
+  // TF.js ships `this` at the top level of some CommonJS-style helpers; harmless in an IIFE.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  warn(warning);
+};
+
+export default [
+  {
+    input: 'src/tag.ts',
+    output: { file: 'dist/inkling.js', format: 'iife', plugins: [minify], sourcemap: true },
+    plugins: plugins(),
+    onwarn: quiet,
+  },
+  {
+    input: 'worker/worker-entry.ts',
+    output: { file: 'dist/inkling.worker.js', format: 'iife', plugins: [minify], sourcemap: true },
+    plugins: plugins(),
+    onwarn: quiet,
+  },
+  {
+    input: 'src/index.ts',
+    output: { dir: 'dist', entryFileNames: 'inkling.esm.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
+    plugins: plugins(),
+    onwarn: quiet,
+  },
+  {
+    input: 'worker/index.ts',
+    output: { file: 'dist/engine.esm.js', format: 'es', sourcemap: true },
+    plugins: [json({ preferConst: true }), typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } })],
+    external: [/^@tensorflow\//, 'idb', 'comlink'],
+    onwarn: quiet,
+  },
+];

@@ -1,0 +1,99 @@
+import type { InklingEvent } from '../types.js';
+
+/** Where the batcher parks unsent events when the page goes away; `localStorage` in `full` mode. */
+export interface Outbox {
+  load(): InklingEvent[];
+  save(events: readonly InklingEvent[]): void;
+}
+
+export interface BatcherOptions {
+  /** Delivers a batch; the batch counts as sent once this resolves. */
+  readonly send: (events: readonly InklingEvent[]) => Promise<void>;
+  readonly outbox?: Outbox;
+  /** Quiet time before a batch goes out. Default 250 ms. */
+  readonly delayMs?: number;
+  readonly onError: (error: unknown) => void;
+}
+
+export interface Batcher {
+  add(event: InklingEvent): void;
+  /** Sends everything queued now. */
+  flush(): Promise<void>;
+  /** Page is going away: park what is not yet confirmed, synchronously. */
+  park(): void;
+  /** Drops everything queued or parked (for `forget()` and mode `off`). */
+  clear(): void;
+}
+
+/**
+ * Queues events on the main thread (so `track()` costs almost nothing) and sends them in batches.
+ * Events stay "unconfirmed" until the engine has them; if the page is hidden or unloads first they
+ * are parked in the outbox and the next page view sends them, so a click that navigates is not lost.
+ */
+export function createBatcher(options: BatcherOptions): Batcher {
+  let queued: InklingEvent[] = options.outbox?.load() ?? [];
+  let inFlight: InklingEvent[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const flush = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    inFlight = inFlight.concat(batch);
+    try {
+      await options.send(batch);
+      inFlight = inFlight.filter((event) => !batch.includes(event));
+      options.outbox?.save(inFlight.concat(queued));
+    } catch (error) {
+      inFlight = inFlight.filter((event) => !batch.includes(event));
+      queued = batch.concat(queued);
+      options.onError(error);
+    }
+  };
+
+  if (queued.length > 0) void flush();
+
+  return {
+    add(event) {
+      queued.push(event);
+      timer ??= setTimeout(() => void flush(), options.delayMs ?? 250);
+    },
+    flush,
+    park() {
+      options.outbox?.save(inFlight.concat(queued));
+      void flush();
+    },
+    clear() {
+      clearTimeout(timer);
+      timer = undefined;
+      queued = [];
+      inFlight = [];
+      options.outbox?.save([]);
+    },
+  };
+}
+
+/** An outbox in `localStorage`; silently inert where storage is blocked. */
+export function localStorageOutbox(key = 'inkling:outbox'): Outbox {
+  return {
+    load() {
+      try {
+        const raw = globalThis.localStorage?.getItem(key);
+        const parsed: unknown = raw ? JSON.parse(raw) : [];
+        return Array.isArray(parsed) ? (parsed as InklingEvent[]) : [];
+      } catch {
+        return [];
+      }
+    },
+    save(events) {
+      try {
+        if (events.length === 0) globalThis.localStorage?.removeItem(key);
+        else globalThis.localStorage?.setItem(key, JSON.stringify(events));
+      } catch {
+        // Storage full or blocked: the events still go to the engine while the page lives.
+      }
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { ITEM_ATTRIBUTE, SLOT_ATTRIBUTE } from '../slots/read-items.js';
+import type { EventType } from '../types.js';
+
+/** Buttons that record an action on an item: `data-inkling-action="purchase"` with `data-inkling-item-ref`. */
+export const ACTION_ATTRIBUTE = 'data-inkling-action';
+const ACTIONS: ReadonlySet<string> = new Set<EventType>(['click', 'add_to_cart', 'purchase', 'dismiss']);
+
+/** What a click on the page meant for Inkling. */
+export interface ItemActivation {
+  readonly type: EventType;
+  readonly itemId: string;
+  /** The item's element (for its attributes), when the click was on a tile. */
+  readonly element?: Element;
+  /** The slot the tile sits in. */
+  readonly slot?: Element;
+}
+
+/**
+ * One delegated listener for the whole page. Counts primary clicks, keyboard activation (which the
+ * browser turns into `click`) and middle clicks (`auxclick`), which open the item in a new tab.
+ * Listens in the capture phase so a site's `stopPropagation()` does not hide the click.
+ */
+export function listenForClicks(doc: Document, onActivate: (activation: ItemActivation) => void): () => void {
+  const handle = (event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const action = target?.closest(`[${ACTION_ATTRIBUTE}]`);
+    if (action) {
+      const type = action.getAttribute(ACTION_ATTRIBUTE) ?? '';
+      const itemId = action.getAttribute('data-inkling-item-ref') ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
+      if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId) });
+      return;
+    }
+    const tile = target?.closest(`[${ITEM_ATTRIBUTE}]`);
+    const slot = tile?.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
+    const itemId = tile?.getAttribute(ITEM_ATTRIBUTE);
+    if (tile && slot && itemId) onActivate({ type: 'click', itemId, element: tile, slot });
+  };
+  doc.addEventListener('click', handle, true);
+  doc.addEventListener('auxclick', handle, true);
+  return () => {
+    doc.removeEventListener('click', handle, true);
+    doc.removeEventListener('auxclick', handle, true);
+  };
+}
+
+function findItemElement(doc: Document, itemId: string): Element | undefined {
+  const escaped = itemId.replace(/["\\]/g, '\\$&');
+  return doc.querySelector(`[${ITEM_ATTRIBUTE}="${escaped}"], [data-inkling-view="${escaped}"]`) ?? undefined;
+}

@@ -1,0 +1,6 @@
+/** A fresh id for each page view (and each SPA route change); never derived from the visitor. */
+export function newPageViewId(): string {
+  const crypto_ = globalThis.crypto;
+  if (crypto_?.randomUUID) return crypto_.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,0 +1,41 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium; never a downloaded browser. `CHROMIUM_PATH` points elsewhere if needed. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium or set CHROMIUM_PATH`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+}
+
+/** What a page did that a test may assert on: console errors, uncaught errors, every request URL. */
+export interface PageLog {
+  readonly consoleErrors: string[];
+  readonly consoleWarnings: string[];
+  readonly pageErrors: string[];
+  readonly requests: string[];
+}
+
+/** Opens a page that records its console, uncaught errors and requests (including the worker's). */
+export async function openPage(context: BrowserContext): Promise<{ page: Page; log: PageLog }> {
+  const page = await context.newPage();
+  const log: PageLog = { consoleErrors: [], consoleWarnings: [], pageErrors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+    if (message.type() === 'warning') log.consoleWarnings.push(message.text());
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(error.message));
+  context.on('request', (request) => log.requests.push(request.url()));
+  return { page, log };
+}
+
+/** Requests that left for anywhere but `origin` (data: and blob: URLs stay on the device). */
+export function foreignRequests(log: PageLog, origin: string): string[] {
+  return log.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBatcher, type Outbox } from '../../../src/tracker/batcher.js';
+import type { InklingEvent } from '../../../src/types.js';
+
+const event = (id: string): InklingEvent => ({ id, type: 'click', itemId: id, time: 1 });
+function memoryOutbox(initial: InklingEvent[] = []): Outbox & { saved: InklingEvent[] } {
+  const box = { saved: initial, load: () => box.saved, save: (events: readonly InklingEvent[]) => void (box.saved = [...events]) };
+  return box;
+}
+
+describe('batcher', () => {
+  it('sends queued events as one batch', async () => {
+    const send = vi.fn(async () => undefined);
+    const batcher = createBatcher({ send, onError: () => undefined, delayMs: 10_000 });
+    batcher.add(event('a'));
+    batcher.add(event('b'));
+    await batcher.flush();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]).toEqual([[event('a'), event('b')]]);
+  });
+
+  it('parks unconfirmed events when the page goes away and sends them on the next page', async () => {
+    const outbox = memoryOutbox();
+    const never = createBatcher({ send: () => new Promise(() => undefined), outbox, onError: () => undefined });
+    never.add(event('a'));
+    never.park();
+    expect(outbox.saved.map((e) => e.id)).toEqual(['a']);
+
+    const received: InklingEvent[] = [];
+    const next = createBatcher({ send: async (events) => void received.push(...events), outbox, onError: () => undefined });
+    await next.flush();
+    await vi.waitFor(() => expect(received.map((e) => e.id)).toEqual(['a']));
+    expect(outbox.saved).toEqual([]);
+  });
+
+  it('keeps a failed batch for the next flush and reports the error', async () => {
+    let fail = true;
+    const received: InklingEvent[] = [];
+    const onError = vi.fn();
+    const batcher = createBatcher({
+      send: async (events) => {
+        if (fail) throw new Error('worker gone');
+        received.push(...events);
+      },
+      onError,
+    });
+    batcher.add(event('a'));
+    await batcher.flush();
+    expect(onError).toHaveBeenCalledOnce();
+    fail = false;
+    await batcher.flush();
+    expect(received.map((e) => e.id)).toEqual(['a']);
+  });
+});
