@@ -1,7 +1,7 @@
-import { wrap } from 'comlink';
 import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/messages.js';
 import type { Engine } from '../worker/protocol.js';
 import type { Reporter } from './report.js';
+import { ENGINE_METHODS, remote } from './rpc.js';
 
 /** How the main thread reaches the engine. Every field is a seam tests and hosting setups can replace. */
 export interface ClientOptions {
@@ -53,7 +53,7 @@ function startWorker(url: string | URL, options: ClientOptions): Promise<Engine>
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(wrap<Engine>(worker) as unknown as Engine);
+      resolve(remote<Engine>(worker, ENGINE_METHODS));
     });
   });
 }

@@ -1,0 +1,30 @@
+// `npm test`: installs what is missing, builds, type-checks, checks bundle budgets, then runs every
+// test (unit in Node/happy-dom, browser in Debian Chromium) and prints one summary line.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { build, ensureChromium, ensurePackages, repo, run } from './setup.mjs';
+
+ensurePackages();
+const chromium = ensureChromium();
+build();
+run('npx tsc -p tsconfig.json --noEmit');
+run('node scripts/size.mjs');
+
+mkdirSync(`${repo}test-results`, { recursive: true });
+const report = `${repo}test-results/vitest.json`;
+const extra = process.argv.slice(2);
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
+  stdio: 'inherit',
+  cwd: repo,
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
+
+let summary = 'tests: 0 passed, 0 failed';
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  summary = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${results.numPendingTests ? `, ${results.numPendingTests} skipped` : ''}`;
+} catch {
+  // vitest died before writing its report; its exit code below says so.
+}
+console.log(summary);
+process.exit(vitest.status ?? 1);

@@ -1,0 +1,48 @@
+import type { Engine } from '../worker/protocol.js';
+
+/**
+ * The main thread's side of comlink's wire protocol, for the one kind of call Inkling makes: a method
+ * call with plain arguments. The worker keeps comlink's `expose()`; this replaces `wrap()` on the
+ * main thread, where comlink's proxies would cost a third of the script tag's 6 KB budget.
+ * `test/unit/src/rpc.test.ts` runs it against the real `expose()`, so a protocol change fails a test.
+ */
+interface Reply {
+  readonly id?: string;
+  readonly type: 'RAW' | 'HANDLER';
+  readonly name?: string;
+  readonly value: unknown;
+}
+
+type Methods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
+
+/** Returns an object whose methods call the exposed object's methods over `port`. */
+export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[]): Methods<T> {
+  const pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  let counter = 0;
+  port.addEventListener('message', (event: MessageEvent<Reply>) => {
+    const call = event.data?.id ? pending.get(event.data.id) : undefined;
+    if (!call) return;
+    pending.delete(event.data.id!);
+    if (event.data.type === 'HANDLER' && event.data.name === 'throw') call.reject(toError(event.data.value));
+    else call.resolve(event.data.value);
+  });
+  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of methods) {
+    api[method] = (...args) =>
+      new Promise((resolve, reject) => {
+        const id = `inkling-${++counter}`;
+        pending.set(id, { resolve, reject });
+        port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
+      });
+  }
+  return api as Methods<T>;
+}
+
+function toError(thrown: unknown): unknown {
+  const wire = thrown as { isError?: boolean; value?: { message?: string; name?: string } } | undefined;
+  if (!wire?.isError) return wire?.value;
+  return Object.assign(new Error(wire.value?.message ?? 'worker error'), wire.value);
+}
+
+/** Every method of the Engine, for `remote()`. */
+export const ENGINE_METHODS = ['configure', 'ingest', 'rank', 'explain', 'forget', 'export', 'close'] as const satisfies readonly (keyof Engine)[];
