@@ -5,7 +5,10 @@
 // a translucent dark so that they read on any colourway.
 
 const DARK = 'fill="#0b1320" fill-opacity=".28"';
-const LINE = 'fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"';
+// Details are drawn in `--glyph-detail` (white by default) so that a page can draw a light glyph
+// on a dark panel and still see its details; style="" because presentation attributes take no var().
+const LINE = 'fill="none" style="stroke:var(--glyph-detail,#fff)" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"';
+const DETAIL_FILL = 'style="fill:var(--glyph-detail,#fff)"';
 
 /** SVG markup (inside a 64x64 viewBox) for each glyph name. */
 export const GLYPHS = {
@@ -13,12 +16,12 @@ export const GLYPHS = {
     <path fill="currentColor" d="M6 44V37c0-5 3-8 7-9l9-2c3-1 5-4 6-8l2-4c3 1 6 3 8 7 3 6 9 9 16 11 4 1 6 4 6 8v4z"/>
     <rect x="4" y="44" width="58" height="7" rx="3.5" ${DARK}/>
     <path ${LINE} d="M31 21l5-3M33 25.5l5-3M36 29.5l5-3"/>
-    <path fill="none" stroke="#fff" stroke-opacity=".55" stroke-width="2.5" stroke-linecap="round" d="M13 38c10-3 24-3 37 0"/>`,
+    <path fill="none" style="stroke:var(--glyph-detail,#fff)" stroke-opacity=".55" stroke-width="2.5" stroke-linecap="round" d="M13 38c10-3 24-3 37 0"/>`,
   hiking: `
     <path fill="currentColor" d="M13 50V14c0-3 2-4 4-4h13c2 0 3 2 3 4v14c5 2 13 4 19 6 5 1 7 4 7 8v8z"/>
     <path d="M11 50h50v5a2 2 0 0 1-2 2H13a2 2 0 0 1-2-2z" ${DARK}/>
     <path ${LINE} d="M18 16l10 4M18 22l10 4M18 28l10 4"/>
-    <path fill="none" stroke="#fff" stroke-opacity=".5" stroke-width="2" d="M14 42h45"/>`,
+    <path fill="none" style="stroke:var(--glyph-detail,#fff)" stroke-opacity=".5" stroke-width="2" d="M14 42h45"/>`,
   tents: `
     <path fill="currentColor" d="M5 53L32 11l27 42z"/>
     <path d="M32 24l-8 29h16z" ${DARK}/>
@@ -54,10 +57,10 @@ export const GLYPHS = {
   nutrition: `
     <path fill="currentColor" d="M19 9h26l-3 7 4 39H18l4-39z"/>
     <path d="M19 9h26l-1.5 3.5h-23z" ${DARK}/>
-    <path fill="#fff" d="M35 21l-10 15h7l-3 12 11-17h-7z"/>`,
+    <path ${DETAIL_FILL} d="M35 21l-10 15h7l-3 12 11-17h-7z"/>`,
   outlet: `
     <path fill="currentColor" d="M9 30L29 10h23c1 0 2 1 2 2v23L34 55c-2 2-4 2-6 0L9 36c-2-2-2-4 0-6z"/>
-    <circle cx="44" cy="20" r="4" fill="#fff"/>
+    <circle cx="44" cy="20" r="4" ${DETAIL_FILL}/>
     <g ${LINE} stroke-width="2.6"><path d="M25 42l12-12"/><circle cx="25.5" cy="31.5" r="2.5"/><circle cx="36.5" cy="41.5" r="2.5"/></g>`,
 };
 

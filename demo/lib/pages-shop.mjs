@@ -64,7 +64,7 @@ export function homeBody(ctx) {
   const cards = catalog.categories
     .map((c) => `<li><a class="cat-card" href="${categoryHref(c.slug)}"><span class="cat-glyph">${glyphSvg(c.slug)}</span><span><b>${esc(categoryName[c.slug])}</b><small>${counts[c.slug]} products</small></span></a></li>`)
     .join('');
-  const latest = [...catalog.articles].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, 6);
+  const latest = [...catalog.articles].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, 8);
   return `<section class="hero">
   <div class="hero-copy">
     <p class="eyebrow">Autumn–winter 2026</p>
