@@ -143,7 +143,7 @@
         '<button type="button" class="link" data-cart-change="0" data-id="' + esc(line.id) + '">Remove</button>'
       : '<span class="muted">× ' + line.qty + '</span>';
     return '<li class="cart-row">' +
-      '<div class="art art-thumb" style="--c:' + esc(e[3]) + '"><svg class="glyph" viewBox="0 0 64 64" aria-hidden="true"><use href="#g-' + esc(e[2]) + '"/></svg></div>' +
+      '<div class="art art-thumb c-' + esc(String(e[3]).slice(1)) + '"><svg class="glyph" viewBox="0 0 64 64" aria-hidden="true"><use href="#g-' + esc(e[2]) + '"/></svg></div>' +
       '<div class="cart-row-main"><a href="/p/' + esc(line.id) + '.html">' + esc(e[0]) + '</a>' +
       '<small class="muted">' + esc(line.id) + '</small></div>' +
       '<div class="cart-row-side">' + controls + '<b>' + money(e[1] * line.qty) + '</b></div></li>';

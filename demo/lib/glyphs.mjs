@@ -5,10 +5,11 @@
 // a translucent dark so that they read on any colourway.
 
 const DARK = 'fill="#0b1320" fill-opacity=".28"';
-// Details are drawn in `--glyph-detail` (white by default) so that a page can draw a light glyph
-// on a dark panel and still see its details; style="" because presentation attributes take no var().
-const LINE = 'fill="none" style="stroke:var(--glyph-detail,#fff)" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"';
-const DETAIL_FILL = 'style="fill:var(--glyph-detail,#fff)"';
+// Details are white, unless styles.css recolours the `gd-s` (stroke) and `gd-f` (fill) classes via
+// `--glyph-detail`, so that a light glyph on a dark panel keeps its details. Classes rather than
+// style="" attributes, so that the pages work under a strict CSP (style-src 'self').
+const LINE = 'class="gd-s" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"';
+const DETAIL_FILL = 'class="gd-f" fill="#fff"';
 
 /** SVG markup (inside a 64x64 viewBox) for each glyph name. */
 export const GLYPHS = {
@@ -16,12 +17,12 @@ export const GLYPHS = {
     <path fill="currentColor" d="M6 44V37c0-5 3-8 7-9l9-2c3-1 5-4 6-8l2-4c3 1 6 3 8 7 3 6 9 9 16 11 4 1 6 4 6 8v4z"/>
     <rect x="4" y="44" width="58" height="7" rx="3.5" ${DARK}/>
     <path ${LINE} d="M31 21l5-3M33 25.5l5-3M36 29.5l5-3"/>
-    <path fill="none" style="stroke:var(--glyph-detail,#fff)" stroke-opacity=".55" stroke-width="2.5" stroke-linecap="round" d="M13 38c10-3 24-3 37 0"/>`,
+    <path class="gd-s" fill="none" stroke="#fff" stroke-opacity=".55" stroke-width="2.5" stroke-linecap="round" d="M13 38c10-3 24-3 37 0"/>`,
   hiking: `
     <path fill="currentColor" d="M13 50V14c0-3 2-4 4-4h13c2 0 3 2 3 4v14c5 2 13 4 19 6 5 1 7 4 7 8v8z"/>
     <path d="M11 50h50v5a2 2 0 0 1-2 2H13a2 2 0 0 1-2-2z" ${DARK}/>
     <path ${LINE} d="M18 16l10 4M18 22l10 4M18 28l10 4"/>
-    <path fill="none" style="stroke:var(--glyph-detail,#fff)" stroke-opacity=".5" stroke-width="2" d="M14 42h45"/>`,
+    <path class="gd-s" fill="none" stroke="#fff" stroke-opacity=".5" stroke-width="2" d="M14 42h45"/>`,
   tents: `
     <path fill="currentColor" d="M5 53L32 11l27 42z"/>
     <path d="M32 24l-8 29h16z" ${DARK}/>

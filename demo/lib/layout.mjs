@@ -6,10 +6,9 @@ import { esc, categoryHref } from './markup.mjs';
 /** The one line a site adds to use Inkling; deferred, so it runs after shop.js (see README). */
 export const SDK_TAG = '<script src="/dist/inkling.js" defer data-inkling-debug-panel data-inkling-recipes="inkling-recipes"></script>';
 
-// An inline SVG favicon, so that the browser does not ask the server for /favicon.ico.
-const FAVICON = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0f5132"/><path d="M10 48l16-26 9 14 6-8 13 20z" fill="#fbbf24"/></svg>',
-)}`;
+/** The site icon, written to /favicon.svg (a file, not a data: URL, so a strict CSP allows it). */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0f5132"/><path d="M10 48l16-26 9 14 6-8 13 20z" fill="#fbbf24"/></svg>\n';
 
 const LOGO = '<svg class="logo-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false"><rect width="64" height="64" rx="14" fill="currentColor"/><path d="M10 48l16-26 9 14 6-8 13 20z" fill="#fbbf24"/></svg>';
 
@@ -60,7 +59,7 @@ export function page({ title, pageType, current, categories, recipes, body, extr
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · Trailhead Outfitters</title>
 <meta name="description" content="Trailhead Outfitters: a fictional outdoor shop demonstrating Inkling on-device personalization.">
-<link rel="icon" href="${FAVICON}">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/styles.css">
 ${SDK_TAG}${extraHead}
 </head>

@@ -50,9 +50,23 @@ export const articleHref = (id) => `/a/${id}.html`;
 /** Category page URL from the site root. */
 export const categoryHref = (slug) => `/category/${slug}.html`;
 
+/**
+ * The class that gives an element its item colour (`--c`); build.mjs writes one rule per colour
+ * into styles.css. A class, not style="", so that the pages work under a strict CSP.
+ */
+export function colourClass(hex) {
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) throw new Error(`demo: bad colour "${hex}"`);
+  return `c-${hex.slice(1).toLowerCase()}`;
+}
+
+/** The CSS rules behind `colourClass()` for every colour in `hexes`. */
+export function colourRules(hexes) {
+  return [...new Set(hexes)].sort().map((hex) => `.${colourClass(hex)} { --c: ${hex.toLowerCase()}; }`).join('\n');
+}
+
 /** The drawn product image: a tinted square-ish panel with the category glyph in the item colour. */
 export function art(entry, className = 'art') {
-  return `<div class="${className}" style="--c:${esc(entry.colour)}">${glyphSvg(entry.glyph)}</div>`;
+  return `<div class="${className} ${colourClass(entry.colour)}">${glyphSvg(entry.glyph)}</div>`;
 }
 
 function badges(product, isNew) {

@@ -136,13 +136,13 @@ describe('demo build', () => {
   }
 
   it('writes every page the demo needs', () => {
-    const expected = ['index.html', 'articles.html', 'cart.html', 'checkout.html', 'styles.css', 'shop.js',
+    const expected = ['index.html', 'articles.html', 'cart.html', 'checkout.html', 'styles.css', 'shop.js', 'favicon.svg',
       ...catalog.categories.map((c) => `category/${c.slug}.html`),
       ...catalog.products.map((p) => `p/${p.id}.html`), ...catalog.articles.map((a) => `a/${a.id}.html`)];
     expect([...written].sort()).toEqual([...expected].sort());
   });
 
-  it('puts the SDK tag, recipes, panel root and shop.js (before the deferred SDK) in every page', () => {
+  it('puts the SDK tag, recipes, panel root and shop.js (before the deferred SDK) in every page, CSP-safe', () => {
     const tag = '<script src="/dist/inkling.js" defer data-inkling-debug-panel data-inkling-recipes="inkling-recipes"></script>';
     for (const rel of written.filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(outDir, rel), 'utf8');
@@ -151,8 +151,11 @@ describe('demo build', () => {
       expect(html, rel).toContain('<div id="inkling-panel-root"></div>');
       // shop.js is a plain classic script: it runs during parsing, so before any deferred script.
       expect(html, rel).toContain('<script src="/shop.js"></script>');
-      // Fully offline: no absolute URL anywhere in src/href attributes.
-      expect(html, rel).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+      // Fully offline: no absolute or data: URL anywhere in src/href attributes.
+      expect(html, rel).not.toMatch(/(?:src|href)="(?:(?:https?:)?\/\/|data:)/);
+      // No inline styles or inline executable scripts, so the demo runs under CSP default-src 'self'.
+      expect(html, rel).not.toContain(' style="');
+      expect(html.match(/<script(?![^>]*\b(?:src|type="application\/json")[^>]*>)[^>]*>/g), rel).toBeNull();
     }
   });
 
