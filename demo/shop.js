@@ -37,7 +37,10 @@
     });
   }
 
-  /** id -> [title, price, glyph, colour], embedded on the cart and checkout pages only. */
+  /**
+   * id -> [title, price, glyph, colour, attributes?], embedded on the cart and checkout pages only;
+   * `attributes` is the item's data-inkling-* markup, escaped by build.mjs.
+   */
   var catalog = (function () {
     var el = document.getElementById('demo-catalog');
     try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
@@ -142,7 +145,9 @@
         '<button type="button" data-cart-change="1" data-id="' + esc(line.id) + '" aria-label="One more">+</button></span>' +
         '<button type="button" class="link" data-cart-change="0" data-id="' + esc(line.id) + '">Remove</button>'
       : '<span class="muted">× ' + line.qty + '</span>';
-    return '<li class="cart-row">' +
+    // Order rows (not cart rows) carry the item's attributes for the SDK's purchase snapshot.
+    var itemAttributes = !editable && e[4] ? e[4] : '';
+    return '<li class="cart-row"' + itemAttributes + '>' +
       '<div class="art art-thumb c-' + esc(String(e[3]).slice(1)) + '"><svg class="glyph" viewBox="0 0 64 64" aria-hidden="true"><use href="#g-' + esc(e[2]) + '"/></svg></div>' +
       '<div class="cart-row-main"><a href="/p/' + esc(line.id) + '.html">' + esc(e[0]) + '</a>' +
       '<small class="muted">' + esc(line.id) + '</small></div>' +

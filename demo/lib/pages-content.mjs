@@ -41,10 +41,14 @@ export function articleBody(ctx, article) {
 
 /**
  * The compact catalog that shop.js needs to draw cart rows and the order summary:
- * id -> [title, price, glyph, colour]. Embedded as JSON, so that the cart works offline.
+ * id -> [title, price, glyph, colour] and, `withAttributes`, the item's data-inkling-* attributes
+ * (already escaped), so that order rows can tell the SDK what the bought items were.
  */
-function cartCatalogJson(catalog) {
-  const map = Object.fromEntries(catalog.products.map((p) => [p.id, [p.title, p.price, p.glyph, p.colour]]));
+function cartCatalogJson(catalog, withAttributes = false) {
+  const map = Object.fromEntries(catalog.products.map((p) => {
+    const entry = [p.title, p.price, p.glyph, p.colour];
+    return [p.id, withAttributes ? [...entry, itemAttrs(p)] : entry];
+  }));
   return `<script type="application/json" id="demo-catalog">${JSON.stringify(map).replace(/</g, '\\u003c')}</script>`;
 }
 
@@ -70,7 +74,9 @@ ${cartCatalogJson(ctx.catalog)}`;
 /**
  * The order confirmation. shop.js fills `[data-order]` from the pending order and, for a fresh order
  * only, sets `data-inkling-purchase`, `data-inkling-order-id` and `data-inkling-value` on it before
- * the deferred SDK runs. A reload shows the same order without those attributes.
+ * the deferred SDK runs; each order row carries the bought item's `data-inkling-item` attributes
+ * (outside any slot), so that the SDK can snapshot the purchased items' category, tags and price.
+ * A reload shows the same order without the purchase attributes.
  */
 export function checkoutBody(ctx) {
   return `<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Home</a> / <span aria-current="page">Order confirmation</span></nav>
@@ -81,5 +87,5 @@ export function checkoutBody(ctx) {
   <p class="summary-line" data-order-total-line hidden><span>Total paid</span><b data-order-total></b></p>
   <p><a class="btn btn-ghost" href="/">Continue shopping</a></p>
 </section>
-${cartCatalogJson(ctx.catalog)}`;
+${cartCatalogJson(ctx.catalog, true)}`;
 }

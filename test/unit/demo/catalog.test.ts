@@ -220,6 +220,10 @@ describe('demo build', () => {
   it('gives the confirmation page an order element for data-inkling-purchase, and links resolve', () => {
     const checkout = parse('checkout.html');
     expect(checkout.querySelector('#order-confirmation[data-order]')).not.toBeNull();
+    // shop.js draws order rows with each bought item's attributes, taken from this embedded map.
+    const embedded = JSON.parse(checkout.getElementById('demo-catalog')?.textContent ?? '{}') as Record<string, unknown[]>;
+    expect(Object.keys(embedded)).toHaveLength(catalog.products.length);
+    for (const p of catalog.products) expect(embedded[p.id]?.[4], p.id).toContain(`data-inkling-item="${p.id}" `);
     for (const rel of ['index.html', 'cart.html', 'a/art-1.html', `p/${catalog.products[0]?.id}.html`]) {
       for (const a of parse(rel).querySelectorAll('a[href^="/"]')) {
         const href = a.getAttribute('href') ?? '';
