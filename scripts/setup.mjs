@@ -15,7 +15,8 @@ export function ensurePackages() {
   const marker = `${repo}node_modules/.package-lock.json`;
   const lock = `${repo}package-lock.json`;
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  run('npm ci --no-audit --no-fund');
+  // Not `npm ci`: npm 11 rejects a lock file that lacks other platforms' optional rollup binaries.
+  run('npm install --no-audit --no-fund');
 }
 
 /** Returns the Chromium binary, installing Debian's package when it is missing and we are root. */
