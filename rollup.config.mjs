@@ -7,8 +7,8 @@ import typescript from '@rollup/plugin-typescript';
 /**
  * Four outputs:
  * - inkling.js         script tag (IIFE): main thread only, never TF.js
- * - inkling.worker.js  the engine with idb, comlink and a custom TF.js build (IIFE: a classic worker,
- *                      which also loads as a plain script for the in-thread fallback)
+ * - inkling.worker.js  the engine with idb and comlink, as an ES module worker (also imported on the
+ *                      page for the in-thread fallback); TF.js, for training only, is a lazy chunk
  * - inkling.esm.js     npm entry for SPAs (ESM); the in-thread engine is a lazy chunk
  * - engine.esm.js      headless engine for Node (evaluation, servers)
  */
@@ -19,6 +19,7 @@ const plugins = (declarations = false) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
 ];
 const minify = terser({ ecma: 2020, module: false, compress: { passes: 2 } });
+const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 } });
 const quiet = (warning, warn) => {
   // TF.js ships `this` at the top level of some CommonJS-style helpers; harmless in an IIFE.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -34,7 +35,7 @@ export default [
   },
   {
     input: 'worker/worker-entry.ts',
-    output: { file: 'dist/inkling.worker.js', format: 'iife', plugins: [minify], sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'inkling.worker.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule], sourcemap: true },
     plugins: plugins(),
     onwarn: quiet,
   },
@@ -46,7 +47,7 @@ export default [
   },
   {
     input: 'worker/index.ts',
-    output: { file: 'dist/engine.esm.js', format: 'es', sourcemap: true },
+    output: { file: 'dist/engine.esm.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [json({ preferConst: true }), typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } })],
     external: [/^@tensorflow\//, 'idb', 'comlink'],
     onwarn: quiet,

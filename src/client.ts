@@ -33,7 +33,7 @@ export async function connectEngine(options: ClientOptions): Promise<Engine> {
 }
 
 function startWorker(url: string | URL, options: ClientOptions): Promise<Engine> {
-  const worker = (options.createWorker ?? ((u) => new Worker(u, { name: 'inkling' })))(url);
+  const worker = (options.createWorker ?? ((u) => new Worker(u, { type: 'module', name: 'inkling' })))(url);
   return new Promise<Engine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {

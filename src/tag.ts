@@ -21,7 +21,7 @@ function boot(): void {
   try {
     const options = readOptions(script);
     const workerUrl = options.workerUrl ?? (script?.src ? new URL('inkling.worker.js', script.src) : undefined);
-    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineScript(workerUrl) });
+    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl) });
     const queued = (window as { Inkling?: InklingGlobal }).Inkling?.q ?? [];
     (window as unknown as { Inkling: Inkling }).Inkling = inkling;
     for (const [method, ...args] of queued) callQueued(inkling, method, args, reporter);
@@ -61,21 +61,12 @@ function callQueued(inkling: Inkling, method: string, args: unknown[], reporter:
   }
 }
 
-/** The worker bundle doubles as a classic script that defines `InklingEngine` when no worker may start. */
-function loadEngineScript(url: string | URL | undefined): Promise<Engine> {
-  return new Promise((resolve, reject) => {
-    if (!url) return reject(new Error('no engine URL: set data-inkling-worker'));
-    const element = document.createElement('script');
-    element.src = String(url);
-    element.async = true;
-    element.onload = () => {
-      const factory = (globalThis as { InklingEngine?: { createEngine: () => Engine } }).InklingEngine;
-      if (factory) resolve(factory.createEngine());
-      else reject(new Error('the engine script did not define InklingEngine'));
-    };
-    element.onerror = () => reject(new Error(`could not load ${String(url)}`));
-    document.head.append(element);
-  });
+/** The worker module doubles as the in-thread engine: imported on the page, it exports `createEngine`. */
+async function loadEngineModule(url: string | URL | undefined): Promise<Engine> {
+  if (!url) throw new Error('no engine URL: set data-inkling-worker');
+  const module = (await import(/* webpackIgnore: true */ String(url))) as { createEngine?: () => Engine };
+  if (!module.createEngine) throw new Error(`${String(url)} does not export createEngine`);
+  return module.createEngine();
 }
 
 boot();

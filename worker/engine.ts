@@ -1,8 +1,7 @@
 import type { InklingEvent, PrivacyMode, Ranking, Reason } from '../src/types.js';
 import { featurize } from './features.js';
 import { ExampleCollector } from './model/examples.js';
-import { loadScorer, type ScorerChoice } from './model/load-scorer.js';
-import type { Scorer } from './model/scorer.js';
+import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
@@ -18,7 +17,8 @@ export interface EngineOptions {
   /** A ready store, overriding `storage`. */
   readonly store?: EventStore;
   readonly databaseName?: string;
-  readonly scorer?: ScorerChoice;
+  /** `false` keeps the prior fixed: no on-device learning and no TF.js. Default `true`. */
+  readonly learn?: boolean;
   /** Prior weights; defaults to the ones shipped with the SDK. */
   readonly prior?: ModelWeights;
   /** Training steps allowed per ingested batch: caps the work one page view can cause. */
@@ -46,12 +46,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // Ids already folded: a batch resent from another page's outbox must not count twice.
   let seenIds = new Set<string>();
   let store: EventStore;
-  let scorer: Scorer;
+  let model: Model;
 
   const ready = (async () => {
     store = options.store ?? (options.storage === 'memory' ? createMemoryStore() : await openStore(options, warn));
     const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
-    scorer = await loadScorer(options.scorer ?? 'tfjs', prior, restoreWeights(saved, prior, warn), warn);
+    model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
     await store.purge(now() - retentionDays * DAY_MS);
     for (const event of await store.events()) learnFrom(event);
     examples.closePageView();
@@ -67,8 +67,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return true;
   }
 
-  function train(): void {
-    for (let step = 0; step < maxTrainingSteps && examples.size > 0; step++) scorer.train(examples.take(BATCH_SIZE));
+  /** Trains on what the batch taught, within the per-batch cap; persists the new weights in `full` mode. */
+  async function train(): Promise<void> {
+    if (examples.size === 0) return;
+    const learned = await model.train(() => (examples.size > 0 ? examples.take(BATCH_SIZE) : undefined), maxTrainingSteps);
+    if (learned && mode === 'full') await store.putValue(WEIGHTS_KEY, model.weights());
   }
 
   return {
@@ -83,16 +86,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
       const fresh = events.filter(learnFrom);
-      train();
       if (mode === 'full' && fresh.length > 0) await store.append(fresh);
-      if (mode === 'full' && scorer.kind === 'tfjs') await store.putValue(WEIGHTS_KEY, scorer.weights());
+      await train();
     },
 
     async rank(request: RankRequest) {
       await ready;
       const time = request.context?.time ?? now();
       const rows = featurize(request.items, profile, request.context ?? {}, time);
-      const scores = scorer.score(rows, request.items.length);
+      const scores = model.score(rows, request.items.length);
       const ranking = orderItems(request.items, scores, profile, mode);
       lastRankings.set(request.slot, ranking);
       return ranking;
@@ -112,8 +114,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       seenIds = new Set();
       examples.clear();
       lastRankings.clear();
-      scorer.dispose();
-      scorer = await loadScorer(options.scorer ?? 'tfjs', prior, prior, warn);
+      model.reset();
     },
 
     async export(): Promise<VisitorExport> {
@@ -128,13 +129,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
           brands: Object.fromEntries(profile.brands),
           items: Object.fromEntries(profile.items),
         },
-        model: { kind: scorer.weights().kind, weights: flatten(scorer.weights()) },
+        model: { kind: model.weights().kind, weights: flatten(model.weights()) },
       };
     },
 
     async close() {
       await ready;
-      scorer.dispose();
+      model.dispose();
       await store.close();
     },
   };

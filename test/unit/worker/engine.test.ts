@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memory } from '@tensorflow/tfjs-core/dist/base';
 import { createEngine } from '../../../worker/index.js';
+import { PRIOR_WEIGHTS } from '../../../worker/model/weights.js';
 import type { InklingEvent, Item } from '../../../src/types.js';
 
 const catalog: Item[] = [
@@ -38,14 +39,15 @@ describe('engine', () => {
     expect(ranking.removed.map((entry) => entry.item.id)).toEqual(['a2']);
   });
 
-  it('gives the same order with the TF.js and the plain-JS scorer', async () => {
+  it('learns from clicks only when learning is on', async () => {
     const events = clicksOn(['b1', 'a3'], 'tents');
-    const tf = createEngine({ storage: 'memory', now: () => NOW, maxTrainingSteps: 0 });
-    const js = createEngine({ storage: 'memory', now: () => NOW, scorer: 'js' });
-    await tf.ingest(events);
-    await js.ingest(events);
-    const order = async (engine: typeof tf) => (await engine.rank({ slot: 's', items: catalog })).items.map((entry) => entry.item.id);
-    expect(await order(tf)).toEqual(await order(js));
+    const learning = createEngine({ storage: 'memory', now: () => NOW });
+    const fixed = createEngine({ storage: 'memory', now: () => NOW, learn: false });
+    await learning.ingest(events);
+    await fixed.ingest(events);
+    const weights = async (engine: typeof fixed) => (await engine.export()).model?.weights;
+    expect(await weights(fixed)).toEqual({ 'layer0.kernel': PRIOR_WEIGHTS.layers[0]!.weights, 'layer0.bias': PRIOR_WEIGHTS.layers[0]!.bias });
+    expect(await weights(learning)).not.toEqual(await weights(fixed));
   });
 
   it('returns the tensor count to its baseline after ranking and training', async () => {

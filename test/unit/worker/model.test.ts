@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { memory } from '@tensorflow/tfjs-core/dist/base';
+import { scoreWithJs } from '../../../worker/model/js-scorer.js';
+import { createTfScorer } from '../../../worker/model/tf-model.js';
+import { FEATURE_COUNT } from '../../../worker/features.js';
+import { PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
+
+/** Deterministic pseudo-random rows in [0, 1). */
+function rows(count: number, seed = 1): Float32Array {
+  const out = new Float32Array(count * FEATURE_COUNT);
+  let state = seed;
+  for (let i = 0; i < out.length; i++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out[i] = state / 2147483648;
+  }
+  return out;
+}
+
+const mlp: ModelWeights = {
+  kind: 'mlp',
+  features: PRIOR_WEIGHTS.features,
+  layers: [
+    { inputs: FEATURE_COUNT, outputs: 4, weights: Array.from(rows(4, 7).subarray(0, FEATURE_COUNT * 4), (v) => v - 0.5), bias: [0.1, -0.1, 0, 0.2] },
+    { inputs: 4, outputs: 1, weights: [1, -1, 0.5, 2], bias: [-0.3] },
+  ],
+};
+
+describe('plain-JS scorer and TF.js scorer', () => {
+  for (const weights of [PRIOR_WEIGHTS, mlp]) {
+    it(`give the same scores for a ${weights.kind} model`, async () => {
+      const tf = await createTfScorer(weights);
+      const input = rows(50);
+      const fromTf = tf.score(input, 50);
+      const fromJs = scoreWithJs(weights, input, 50);
+      fromJs.forEach((value, i) => expect(value).toBeCloseTo(fromTf[i]!, 5));
+      tf.dispose();
+    });
+  }
+
+  it('agree again after TF.js has trained, and training lowers the loss', async () => {
+    const tf = await createTfScorer(PRIOR_WEIGHTS);
+    const input = rows(32, 3);
+    // Label rows by their second feature (category affinity), a pattern the model can learn.
+    const labels = Float32Array.from({ length: 32 }, (_, i) => (input[i * FEATURE_COUNT + 1]! > 0.5 ? 1 : 0));
+    const batch = { rows: input, labels, weights: new Float32Array(32).fill(1), count: 32 };
+    const first = tf.train(batch);
+    let last = first;
+    for (let i = 0; i < 100; i++) last = tf.train(batch);
+    expect(last).toBeLessThan(first);
+    const trained = tf.weights();
+    const fromJs = scoreWithJs(trained, input, 32);
+    tf.score(input, 32).forEach((value, i) => expect(fromJs[i]).toBeCloseTo(value, 5));
+    tf.dispose();
+  });
+
+  it('leaves no tensor behind over 1,000 scoring and training steps', async () => {
+    const tf = await createTfScorer(mlp);
+    const input = rows(32, 5);
+    const batch = { rows: input, labels: new Float32Array(32).fill(1), weights: new Float32Array(32).fill(1), count: 32 };
+    tf.train(batch); // the optimizer's moment variables are created on the first step and live with the model
+    const baseline = memory().numTensors;
+    for (let i = 0; i < 1000; i++) {
+      tf.score(input, 32);
+      tf.train(batch);
+    }
+    expect(memory().numTensors).toBe(baseline);
+    tf.dispose();
+  });
+});
