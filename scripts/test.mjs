@@ -7,6 +7,7 @@ import { build, ensureChromium, ensurePackages, repo, run } from './setup.mjs';
 ensurePackages();
 const chromium = ensureChromium();
 build();
+run('node demo/build.mjs');
 run('npx tsc -p tsconfig.json --noEmit');
 run('node scripts/size.mjs');
 

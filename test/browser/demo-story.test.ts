@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { foreignRequests, launchChromium, openPage } from './browser.js';
+
+// The story of the foundation issue, on the demo shop as a visitor would live it.
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+
+beforeAll(async () => {
+  server = await startServer({ root: 'demo/dist' });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Shared CI machines are slow: give the engine a generous budget so the test checks ranking, not speed. */
+async function generousBudget(context: BrowserContext) {
+  await context.route(/\/(index\.html)?$/, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<script src="/dist/inkling.js"', '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"');
+    await route.fulfill({ response, body });
+  });
+}
+
+interface Tile { id: string; category: string }
+const tiles = (page: Page, slot: string): Promise<Tile[]> =>
+  page.$$eval(`[data-inkling-slot="${slot}"] > [data-inkling-item]:not([hidden])`, (elements) =>
+    elements.map((element) => ({ id: element.getAttribute('data-inkling-item')!, category: element.getAttribute('data-inkling-category')! })));
+const settled = (page: Page) => page.waitForSelector('[data-inkling-slot="home-grid"][data-inkling-state]', { timeout: 15_000 });
+
+describe('demo shop story', () => {
+  it('puts the clicked category first on the next load and never shows a bought product again', async () => {
+    const context = await browser.newContext();
+    await generousBudget(context);
+    const { page, log } = await openPage(context);
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    const grid = await tiles(page, 'home-grid');
+    const running = grid.filter((tile) => tile.category === 'running').slice(0, 3);
+    expect(running).toHaveLength(3);
+    expect(grid.slice(0, 3).every((tile) => tile.category === 'running')).toBe(false);
+
+    for (const tile of running) {
+      await page.click(`[data-inkling-slot="home-grid"] > [data-inkling-item="${tile.id}"] a`);
+      await page.waitForURL(/\/p\//);
+      await page.goBack();
+      await settled(page);
+    }
+
+    await page.reload();
+    await settled(page);
+    const gridAfter = await tiles(page, 'home-grid');
+    expect(gridAfter.slice(0, 3).map((tile) => tile.category)).toEqual(['running', 'running', 'running']);
+    const rail = await tiles(page, 'home-rail');
+    const railRunning = rail.map((tile, index) => (tile.category === 'running' ? index : -1)).filter((index) => index >= 0);
+    // The rail may pin a promoted product at 0; the visitor's category comes right after it.
+    expect(railRunning.length).toBeGreaterThan(0);
+    expect(Math.max(...railRunning)).toBeLessThanOrEqual(railRunning.length);
+
+    const bought = rail[railRunning[0]!]!.id;
+    await page.goto(`${server.url}/p/${bought}.html`);
+    await page.click('[data-inkling-action="purchase"]');
+    await page.waitForURL(/checkout/);
+    await page.goto(`${server.url}/`);
+    await settled(page);
+    expect((await tiles(page, 'home-rail')).map((tile) => tile.id)).not.toContain(bought);
+    expect((await tiles(page, 'home-grid')).map((tile) => tile.id)).not.toContain(bought);
+
+    expect(foreignRequests(log, server.url)).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
