@@ -1,0 +1,122 @@
+import type { DiversityRule, Item, Reason } from '../../../src/types.js';
+import { ruleReason } from '../explain.js';
+import { cosine, jaccard, titleTokens } from './similarity.js';
+
+/** What {@link arrange} orders: entries are indexes into `items`. */
+export interface ArrangeInput {
+  readonly items: readonly Item[];
+  /** Unpinned entries, best first: the uncapped tier, then from `sunkFrom` on the capped (sunk) tier. */
+  readonly order: readonly number[];
+  readonly sunkFrom: number;
+  /** From {@link layoutPins}: the entry pinned at each position, or -1. */
+  readonly slots: Int32Array;
+  readonly rule: DiversityRule | undefined;
+  /** Records why an entry moved. */
+  readonly note: (entry: number, reason: Reason) => void;
+}
+
+/** The value `field` names: `category`, `brand` or `attributes.<name>`; `undefined` is never limited. */
+export function fieldValue(item: Item, field: string): string | undefined {
+  let value: unknown;
+  if (field === 'category') value = item.category;
+  else if (field === 'brand') value = item.brand;
+  else {
+    const name = field.slice('attributes.'.length);
+    const attributes = item.attributes;
+    value = attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+  }
+  // Typed keys, so that the string "1" and the number 1 do not share a count by accident.
+  return value === undefined || value === null ? undefined : `${typeof value}:${String(value)}`;
+}
+
+/** Near-duplicates: same id, titles with token Jaccard >= threshold, or embeddings with cosine >= threshold. */
+export function nearDuplicateTest(items: readonly Item[], threshold: number): (a: number, b: number) => boolean {
+  const tokens: (ReadonlySet<string> | undefined)[] = [];
+  const tokensOf = (entry: number): ReadonlySet<string> | undefined => {
+    if (!(entry in tokens)) {
+      const title = (items[entry] as Item).title;
+      tokens[entry] = typeof title === 'string' ? titleTokens(title) : undefined;
+    }
+    return tokens[entry];
+  };
+  return (a, b) => {
+    const itemA = items[a] as Item;
+    const itemB = items[b] as Item;
+    if (itemA.id === itemB.id) return true;
+    const ea = itemA.embedding;
+    const eb = itemB.embedding;
+    if (Array.isArray(ea) && Array.isArray(eb) && ea.length > 0 && cosine(ea, eb) >= threshold) return true;
+    const ta = tokensOf(a);
+    const tb = tokensOf(b);
+    return ta !== undefined && tb !== undefined && jaccard(ta, tb) >= threshold;
+  };
+}
+
+/**
+ * Fills the free positions around the pins. Within the top k of each diversity limit it takes, from the
+ * current tier (uncapped first; capped only once no uncapped entry is left), the best entry that keeps
+ * the limits: at most `max` per field value counting pinned items, and no near-duplicate next to it.
+ * When no entry keeps both, the best one that keeps the count limit, else simply the best one: the list
+ * stays complete and the limit gives way only where the catalog leaves no choice.
+ */
+export function arrange(input: ArrangeInput): Int32Array {
+  const { items, order, sunkFrom, slots, rule, note } = input;
+  const length = slots.length;
+  const result = new Int32Array(length);
+  const used = new Uint8Array(order.length);
+  const field = rule?.field ?? 'category';
+  const countK = Math.min(rule?.maxPerTop?.k ?? 0, length);
+  const max = rule?.maxPerTop?.max ?? Infinity;
+  const dupK = Math.min(rule?.nearDuplicates?.k ?? 0, length);
+  const isDuplicate = rule?.nearDuplicates ? nearDuplicateTest(items, rule.nearDuplicates.threshold) : () => false;
+  const values: (string | undefined)[] = [];
+  const valueOf = (entry: number): string | undefined => (entry in values ? values[entry] : (values[entry] = fieldValue(items[entry] as Item, field)));
+  const counts = new Map<string, number>();
+  const count = (entry: number): void => {
+    const value = valueOf(entry);
+    if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  };
+  for (let p = 0; p < countK; p++) if ((slots[p] as number) >= 0) count(slots[p] as number);
+  const noted = new Set<number>();
+  let head = 0;
+  for (let p = 0; p < length; p++) {
+    if ((slots[p] as number) >= 0) {
+      result[p] = slots[p] as number;
+      continue;
+    }
+    while (used[head] === 1) head++;
+    let pick = head;
+    if (p < countK || p < dupK) {
+      const tierEnd = head < sunkFrom ? sunkFrom : order.length;
+      let countOnly = -1;
+      let eligible = -1;
+      const skipped: [number, string][] = [];
+      for (let j = head; j < tierEnd && eligible === -1; j++) {
+        if (used[j] === 1) continue;
+        const entry = order[j] as number;
+        const value = valueOf(entry);
+        const countOk = p >= countK || value === undefined || (counts.get(value) ?? 0) < max;
+        const left = p > 0 ? (result[p - 1] as number) : -1;
+        const right = p + 1 < dupK ? (slots[p + 1] as number) : -1;
+        const dupOk = p >= dupK || ((left < 0 || !isDuplicate(left, entry)) && (right < 0 || !isDuplicate(entry, right)));
+        if (countOk && dupOk) eligible = j;
+        else {
+          if (countOk && countOnly === -1) countOnly = j;
+          if (!noted.has(entry)) skipped.push([j, countOk ? 'too similar to its neighbour' : `already ${max} items with ${field} ${value?.slice(value.indexOf(':') + 1)} in the top ${countK}`]);
+        }
+      }
+      pick = eligible !== -1 ? eligible : countOnly !== -1 ? countOnly : head;
+      // Only entries passed over for the one picked moved down; a relaxed pick moved nobody below it.
+      for (const [j, why] of skipped) {
+        if (j >= pick) break;
+        noted.add(order[j] as number);
+        note(order[j] as number, ruleReason('diversity', `diversity: moved down, ${why}`));
+      }
+    }
+    used[pick] = 1;
+    const entry = order[pick] as number;
+    result[p] = entry;
+    if (p < countK) count(entry);
+  }
+  return result;
+}
