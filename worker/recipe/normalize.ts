@@ -23,26 +23,24 @@ function upperBound(sorted: Float64Array, value: number): number {
 }
 
 /**
- * Rank-normalizes raw strategy values to [0, 1] within one list: the lowest value maps to 0, the highest to 1,
- * ties share their mid-rank, and a list where every value ties maps to 0.5 (the strategy then has no say).
- * Ranks rather than min-max because site signals such as popularity are heavy-tailed: one runaway best-seller
- * would otherwise squash every other item towards 0. Missing values should be passed as `-Infinity`.
+ * Rank-normalizes raw strategy values to (0, 1) within one list: the mid-rank percentile
+ * `(below + ties / 2) / n`, so the lowest of n distinct values maps to 0.5/n, the highest to 1 - 0.5/n,
+ * ties share a value, and a list where every value ties maps to 0.5 (the strategy then has no say).
+ * Ranks rather than min-max because site signals such as popularity are heavy-tailed: one runaway
+ * best-seller would otherwise squash every other item towards 0. Never exactly 0, so that a boost can
+ * always lift an item. Missing values should be passed as `-Infinity`.
  */
 export function rankNormalize(raw: Float64Array): Float64Array {
   const count = raw.length;
   const normalized = new Float64Array(count);
   if (count === 0) return normalized;
-  if (count === 1) {
-    normalized[0] = 0.5;
-    return normalized;
-  }
   // A typed-array sort compares numbers natively, far faster than sorting indices with a comparator.
   const sorted = Float64Array.from(raw).sort();
   for (let i = 0; i < count; i++) {
     const value = raw[i] as number;
     const below = lowerBound(sorted, value);
     const ties = upperBound(sorted, value) - below;
-    normalized[i] = (below + (ties - 1) / 2) / (count - 1);
+    normalized[i] = (below + ties / 2) / count;
   }
   return normalized;
 }

@@ -15,8 +15,8 @@ function rank(items: readonly Item[], use: string, options: { personal?: number[
 }
 
 describe('rankNormalize', () => {
-  it('maps ranks to [0, 1] with ties sharing their mid-rank', () => {
-    expect(Array.from(rankNormalize(Float64Array.of(10, 1000, 20, 20, -Infinity)))).toEqual([0.25, 1, 0.625, 0.625, 0]);
+  it('maps ranks to (0, 1) with ties sharing their mid-rank', () => {
+    expect(Array.from(rankNormalize(Float64Array.of(10, 1000, 20, 20, -Infinity)))).toEqual([0.3, 0.9, 0.6, 0.6, 0.1]);
   });
 
   it('gives 0.5 to a single item and to a list of ties', () => {
@@ -41,20 +41,20 @@ describe('strategies', () => {
   it('trending orders by popularity, items without it last', () => {
     const ranking = rank(items, 'trending');
     expect(ids(ranking.items)).toEqual(['b', 'd', 'a', 'c']);
-    expect(ranking.items[0]?.reasons[0]?.text).toBe('trending: popularity 500 (percentile 100 in this list); adds 1');
-    expect(ranking.items[3]?.reasons[0]?.text).toBe('trending: no popularity data; adds 0');
+    expect(ranking.items[0]?.reasons[0]?.text).toBe('trending: popularity 500 (percentile 88 in this list); adds 0.88');
+    expect(ranking.items[3]?.reasons[0]?.text).toBe('trending: no popularity data; adds 0.13');
   });
 
   it('recent orders by publication time, undated items last', () => {
     const ranking = rank(items, 'recent');
     expect(ids(ranking.items)).toEqual(['c', 'a', 'd', 'b']);
-    expect(ranking.items[0]?.reasons[0]?.text).toBe('recent: published 1 day ago; adds 1');
+    expect(ranking.items[0]?.reasons[0]?.text).toBe('recent: published 1 day ago; adds 0.88');
   });
 
   it('original keeps the page order', () => {
     const ranking = rank(items, 'original');
     expect(ids(ranking.items)).toEqual(['a', 'b', 'c', 'd']);
-    expect(ranking.items[1]?.reasons[0]?.text).toBe('original: page position 2; adds 0.67');
+    expect(ranking.items[1]?.reasons[0]?.text).toBe('original: page position 2; adds 0.63');
   });
 
   it('similar favours what the visitor engaged with lately, and says why', () => {
@@ -72,7 +72,7 @@ describe('strategies', () => {
     ];
     const ranking = rank(catalog, 'similar', { events });
     expect(ids(ranking.items)).toEqual(['shoe', 'sock', 'hat']);
-    expect(ranking.items[0]?.reasons[0]?.text).toBe('similar: you viewed 3 items in running shoes; adds 1');
+    expect(ranking.items[0]?.reasons[0]?.text).toBe('similar: you viewed 3 items in running shoes; adds 0.83');
     expect(ranking.items[1]?.reasons[0]?.text).toBe(
       'similar: you clicked 1 item in socks; shares the tag trail with items you engaged with; adds 0.5',
     );
@@ -108,7 +108,7 @@ describe('strategies', () => {
       const sum = entry.reasons.filter((r) => r.kind === 'strategy').reduce((total, r) => total + (r.value ?? 0), 0);
       expect(entry.score).toBeCloseTo(sum);
     }
-    expect(ranking.items[0]?.score).toBeCloseTo(0.75 * 1 + 0.25 * (1 / 3));
+    expect(ranking.items[0]?.score).toBeCloseTo(0.75 * (3.5 / 4) + 0.25 * (1.5 / 4));
   });
 
   it('breaks ties by page order and keeps the model reasons as signals', () => {
