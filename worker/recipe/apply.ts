@@ -2,7 +2,7 @@ import type { Item, Ranking, RankedItem, Reason, Recipe } from '../../src/types.
 import { blend } from './blend.js';
 import type { VisitorHistory } from './history.js';
 import { holdoutReason, pickGroup } from './holdout.js';
-import { boostFactor } from './rules/boost.js';
+import { boostFactor, compileBoosts } from './rules/boost.js';
 import { capReason, compileCap, compileRotation, rotationFactor } from './rules/cap.js';
 import { arrange } from './rules/diversity.js';
 import { compileExcludes, exclusionReason } from './rules/exclude.js';
@@ -51,7 +51,9 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
   const { candidates, recipe, history, now } = input;
   const excludes = compileExcludes(recipe.exclude);
   const group = pickGroup(recipe.holdout, input.holdoutDraw);
-  const excluded: (Reason | undefined)[] = candidates.map((c) => exclusionReason(c.item, excludes, history, now));
+  // One map lookup per item serves every rule.
+  const records = candidates.map((c) => history.item(c.item.id));
+  const excluded: (Reason | undefined)[] = candidates.map((c, i) => exclusionReason(c.item, records[i], excludes, now));
   if (group === 'holdout') return holdoutRanking(input, excluded);
 
   const blended = blend(candidates, recipe.strategies, history.engagement, now);
@@ -64,7 +66,7 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
   };
   const cap = compileCap(recipe.cap, now);
   const rotation = compileRotation(recipe.rotation);
-  const boosts = recipe.boost ?? [];
+  const boosts = compileBoosts(recipe.boost);
   // Per entry: KEPT, SUNK (capped in sink mode) or REMOVED (excluded, or capped in drop mode).
   const status = new Uint8Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
@@ -75,7 +77,8 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
       continue;
     }
     const item = (candidates[i] as Candidate<T>).item;
-    const capped = cap === undefined ? undefined : capReason(item, cap, history);
+    const record = records[i];
+    const capped = cap === undefined ? undefined : capReason(record, cap);
     if (capped !== undefined) {
       note(i, capped);
       if (cap?.mode === 'drop') {
@@ -84,7 +87,7 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
       }
       status[i] = SUNK;
     }
-    const rotated = rotation === undefined ? undefined : rotationFactor(item, rotation, history, now);
+    const rotated = rotation === undefined ? undefined : rotationFactor(record, rotation, now);
     if (rotated !== undefined) {
       scores[i] = (scores[i] as number) * rotated.factor;
       note(i, rotated.reason);
@@ -112,13 +115,17 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
   const order = active.concat(sunk);
   const items = candidates.map((c) => c.item);
   const final = arrange({ items, order, sunkFrom: active.length, slots: pins.slots, rule: recipe.diversity, note });
-  const ranked = (i: number): RankedItem<T> => {
-    const candidate = candidates[i] as Candidate<T>;
+  const explainEntry = (i: number): Reason[] => {
     const reasons = blended.reasons(i);
-    if (candidate.personalReasons !== undefined) reasons.push(...candidate.personalReasons);
+    const personalReasons = (candidates[i] as Candidate<T>).personalReasons;
+    if (personalReasons !== undefined) reasons.push(...personalReasons);
     const ruleReasons = rules.get(i);
     if (ruleReasons !== undefined) reasons.push(...ruleReasons);
-    return { item: candidate.item, score: scores[i] as number, originalIndex: candidate.originalIndex, reasons };
+    return reasons;
+  };
+  const ranked = (i: number): RankedItem<T> => {
+    const candidate = candidates[i] as Candidate<T>;
+    return { item: candidate.item, score: scores[i] as number, originalIndex: candidate.originalIndex, reasons: explainEntry(i) };
   };
   return { items: Array.from(final, ranked), group, removed: removed.sort(byPage(candidates)).map(ranked) };
 }
@@ -130,13 +137,17 @@ function byPage(candidates: readonly Candidate[]): (a: number, b: number) => num
 /** Pins for kept items; an id that appears twice pins its first occurrence in page order. */
 function pinRequests(candidates: readonly Candidate[], pin: Recipe['pin'], status: Uint8Array): PinRequest[] {
   if (pin === undefined) return [];
+  // A Map, because property lookups on a prototype-less dictionary object are slow per item.
+  const positions = new Map(Object.entries(pin));
+  if (positions.size === 0) return [];
   const first = new Map<string, PinRequest>();
   candidates.forEach((candidate, entry) => {
+    const position = positions.get(candidate.item.id);
     // An excluded or dropped item stays out, pinned or not.
-    if (status[entry] === REMOVED || !Object.hasOwn(pin, candidate.item.id)) return;
+    if (position === undefined || status[entry] === REMOVED) return;
     const seen = first.get(candidate.item.id);
     if (seen !== undefined && seen.originalIndex <= candidate.originalIndex) return;
-    first.set(candidate.item.id, { entry, position: pin[candidate.item.id] as number, originalIndex: candidate.originalIndex });
+    first.set(candidate.item.id, { entry, position, originalIndex: candidate.originalIndex });
   });
   return [...first.values()];
 }

@@ -18,9 +18,14 @@ export function formatSpan(ms: number): string {
   return 'moments';
 }
 
+// Most numbers in reasons are shares and scores in [0, 1]; turning a double into its shortest decimal
+// string is the costliest step of explaining 1,000 items, so those come from a table.
+const HUNDREDTHS: readonly string[] = Array.from({ length: 101 }, (_, i) => String(i / 100));
+
 /** Up to two decimals, no trailing zeros: `0.57`, `1.5`, `3`. */
 export function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  const hundredths = Math.round(value * 100);
+  return hundredths >= 0 && hundredths <= 100 ? (HUNDREDTHS[hundredths] as string) : String(hundredths / 100);
 }
 
 /** `1 time`, `5 times`. */

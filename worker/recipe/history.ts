@@ -20,10 +20,22 @@ export interface EngagementSummary {
   readonly items: ReadonlyMap<string, number>;
 }
 
+/** What the visitor did with one item; the rules read it with a single map lookup per item. */
+export interface ItemHistory {
+  readonly lastPurchase?: number;
+  readonly dismissedAt?: number;
+  /** Latest click, view, add to cart or purchase: what resets a frequency cap. */
+  readonly lastEngaged?: number;
+  /** Viewable impression times, one per page view (the earliest), ascending. */
+  readonly shown: readonly number[];
+}
+
 /** Everything the rules and `similar` ask about a visitor, answered from maps in O(1) or O(log n). */
 export interface VisitorHistory {
   /** The `now` the history was built for. */
   readonly builtAt: number;
+  /** Everything about one item, or `undefined` when the visitor never met it. */
+  item(itemId: string): ItemHistory | undefined;
   /** Time of the latest purchase of the item. */
   lastPurchase(itemId: string): number | undefined;
   /** Time of the latest dismissal of the item. */
@@ -100,6 +112,16 @@ export function buildHistory(events: readonly InklingEvent[], now: number): Visi
   return new MapHistory(now, records, engagement.summary());
 }
 
+/**
+ * Page views with a viewable impression after `since` and after the item's last engagement:
+ * "shown N times without a click".
+ */
+export function shownWithoutClick(record: ItemHistory | undefined, since: number): number {
+  if (record === undefined || record.shown.length === 0) return 0;
+  const from = record.lastEngaged === undefined ? since : Math.max(since, record.lastEngaged);
+  return record.shown.length - firstAfter(record.shown, from);
+}
+
 /** Index of the first time strictly greater than `after` in a sorted array. */
 function firstAfter(times: readonly number[], after: number): number {
   let low = 0;
@@ -119,6 +141,10 @@ class MapHistory implements VisitorHistory {
     readonly engagement: EngagementSummary,
   ) {}
 
+  item(itemId: string): ItemHistory | undefined {
+    return this.records.get(itemId);
+  }
+
   lastPurchase(itemId: string): number | undefined {
     return this.records.get(itemId)?.lastPurchase;
   }
@@ -137,10 +163,7 @@ class MapHistory implements VisitorHistory {
   }
 
   impressionsWithoutClick(itemId: string, since: number): number {
-    const record = this.records.get(itemId);
-    if (record === undefined || record.shown.length === 0) return 0;
-    const from = record.lastEngaged === undefined ? since : Math.max(since, record.lastEngaged);
-    return record.shown.length - firstAfter(record.shown, from);
+    return shownWithoutClick(this.records.get(itemId), since);
   }
 }
 

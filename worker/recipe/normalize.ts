@@ -10,18 +10,6 @@ function lowerBound(sorted: Float64Array, value: number): number {
   return low;
 }
 
-/** Index of the first value > `value` in an ascending array. */
-function upperBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] as number) <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * Rank-normalizes raw strategy values to (0, 1) within one list: the mid-rank percentile
  * `(below + ties / 2) / n`, so the lowest of n distinct values maps to 0.5/n, the highest to 1 - 0.5/n,
@@ -36,11 +24,16 @@ export function rankNormalize(raw: Float64Array): Float64Array {
   if (count === 0) return normalized;
   // A typed-array sort compares numbers natively, far faster than sorting indices with a comparator.
   const sorted = Float64Array.from(raw).sort();
-  for (let i = 0; i < count; i++) {
-    const value = raw[i] as number;
-    const below = lowerBound(sorted, value);
-    const ties = upperBound(sorted, value) - below;
-    normalized[i] = (below + ties / 2) / count;
+  // Common at cold start (no model, no popularity): everything ties, and the strategy has no say.
+  if (sorted[0] === sorted[count - 1]) return normalized.fill(0.5);
+  // The mid-rank of each run of ties, stored at every position of the run: one binary search per item then suffices.
+  const midRank = new Float64Array(count);
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && sorted[end] === sorted[start]) end++;
+    midRank.fill((start + (end - start) / 2) / count, start, end);
+    start = end;
   }
+  for (let i = 0; i < count; i++) normalized[i] = midRank[lowerBound(sorted, raw[i] as number)] as number;
   return normalized;
 }

@@ -74,17 +74,22 @@ export function similarScores(items: readonly Item[], engagement: EngagementSumm
     }
     raw[i] = score;
   }
+  // Texts depend on the category, brand or tag only: built once per value rather than once per item.
+  const categoryTexts = new Map<string, string | undefined>();
   return {
     raw,
     describe(index) {
       if (total <= 0) return 'no recent activity to compare with';
       const item = items[index] as Item;
       const parts: string[] = [];
-      const category = categoryText(item, engagement);
-      if (category !== undefined) parts.push(category);
-      if (item.brand !== undefined && engagement.brands.has(item.brand)) parts.push(`you engaged with brand ${item.brand}`);
+      if (typeof item.category === 'string') {
+        let text = categoryTexts.get(item.category);
+        if (text === undefined && !categoryTexts.has(item.category)) categoryTexts.set(item.category, (text = categoryText(item, engagement)));
+        if (text !== undefined) parts.push(text);
+      }
+      if (item.brand !== undefined && engagement.brands.has(item.brand)) parts.push('you engaged with brand ' + item.brand);
       const tag = Array.isArray(item.tags) ? item.tags.find((t) => engagement.tags.has(t)) : undefined;
-      if (tag !== undefined) parts.push(`shares the tag ${tag} with items you engaged with`);
+      if (tag !== undefined) parts.push('shares the tag ' + tag + ' with items you engaged with');
       if ((cosines[index] as number) > 0) parts.push(`close to items you engaged with (cosine ${formatNumber(cosines[index] as number)})`);
       return parts.length === 0 ? 'nothing in common with your recent activity' : parts.join('; ');
     },

@@ -35,6 +35,23 @@ export function personalScore(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0.5;
 }
 
+/**
+ * The ranks of page order without a sort, when the original indexes are exactly 0..n-1 (the usual case);
+ * the same values `rankNormalize` would give.
+ */
+function pageOrderRanks(candidates: readonly StrategyInput[]): Float64Array | undefined {
+  const count = candidates.length;
+  const seen = new Uint8Array(count);
+  const normalized = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const index = (candidates[i] as StrategyInput).originalIndex;
+    if (!Number.isInteger(index) || index < 0 || index >= count || seen[index] === 1) return undefined;
+    seen[index] = 1;
+    normalized[i] = (count - index - 0.5) / count;
+  }
+  return normalized;
+}
+
 /** Scores every candidate with one strategy. */
 export function scoreStrategy(
   name: StrategyName,
@@ -79,7 +96,7 @@ export function scoreStrategy(
       return { name, normalized: rankNormalize(similar.raw), describe: (i) => similar.describe(i) };
     }
     case 'original': {
-      const normalized = rankNormalize(rawValues(candidates, (c) => -c.originalIndex));
+      const normalized = pageOrderRanks(candidates) ?? rankNormalize(rawValues(candidates, (c) => -c.originalIndex));
       return { name, normalized, describe: (i) => `page position ${(candidates[i] as StrategyInput).originalIndex + 1}` };
     }
   }

@@ -1,7 +1,7 @@
-import type { CapRule, Item, Reason, RotationRule } from '../../../src/types.js';
+import type { CapRule, Reason, RotationRule } from '../../../src/types.js';
 import { parseDuration } from '../duration.js';
 import { formatNumber, formatSpan, plural, ruleReason } from '../explain.js';
-import type { VisitorHistory } from '../history.js';
+import { type ItemHistory, shownWithoutClick } from '../history.js';
 
 /** A frequency cap ready to check: impressions after `since` count. */
 export interface CompiledCap {
@@ -21,8 +21,8 @@ export function compileCap(cap: CapRule | undefined, now: number): CompiledCap |
 }
 
 /** Why an item is capped (shown `limit` times or more since its last click, within the window), or `undefined`. */
-export function capReason(item: Item, cap: CompiledCap, history: VisitorHistory): Reason | undefined {
-  const shown = history.impressionsWithoutClick(item.id, cap.since);
+export function capReason(record: ItemHistory | undefined, cap: CompiledCap): Reason | undefined {
+  const shown = shownWithoutClick(record, cap.since);
   if (shown < cap.limit) return undefined;
   const outcome = cap.mode === 'drop' ? 'removed' : 'moved to the end';
   return ruleReason('cap', `capped: shown ${plural(shown, 'time')} without a click in ${cap.within}, ${outcome}`, shown);
@@ -45,12 +45,11 @@ export function compileRotation(rotation: RotationRule | undefined): CompiledRot
  * to 1 over the window. Returns `undefined` when the item is unaffected.
  */
 export function rotationFactor(
-  item: Item,
+  record: ItemHistory | undefined,
   rotation: CompiledRotation,
-  history: VisitorHistory,
   now: number,
 ): { factor: number; reason: Reason } | undefined {
-  const shown = history.lastShown(item.id);
+  const shown = record === undefined ? undefined : record.shown[record.shown.length - 1];
   if (shown === undefined) return undefined;
   const ago = Math.max(0, now - shown);
   if (ago >= rotation.windowMs) return undefined;

@@ -31,13 +31,15 @@ export function fieldValue(item: Item, field: string): string | undefined {
 
 /** Near-duplicates: same id, titles with token Jaccard >= threshold, or embeddings with cosine >= threshold. */
 export function nearDuplicateTest(items: readonly Item[], threshold: number): (a: number, b: number) => boolean {
-  const tokens: (ReadonlySet<string> | undefined)[] = [];
-  const tokensOf = (entry: number): ReadonlySet<string> | undefined => {
-    if (!(entry in tokens)) {
+  // Tokenized on first use: only items that reach the top k are ever compared.
+  const tokens = new Array<ReadonlySet<string> | null | undefined>(items.length).fill(undefined);
+  const tokensOf = (entry: number): ReadonlySet<string> | null => {
+    let cached = tokens[entry];
+    if (cached === undefined) {
       const title = (items[entry] as Item).title;
-      tokens[entry] = typeof title === 'string' ? titleTokens(title) : undefined;
+      tokens[entry] = cached = typeof title === 'string' ? titleTokens(title) : null;
     }
-    return tokens[entry];
+    return cached;
   };
   return (a, b) => {
     const itemA = items[a] as Item;
@@ -48,7 +50,7 @@ export function nearDuplicateTest(items: readonly Item[], threshold: number): (a
     if (Array.isArray(ea) && Array.isArray(eb) && ea.length > 0 && cosine(ea, eb) >= threshold) return true;
     const ta = tokensOf(a);
     const tb = tokensOf(b);
-    return ta !== undefined && tb !== undefined && jaccard(ta, tb) >= threshold;
+    return ta !== null && tb !== null && jaccard(ta, tb) >= threshold;
   };
 }
 
@@ -69,8 +71,12 @@ export function arrange(input: ArrangeInput): Int32Array {
   const max = rule?.maxPerTop?.max ?? Infinity;
   const dupK = Math.min(rule?.nearDuplicates?.k ?? 0, length);
   const isDuplicate = rule?.nearDuplicates ? nearDuplicateTest(items, rule.nearDuplicates.threshold) : () => false;
-  const values: (string | undefined)[] = [];
-  const valueOf = (entry: number): string | undefined => (entry in values ? values[entry] : (values[entry] = fieldValue(items[entry] as Item, field)));
+  const values = new Array<string | null | undefined>(items.length).fill(undefined);
+  const valueOf = (entry: number): string | undefined => {
+    let value = values[entry];
+    if (value === undefined) values[entry] = value = fieldValue(items[entry] as Item, field) ?? null;
+    return value ?? undefined;
+  };
   const counts = new Map<string, number>();
   const count = (entry: number): void => {
     const value = valueOf(entry);

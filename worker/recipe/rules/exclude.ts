@@ -1,7 +1,7 @@
 import type { ExcludeRule, Item, ItemFilter, Reason } from '../../../src/types.js';
 import { parseDuration, tryParseDuration } from '../duration.js';
 import { describeFilter, formatSpan, ruleReason } from '../explain.js';
-import type { VisitorHistory } from '../history.js';
+import type { ItemHistory } from '../history.js';
 import { matchesFilter } from '../filter.js';
 
 /** An exclude rule with its window in ms (Infinity for "ever"). */
@@ -26,8 +26,8 @@ export function compileExcludes(rules: readonly ExcludeRule[] | undefined): read
  */
 export function exclusionReason(
   item: Item,
+  record: ItemHistory | undefined,
   rules: readonly CompiledExclude[],
-  history: VisitorHistory,
   now: number,
 ): Reason | undefined {
   for (const rule of rules) {
@@ -35,7 +35,7 @@ export function exclusionReason(
       if (matchesFilter(item, rule.filter)) return ruleReason('exclude', `excluded: ${rule.text}`);
       continue;
     }
-    const time = rule.kind === 'purchased' ? history.lastPurchase(item.id) : history.dismissedAt(item.id);
+    const time = record === undefined ? undefined : rule.kind === 'purchased' ? record.lastPurchase : record.dismissedAt;
     if (time === undefined) continue;
     const ago = Math.max(0, now - time);
     if (rule.kind === 'dismissed') {
