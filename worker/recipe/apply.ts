@@ -58,10 +58,10 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
 
   const blended = blend(candidates, recipe.strategies, history.engagement, now);
   const scores = Float64Array.from(blended.scores);
-  const rules = new Map<number, Reason[]>();
+  const rules = new Array<Reason[] | undefined>(candidates.length).fill(undefined);
   const note = (entry: number, reason: Reason): void => {
-    const list = rules.get(entry);
-    if (list === undefined) rules.set(entry, [reason]);
+    const list = rules[entry];
+    if (list === undefined) rules[entry] = [reason];
     else list.push(reason);
   };
   const cap = compileCap(recipe.cap, now);
@@ -119,7 +119,7 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
     const reasons = blended.reasons(i);
     const personalReasons = (candidates[i] as Candidate<T>).personalReasons;
     if (personalReasons !== undefined) reasons.push(...personalReasons);
-    const ruleReasons = rules.get(i);
+    const ruleReasons = rules[i];
     if (ruleReasons !== undefined) reasons.push(...ruleReasons);
     return reasons;
   };
