@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildHistory } from '../../../worker/recipe/index.js';
+import fc from 'fast-check';
+import { buildHistory, createHistoryIndex } from '../../../worker/recipe/index.js';
+import { eventArb, idArb } from './arbitraries.js';
 import { DAY, HOUR, MINUTE, NOW, event, historyOf } from './helpers.js';
 
 describe('buildHistory', () => {
@@ -75,5 +77,35 @@ describe('buildHistory', () => {
   it('ignores events with unusable times', () => {
     const history = buildHistory([{ type: 'purchase', itemId: 'a', time: Number.NaN }], NOW);
     expect(history.lastPurchase('a')).toBeUndefined();
+  });
+});
+
+describe('createHistoryIndex', () => {
+  it('answers like buildHistory when events arrive in batches', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), idArb, (events, batches, id) => {
+        const index = createHistoryIndex();
+        const size = Math.ceil(events.length / batches);
+        for (let i = 0; i < events.length; i += size) {
+          index.add(events.slice(i, i + size));
+          index.at(NOW); // an earlier ranking in between must not freeze anything
+        }
+        const incremental = index.at(NOW);
+        const whole = buildHistory(events, NOW);
+        expect(incremental.item(id)).toEqual(whole.item(id));
+        expect(incremental.impressionsWithoutClick(id, NOW - HOUR)).toBe(whole.impressionsWithoutClick(id, NOW - HOUR));
+        expect(incremental.engagement).toEqual(whole.engagement);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('forgets everything on clear', () => {
+    const index = createHistoryIndex();
+    index.add([event('purchase', 'a', DAY), event('impression', 'a', HOUR)]);
+    index.clear();
+    const history = index.at(NOW);
+    expect(history.item('a')).toBeUndefined();
+    expect(history.engagement.totalWeight).toBe(0);
   });
 });
