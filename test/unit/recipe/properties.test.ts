@@ -159,7 +159,7 @@ describe('applyRecipe properties', () => {
     );
   });
 
-  it('gives the same order for the same inputs, whatever the order of events or of the candidate array', () => {
+  it('gives the same order for the same inputs, whatever the order of events or candidates, with or without reasons', () => {
     fc.assert(
       fc.property(scenarioArb, fc.integer(), (s, seed) => {
         const first = rank(s);
@@ -175,6 +175,9 @@ describe('applyRecipe properties', () => {
           }
           return copy;
         };
+        const quiet = applyRecipe({ candidates: s.candidates, recipe: s.recipe, history: buildHistory(s.events, NOW), now: NOW, holdoutDraw: s.draw, explain: false });
+        expect(quiet.items.map((r) => [r.originalIndex, r.score])).toEqual(first.items.map((r) => [r.originalIndex, r.score]));
+        expect([...quiet.items, ...quiet.removed].every((r) => r.reasons.length === 0)).toBe(true);
         const shuffled = rank(s, shuffle(s.candidates), shuffle(s.events));
         expect(shuffled.items.map((r) => r.originalIndex)).toEqual(first.items.map((r) => r.originalIndex));
         expect(shuffled.removed.map((r) => r.originalIndex)).toEqual(first.removed.map((r) => r.originalIndex));
