@@ -83,7 +83,13 @@ export function arrange(input: ArrangeInput): Int32Array {
     if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
   };
   for (let p = 0; p < countK; p++) if ((slots[p] as number) >= 0) count(slots[p] as number);
-  const noted = new Set<number>();
+  const noted = new Uint8Array(items.length);
+  const fits = (p: number, entry: number): boolean => {
+    const value = valueOf(entry);
+    return p >= countK || value === undefined || (counts.get(value) ?? 0) < max;
+  };
+  // Counts only grow, so once a tier has no entry that fits the count limit, none will fit later in the top k.
+  const exhausted = [false, false];
   let head = 0;
   for (let p = 0; p < length; p++) {
     if ((slots[p] as number) >= 0) {
@@ -92,31 +98,35 @@ export function arrange(input: ArrangeInput): Int32Array {
     }
     while (used[head] === 1) head++;
     let pick = head;
-    if (p < countK || p < dupK) {
-      const tierEnd = head < sunkFrom ? sunkFrom : order.length;
+    const tier = head < sunkFrom ? 0 : 1;
+    if ((p < countK && !exhausted[tier]) || (p >= countK && p < dupK)) {
+      const tierEnd = tier === 0 ? sunkFrom : order.length;
+      const left = p > 0 ? (result[p - 1] as number) : -1;
+      const right = p + 1 < dupK ? (slots[p + 1] as number) : -1;
       let countOnly = -1;
       let eligible = -1;
-      const skipped: [number, string][] = [];
-      for (let j = head; j < tierEnd && eligible === -1; j++) {
+      for (let j = head; j < tierEnd; j++) {
         if (used[j] === 1) continue;
         const entry = order[j] as number;
-        const value = valueOf(entry);
-        const countOk = p >= countK || value === undefined || (counts.get(value) ?? 0) < max;
-        const left = p > 0 ? (result[p - 1] as number) : -1;
-        const right = p + 1 < dupK ? (slots[p + 1] as number) : -1;
-        const dupOk = p >= dupK || ((left < 0 || !isDuplicate(left, entry)) && (right < 0 || !isDuplicate(entry, right)));
-        if (countOk && dupOk) eligible = j;
-        else {
-          if (countOk && countOnly === -1) countOnly = j;
-          if (!noted.has(entry)) skipped.push([j, countOk ? 'too similar to its neighbour' : `already ${max} items with ${field} ${value?.slice(value.indexOf(':') + 1)} in the top ${countK}`]);
+        if (!fits(p, entry)) continue;
+        if (p >= dupK || ((left < 0 || !isDuplicate(left, entry)) && (right < 0 || !isDuplicate(entry, right)))) {
+          eligible = j;
+          break;
         }
+        if (countOnly === -1) countOnly = j;
       }
+      if (eligible === -1 && countOnly === -1 && p < countK) exhausted[tier] = true;
       pick = eligible !== -1 ? eligible : countOnly !== -1 ? countOnly : head;
-      // Only entries passed over for the one picked moved down; a relaxed pick moved nobody below it.
-      for (const [j, why] of skipped) {
-        if (j >= pick) break;
-        noted.add(order[j] as number);
-        note(order[j] as number, ruleReason('diversity', `diversity: moved down, ${why}`));
+      // Only entries passed over for the one picked moved down; words are built for those alone.
+      for (let j = head; j < pick; j++) {
+        const entry = order[j] as number;
+        if (used[j] === 1 || noted[entry] === 1) continue;
+        noted[entry] = 1;
+        const value = valueOf(entry);
+        const why = fits(p, entry)
+          ? 'too similar to its neighbour'
+          : `already ${max} items with ${field} ${value?.slice(value.indexOf(':') + 1)} in the top ${countK}`;
+        note(entry, ruleReason('diversity', `diversity: moved down, ${why}`));
       }
     }
     used[pick] = 1;
