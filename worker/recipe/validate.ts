@@ -25,6 +25,8 @@ import {
 const RECIPE_KEYS = ['strategies', 'exclude', 'cap', 'rotation', 'boost', 'diversity', 'pin', 'holdout'] as const;
 const STRATEGIES: readonly StrategyName[] = ['personal', 'trending', 'recent', 'similar', 'original'];
 const FIELD = /^(category|brand|attributes\..+)$/;
+// Near-duplicate checks compare neighbours position by position; 100 covers any visible top and bounds the cost.
+const MAX_NEAR_DUPLICATE_K = 100;
 
 /**
  * Checks a recipe and returns a frozen copy that holds only known keys. Accepts the parsed object or its
@@ -156,7 +158,7 @@ function validateDiversity(input: unknown, path: string): DiversityRule {
   if (nearDuplicates !== undefined) {
     const at = childPath(path, 'nearDuplicates');
     const dup = readObject(nearDuplicates, at, ['k', 'threshold']);
-    const k = readNumber(own(dup, 'k'), childPath(at, 'k'), { min: 2, integer: true });
+    const k = readNumber(own(dup, 'k'), childPath(at, 'k'), { min: 2, max: MAX_NEAR_DUPLICATE_K, integer: true });
     const threshold = readNumber(own(dup, 'threshold'), childPath(at, 'threshold'), { min: 0, max: 1, minExclusive: true });
     rule.nearDuplicates = Object.freeze({ k, threshold });
   }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InklingEvent, Ranking, Recipe } from '../../../src/types.js';
 import { type Candidate, applyRecipe, buildHistory, validateRecipe } from '../../../worker/recipe/index.js';
+import { NEAR_DUPLICATE_LOOKAHEAD } from '../../../worker/recipe/rules/diversity.js';
 import { catalogArb, eventArb, recipeJsonArb } from './arbitraries.js';
 import { NOW } from './helpers.js';
 import { oracleCapped, oracleExcluded, oracleField, oracleNearDuplicate } from './oracle.js';
@@ -152,7 +153,14 @@ describe('applyRecipe properties', () => {
               (p + 1 >= dupK || !pinned[p + 1] || !oracleNearDuplicate(items[q]!.item, items[p + 1]!.item, threshold)));
           const alternatives = items.map((_, q) => q).filter((q) => q > p && !pinned[q] && sunk[q] === sunk[p]);
           if (!countOk(p)) expect(alternatives.filter(countOk)).toEqual([]);
-          else if (!dupOk(p)) expect(alternatives.filter((q) => countOk(q) && dupOk(q))).toEqual([]);
+          else if (!dupOk(p)) {
+            // Only the next NEAR_DUPLICATE_LOOKAHEAD - 1 entries that fit the count limit, in score order, were tried.
+            const tried = alternatives
+              .filter(countOk)
+              .sort((a, b) => items[b]!.score - items[a]!.score || items[a]!.originalIndex - items[b]!.originalIndex)
+              .slice(0, NEAR_DUPLICATE_LOOKAHEAD - 1);
+            expect(tried.filter(dupOk)).toEqual([]);
+          }
         }
       }),
       RUNS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InklingEvent, Item } from '../../../src/types.js';
 import { DEFAULT_RECIPE, applyRecipe } from '../../../worker/recipe/index.js';
+import { NEAR_DUPLICATE_LOOKAHEAD } from '../../../worker/recipe/rules/diversity.js';
 import { DAY, HOUR, MINUTE, NOW, candidatesOf, event, historyOf, ids, recipe } from './helpers.js';
 
 const ORIGINAL = [{ use: 'original', weight: 1 }];
@@ -211,6 +212,16 @@ describe('rule 4: diversity', () => {
     const ranking = run(items, { diversity: { nearDuplicates: { k: 6, threshold: 0.9 } } });
     expect(ids(ranking.items)).toEqual(['a', 'c', 'b', 'd', 'f', 'e']);
     expect(rules(ranking.items[2])).toEqual(['diversity: moved down, too similar to its neighbour']);
+  });
+  it('pulls an item past at most NEAR_DUPLICATE_LOOKAHEAD look-alikes', () => {
+    const lookAlikes = (count: number): Item[] => [
+      ...Array.from({ length: count }, (_, i) => ({ id: `dup${i}`, title: 'same old thing' })),
+      { id: 'different', title: 'something else' },
+    ];
+    const near = run(lookAlikes(NEAR_DUPLICATE_LOOKAHEAD), { diversity: { nearDuplicates: { k: 2, threshold: 0.9 } } });
+    expect(ids(near.items).slice(0, 2)).toEqual(['dup0', 'different']);
+    const far = run(lookAlikes(NEAR_DUPLICATE_LOOKAHEAD + 1), { diversity: { nearDuplicates: { k: 2, threshold: 0.9 } } });
+    expect(ids(far.items).slice(0, 2)).toEqual(['dup0', 'dup1']);
   });
 });
 

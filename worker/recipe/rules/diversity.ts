@@ -2,6 +2,13 @@ import type { DiversityRule, Item, Reason } from '../../../src/types.js';
 import { ruleReason } from '../explain.js';
 import { cosine, jaccard, titleTokens } from './similarity.js';
 
+/**
+ * How many entries that fit the count limit are tested against a neighbour before a near-duplicate is
+ * allowed to stay: an item is never pulled up past more than this many others just to avoid a look-alike,
+ * and a list of look-alikes costs at most this many comparisons per position.
+ */
+export const NEAR_DUPLICATE_LOOKAHEAD = 50;
+
 /** What {@link arrange} orders: entries are indexes into `items`. */
 export interface ArrangeInput {
   readonly items: readonly Item[];
@@ -58,8 +65,9 @@ export function nearDuplicateTest(items: readonly Item[], threshold: number): (a
  * Fills the free positions around the pins. Within the top k of each diversity limit it takes, from the
  * current tier (uncapped first; capped only once no uncapped entry is left), the best entry that keeps
  * the limits: at most `max` per field value counting pinned items, and no near-duplicate next to it.
- * When no entry keeps both, the best one that keeps the count limit, else simply the best one: the list
- * stays complete and the limit gives way only where the catalog leaves no choice.
+ * When no entry keeps both (among the first {@link NEAR_DUPLICATE_LOOKAHEAD} that fit the count limit), the best
+ * one that keeps the count limit, else simply the best one: the list stays complete and a limit gives way only
+ * where the catalog leaves no choice.
  */
 export function arrange(input: ArrangeInput): Int32Array {
   const { items, order, sunkFrom, slots, rule, note } = input;
@@ -105,7 +113,8 @@ export function arrange(input: ArrangeInput): Int32Array {
       const right = p + 1 < dupK ? (slots[p + 1] as number) : -1;
       let countOnly = -1;
       let eligible = -1;
-      for (let j = head; j < tierEnd; j++) {
+      let tested = 0;
+      for (let j = head; j < tierEnd && tested < NEAR_DUPLICATE_LOOKAHEAD; j++) {
         if (used[j] === 1) continue;
         const entry = order[j] as number;
         if (!fits(p, entry)) continue;
@@ -114,6 +123,7 @@ export function arrange(input: ArrangeInput): Int32Array {
           break;
         }
         if (countOnly === -1) countOnly = j;
+        tested++;
       }
       if (eligible === -1 && countOnly === -1 && p < countK) exhausted[tier] = true;
       pick = eligible !== -1 ? eligible : countOnly !== -1 ? countOnly : head;
