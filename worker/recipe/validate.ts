@@ -2,6 +2,7 @@ import type {
   BoostRule,
   CapRule,
   DiversityRule,
+  Duration,
   ExcludeRule,
   Recipe,
   RotationRule,
@@ -95,12 +96,12 @@ function validateExcludes(input: unknown, path: string): readonly ExcludeRule[] 
   return Object.freeze(rules);
 }
 
-function validateWindow(input: unknown, path: string): { within: `${number}d` } {
+function validateWindow(input: unknown, path: string): { within: Duration } {
   if (typeof input !== 'object' || input === null) readTrue(input, path, '{ "within": "30d" }');
   const object = readObject(input, path, ['within']);
   const within = own(object, 'within');
   parseDuration(within, childPath(path, 'within'));
-  return Object.freeze({ within: within as `${number}d` });
+  return Object.freeze({ within: within as Duration });
 }
 
 function validateCap(input: unknown, path: string): CapRule {

@@ -28,7 +28,8 @@ export const itemArb: fc.Arbitrary<Item> = fc.record(
   { requiredKeys: ['id'] },
 );
 
-const agoArb = fc.oneof(fc.integer({ min: 0, max: 120 * MINUTE }), fc.integer({ min: 0, max: 60 * DAY }));
+// Mostly recent, so that caps and rotation trigger often; some old, so that windows matter.
+const agoArb = fc.oneof(fc.integer({ min: 0, max: 120 * MINUTE }), fc.integer({ min: 0, max: 120 * MINUTE }), fc.integer({ min: 0, max: 60 * DAY }));
 
 /** A random event over the id pool, some with page views and snapshots. */
 export const eventArb: fc.Arbitrary<InklingEvent> = fc
@@ -61,7 +62,7 @@ export const recipeJsonArb = fc.record(
       .shuffledSubarray([...strategyNames], { minLength: 1 })
       .chain((names) => fc.tuple(...names.map((use) => fc.record({ use: fc.constant(use), weight: fc.integer({ min: 1, max: 10 }) })))),
     exclude: fc.array(fc.oneof(windowArb.map((purchased) => ({ purchased })), windowArb.map((dismissed) => ({ dismissed })), filterArb.map((where) => ({ where }))), { maxLength: 3 }),
-    cap: fc.record({ impressionsWithoutClick: fc.integer({ min: 1, max: 4 }), within: fc.constantFrom('30m', '1h', '1d'), mode: fc.constantFrom('drop', 'sink') }, { requiredKeys: ['impressionsWithoutClick', 'within'] }),
+    cap: fc.record({ impressionsWithoutClick: fc.integer({ min: 1, max: 3 }), within: fc.constantFrom('30m', '1h', '1d', '30d'), mode: fc.constantFrom('drop', 'sink') }, { requiredKeys: ['impressionsWithoutClick', 'within'] }),
     rotation: fc.record({ rate: fc.double({ min: 0, max: 1, noNaN: true }), within: fc.constantFrom('1h', '1d') }, { requiredKeys: ['rate'] }),
     boost: fc.array(fc.record({ where: filterArb, by: fc.oneof(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 1.05, max: 5, noNaN: true })) }), { maxLength: 3 }),
     diversity: fc
@@ -75,10 +76,10 @@ export const recipeJsonArb = fc.record(
       )
       .filter((d) => d.maxPerTop !== undefined || d.nearDuplicates !== undefined),
     pin: fc.dictionary(idArb, fc.integer({ min: 0, max: 35 }), { maxKeys: 4 }),
-    holdout: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    holdout: fc.double({ min: 0, max: 0.2, noNaN: true }),
   },
   { requiredKeys: ['strategies'] },
 );
 
 /** A catalog as candidates: distinct original indexes, model scores in [0, 1]. */
-export const catalogArb = fc.array(fc.tuple(itemArb, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 30 });
+export const catalogArb = fc.array(fc.tuple(itemArb, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 30, size: 'max' });
