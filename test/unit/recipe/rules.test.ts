@@ -33,6 +33,14 @@ describe('rule 1: exclude', () => {
     expect(rules(ranking.removed[0])).toEqual(['excluded: you bought it 3 days ago (within 30d)']);
   });
 
+  it('counts a window as "less than": bought exactly 30 days ago is allowed again', () => {
+    const ranking = run(plain('edge', 'inside'), { exclude: [{ purchased: { within: '30d' } }] }, [
+      event('purchase', 'edge', 30 * DAY),
+      event('purchase', 'inside', 30 * DAY - 1),
+    ]);
+    expect(ids(ranking.items)).toEqual(['edge']);
+  });
+
   it("lets an item's repurchase window override the recipe's, both ways", () => {
     const items: Item[] = [
       { id: 'coffee', repurchase: '7d' },
