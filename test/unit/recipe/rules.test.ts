@@ -245,6 +245,8 @@ describe('rule 5: pin', () => {
     expect(ids(ranking.items)).toEqual(['d', 'b', 'c', 'a']);
     expect(rules(ranking.items[2])).toEqual(['pinned: asked for position 1, placed at 2 (position taken by another pin)']);
     expect(rules(ranking.items[3])).toEqual(['pinned: asked for position 99, placed at 3 (list too short)']);
+    // Requested positions are served in order: the pin that really asked for the last position keeps it.
+    expect(ids(run(plain('a', 'b', 'c', 'd'), { pin: { a: 99, d: 3 } }).items)).toEqual(['b', 'c', 'a', 'd']);
   });
 
   it('wins over diversity and over a sink, but an excluded pinned item stays excluded', () => {
