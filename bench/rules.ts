@@ -1,5 +1,5 @@
 import type { InklingEvent, Item, Recipe } from '../src/types.js';
-import { type Candidate, type VisitorHistory, applyRecipe, buildHistory, createHistoryIndex, validateRecipe } from '../worker/recipe/index.js';
+import { type Candidate, DEFAULT_RECIPE, type VisitorHistory, applyRecipe, buildHistory, createHistoryIndex, validateRecipe } from '../worker/recipe/index.js';
 
 /** What {@link benchRules} measured; times are medians in ms. */
 export interface RulesBenchResult {
@@ -14,6 +14,8 @@ export interface RulesBenchResult {
   readonly addedMs: number;
   /** `applyRecipe` with every rule on and `explain: false`: the same order without wording reasons. */
   readonly quietMs: number;
+  /** `applyRecipe` with `DEFAULT_RECIPE` (personal + original, two exclusions). */
+  readonly defaultMs: number;
   readonly ratio: number;
   /** `buildHistory` over all the events: the cost per ranking if the engine rebuilt it every time. */
   readonly historyMs: number;
@@ -122,6 +124,7 @@ export function benchRules(options: { items?: number; events?: number; runs?: nu
     rank(withRules);
     rank(withoutRules);
     rank(withRules, false);
+    rank(DEFAULT_RECIPE);
     buildHistory(log, NOW);
     index.at(NOW);
   }
@@ -130,10 +133,12 @@ export function benchRules(options: { items?: number; events?: number; runs?: nu
   const timesHistory: number[] = [];
   const timesAt: number[] = [];
   const timesQuiet: number[] = [];
+  const timesDefault: number[] = [];
   for (let i = 0; i < runs; i++) {
     timesWith.push(time(() => rank(withRules)));
     timesWithout.push(time(() => rank(withoutRules)));
     timesQuiet.push(time(() => rank(withRules, false)));
+    timesDefault.push(time(() => rank(DEFAULT_RECIPE)));
     timesHistory.push(time(() => buildHistory(log, NOW)));
     timesAt.push(time(() => index.at(NOW)));
   }
@@ -148,6 +153,7 @@ export function benchRules(options: { items?: number; events?: number; runs?: nu
     addedMs: withRulesMs - withoutRulesMs,
     ratio: withRulesMs / withoutRulesMs,
     quietMs: median(timesQuiet),
+    defaultMs: median(timesDefault),
     historyMs: median(timesHistory),
     historyAtMs: median(timesAt),
   };
@@ -163,6 +169,7 @@ export function formatRulesBench(result: RulesBenchResult): string {
     line('without rules', result.withoutRulesMs),
     line('rules add', result.addedMs, ` (ratio ${result.ratio.toFixed(2)}; budget: at most 1 ms added)`),
     line('rules, explain: false', result.quietMs, ' (same order, no reasons worded)'),
+    line('DEFAULT_RECIPE', result.defaultMs),
     line('buildHistory', result.historyMs, ' (all events, from scratch)'),
     line('index.at(now)', result.historyAtMs, ' (incremental index, per ranking)'),
   ].join('\n');
