@@ -31,7 +31,9 @@ export function rankNormalize(raw: Float64Array): Float64Array {
   for (let start = 0; start < count; ) {
     let end = start + 1;
     while (end < count && sorted[end] === sorted[start]) end++;
-    midRank.fill((start + (end - start) / 2) / count, start, end);
+    const value = (start + (end - start) / 2) / count;
+    // A plain loop: most runs are one long, and a builtin call per run costs more than the write.
+    for (let k = start; k < end; k++) midRank[k] = value;
     start = end;
   }
   for (let i = 0; i < count; i++) normalized[i] = midRank[lowerBound(sorted, raw[i] as number)] as number;
