@@ -107,12 +107,13 @@ export function readStringOrList(value: unknown, path: string): string | readonl
     return value;
   }
   if (value.length === 0) throw new RecipeError(path, 'a non-empty array of strings', 'an empty array');
-  return Object.freeze(value.map((entry, index) => readString(entry, childPath(path, index))));
+  return Object.freeze(Array.from(value as unknown[], (entry, index) => readString(entry, childPath(path, index))));
 }
 
 /** A plain array; returns its entries. */
 export function readArray(value: unknown, path: string, what: string, nonEmpty: boolean): readonly unknown[] {
   if (!Array.isArray(value)) throw new RecipeError(path, `an array of ${what}`, describeValue(value));
   if (nonEmpty && value.length === 0) throw new RecipeError(path, `a non-empty array of ${what}`, 'an empty array');
-  return value;
+  // Array.from turns holes into undefined, so that `[, {...}]` is reported rather than skipped by map().
+  return Array.from(value as unknown[]);
 }

@@ -79,6 +79,7 @@ function validateStrategies(input: unknown, path: string): readonly StrategyWeig
     return Object.freeze({ use: use as StrategyName, weight });
   });
   if (total <= 0) throw new RecipeError(path, 'at least one strategy with a weight > 0', 'all weights 0');
+  if (!Number.isFinite(total)) throw new RecipeError(path, 'weights with a finite sum', 'a sum too large to represent');
   return Object.freeze(strategies);
 }
 

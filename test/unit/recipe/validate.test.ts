@@ -66,6 +66,8 @@ const cases: [string, unknown, string][] = [
   ['a negative weight', { strategies: [{ use: 'personal', weight: -1 }] }, 'recipe.strategies[0].weight: expected a number >= 0, found -1'],
   ['an infinite weight', { strategies: [{ use: 'personal', weight: Infinity }] }, 'recipe.strategies[0].weight: expected a number >= 0, found Infinity'],
   ['all weights zero', { strategies: [{ use: 'personal', weight: 0 }] }, 'recipe.strategies: expected at least one strategy with a weight > 0, found all weights 0'],
+  ['a hole in the strategies', { strategies: [, { use: 'personal', weight: 1 }] }, 'recipe.strategies[0]: expected an object, found nothing'],
+  ['weights too large to add up', { strategies: [{ use: 'personal', weight: 1e308 }, { use: 'original', weight: 1e308 }] }, 'recipe.strategies: expected weights with a finite sum, found a sum too large to represent'],
   ['an unknown strategy key', { strategies: [{ use: 'personal', weight: 1, boost: 2 }] }, 'recipe.strategies[0].boost: expected one of the keys "use", "weight", found unknown key "boost"'],
   ['exclude not an array', { ...base, exclude: { dismissed: true } }, 'recipe.exclude: expected an array of exclude rules, found an object'],
   ['an empty exclude rule', { ...base, exclude: [{}] }, 'recipe.exclude[0]: expected an object with exactly one of the keys "purchased", "dismissed", "where", found an object with none of them'],
