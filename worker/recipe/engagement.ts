@@ -59,7 +59,8 @@ class EngagementBuilder {
     this.total += weight;
     bump(this.items, event.itemId, weight);
     const snapshot = event.item;
-    if (snapshot === undefined) return;
+    // Stored events come from the site: a snapshot may be missing or not an object at all.
+    if (typeof snapshot !== 'object' || snapshot === null) return;
     if (typeof snapshot.brand === 'string') bump(this.brands, snapshot.brand, weight);
     if (Array.isArray(snapshot.tags)) for (const tag of new Set(snapshot.tags)) bump(this.tags, tag, weight);
     if (typeof snapshot.category === 'string') {
