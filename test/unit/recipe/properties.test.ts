@@ -123,7 +123,7 @@ describe('applyRecipe properties', () => {
     );
   });
 
-  it('keeps diversity limits in the top K wherever another unpinned item could have kept them', () => {
+  it('keeps diversity limits in the top K wherever another unpinned item could have, and says so where it could not', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const ranking = rank(s);
@@ -154,6 +154,8 @@ describe('applyRecipe properties', () => {
             ((p === 0 || !oracleNearDuplicate(items[p - 1]!.item, items[q]!.item, threshold)) &&
               (p + 1 >= dupK || !pinned[p + 1] || !oracleNearDuplicate(items[q]!.item, items[p + 1]!.item, threshold)));
           const alternatives = items.map((_, q) => q).filter((q) => q > p && !pinned[q] && sunk[q] === sunk[p]);
+          const relaxed = items[p]!.reasons.some((r) => r.source === 'diversity' && r.text.includes('limit relaxed'));
+          expect(relaxed).toBe(!countOk(p) || !dupOk(p));
           if (!countOk(p)) expect(alternatives.filter(countOk)).toEqual([]);
           else if (!dupOk(p)) {
             // Only the next NEAR_DUPLICATE_LOOKAHEAD - 1 entries that fit the count limit, in score order, were tried.

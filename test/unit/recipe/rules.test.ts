@@ -195,7 +195,12 @@ describe('rule 4: diversity', () => {
 
   it('gives way only when the catalog leaves no choice', () => {
     const items: Item[] = ['a', 'a', 'a', 'b'].map((category, i) => ({ id: `i${i}`, category }));
-    expect(ids(run(items, { diversity: { maxPerTop: { k: 4, max: 1 } } }).items)).toEqual(['i0', 'i3', 'i1', 'i2']);
+    const ranking = run(items, { diversity: { maxPerTop: { k: 4, max: 1 } } });
+    expect(ids(ranking.items)).toEqual(['i0', 'i3', 'i1', 'i2']);
+    expect(rules(ranking.items[2])).toEqual([
+      'diversity: moved down, already 1 items with category a in the top 4',
+      'diversity: limit relaxed (already 1 items with category a in the top 4), no other item fits here',
+    ]);
   });
 
   it('counts any field: brand or an attribute', () => {

@@ -107,10 +107,12 @@ export function arrange(input: ArrangeInput): Int32Array {
     while (used[head] === 1) head++;
     let pick = head;
     const tier = head < sunkFrom ? 0 : 1;
+    const left = p > 0 ? (result[p - 1] as number) : -1;
+    const right = p + 1 < dupK ? (slots[p + 1] as number) : -1;
+    // Set when no entry kept both limits here, so that the one placed anyway says why.
+    let relaxed = p < countK && exhausted[tier] === true;
     if ((p < countK && !exhausted[tier]) || (p >= countK && p < dupK)) {
       const tierEnd = tier === 0 ? sunkFrom : order.length;
-      const left = p > 0 ? (result[p - 1] as number) : -1;
-      const right = p + 1 < dupK ? (slots[p + 1] as number) : -1;
       let countOnly = -1;
       let eligible = -1;
       let tested = 0;
@@ -127,6 +129,7 @@ export function arrange(input: ArrangeInput): Int32Array {
       }
       if (eligible === -1 && countOnly === -1 && p < countK) exhausted[tier] = true;
       pick = eligible !== -1 ? eligible : countOnly !== -1 ? countOnly : head;
+      relaxed = eligible === -1;
       // Only entries passed over for the one picked moved down; words are built for those alone.
       for (let j = head; j < pick; j++) {
         const entry = order[j] as number;
@@ -142,6 +145,15 @@ export function arrange(input: ArrangeInput): Int32Array {
     used[pick] = 1;
     const entry = order[pick] as number;
     result[p] = entry;
+    if (relaxed) {
+      const value = valueOf(entry);
+      const why = !fits(p, entry)
+        ? `already ${max} items with ${field} ${value?.slice(value.indexOf(':') + 1)} in the top ${countK}`
+        : p < dupK && ((left >= 0 && isDuplicate(left, entry)) || (right >= 0 && isDuplicate(entry, right)))
+          ? 'next to a look-alike'
+          : undefined;
+      if (why !== undefined) note(entry, ruleReason('diversity', `diversity: limit relaxed (${why}), no other item fits here`));
+    }
     if (p < countK) count(entry);
   }
   return result;
