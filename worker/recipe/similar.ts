@@ -74,7 +74,7 @@ export function similarScores(items: readonly Item[], engagement: EngagementSumm
     }
     raw[i] = score;
   }
-  // Texts depend on the category, brand or tag only: built once per value rather than once per item.
+  // A category's words depend on the category alone: built once per category rather than once per item.
   const categoryTexts = new Map<string, string | undefined>();
   return {
     raw,
