@@ -3,6 +3,7 @@ import { connectEngine } from './client.js';
 import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
+import { isReturning, markReturning } from './returning.js';
 import { toEvents } from './track-input.js';
 import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
@@ -66,6 +67,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   let consent: ConsentState = options.consent ?? 'unknown';
   let mode = resolveMode(options, consent, signals);
   const pageViewId = newPageViewId();
+  let returning = isReturning();
   let eventCount = 0;
   const nextId = () => `${pageViewId}:${(eventCount++).toString(36)}`;
 
@@ -95,6 +97,10 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       try {
         if (mode === 'off') return;
         for (const event of toEvents(input, { time: Date.now(), pageViewId, nextId })) batcher.add(event);
+        if (mode === 'full' && !returning) {
+          markReturning(true);
+          returning = true;
+        }
       } catch (error) {
         reporter.error(error, 'track');
       }
@@ -135,6 +141,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     async forget() {
       try {
         batcher.clear();
+        markReturning(false);
+        returning = false;
         await (await engine()).forget();
       } catch (error) {
         reporter.error(error, 'forget');

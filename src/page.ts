@@ -1,5 +1,6 @@
 import type { Inkling } from './inkling.js';
 import type { Reporter } from './report.js';
+import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';
 import { findSlots, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
@@ -13,7 +14,6 @@ export interface PageOptions {
   readonly document?: Document;
 }
 
-const RETURNING_KEY = 'inkling:returning';
 /** Set on each slot once Inkling is done with it: `personalized` or `original`. A hook for CSS and tests. */
 export const STATE_ATTRIBUTE = 'data-inkling-state';
 
@@ -24,11 +24,10 @@ export const STATE_ATTRIBUTE = 'data-inkling-state';
 export function personalizePage(inkling: Inkling, reporter: Reporter, options: PageOptions = {}): () => void {
   const doc = options.document ?? document;
   const budget = options.rankBudgetMs ?? 150;
-  const returning = readReturning();
+  const returning = isReturning();
 
   const track = (type: 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view', element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number } = {}) => {
     inkling.track({ type, itemId, ...extra, ...(element ? { item: snapshot(element) } : {}) });
-    if (inkling.mode === 'full') markReturning();
   };
 
   const impressions = createImpressionTracker({
@@ -120,20 +119,4 @@ function isVisibleNow(slot: HTMLElement, concealed: boolean): boolean {
   const rect = slot.getBoundingClientRect();
   const viewport = slot.ownerDocument.defaultView;
   return rect.bottom > 0 && rect.top < (viewport?.innerHeight ?? 0) && rect.height > 0;
-}
-
-function readReturning(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(RETURNING_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-function markReturning(): void {
-  try {
-    globalThis.localStorage?.setItem(RETURNING_KEY, '1');
-  } catch {
-    // Without storage every visit looks new: slots keep their order until ranked off-screen.
-  }
 }

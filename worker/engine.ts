@@ -5,7 +5,9 @@ import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
-import { orderItems } from './rank-items.js';
+import { personalReasons, engagedPerCategory } from './personal-reasons.js';
+import { applyRecipe, createHistoryIndex } from './recipe/index.js';
+import { RecipeRegistry } from './recipe-registry.js';
 import type { EventStore } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { openStore } from './store/open-store.js';
@@ -29,6 +31,7 @@ export interface EngineOptions {
 }
 
 const WEIGHTS_KEY = 'model-weights';
+const HOLDOUT_KEY = 'holdout-draw';
 const DAY_MS = 24 * 3600 * 1000;
 const BATCH_SIZE = 32;
 
@@ -43,6 +46,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let profile: Profile = createProfile();
   const examples = new ExampleCollector();
   const lastRankings = new Map<string, Ranking>();
+  const recipes = new RecipeRegistry();
+  const history = createHistoryIndex();
+  // This device's stable draw for recipe holdouts; persisted in `full` mode so the group never flips.
+  let holdoutDraw = Math.random();
   // Ids already folded: a batch resent from another page's outbox must not count twice.
   let seenIds = new Set<string>();
   let store: EventStore;
@@ -52,6 +59,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     store = options.store ?? (options.storage === 'memory' ? createMemoryStore() : await openStore(options, warn));
     const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
     model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
+    holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
     await store.purge(now() - retentionDays * DAY_MS);
     for (const event of await store.events()) learnFrom(event);
     examples.closePageView();
@@ -64,6 +72,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     }
     examples.observe(event, profile);
     foldEvent(profile, event);
+    history.add([event]);
     return true;
   }
 
@@ -79,6 +88,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready;
       if (config.mode) mode = config.mode;
       if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
+      if (config.recipes) recipes.configure(config.recipes);
     },
 
     async ingest(events) {
@@ -92,10 +102,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async rank(request: RankRequest) {
       await ready;
+      const recipe = recipes.resolve(request.recipe);
       const time = request.context?.time ?? now();
       const rows = featurize(request.items, profile, request.context ?? {}, time);
       const scores = model.score(rows, request.items.length);
-      const ranking = orderItems(request.items, scores, profile, mode);
+      const perCategory = engagedPerCategory(profile);
+      const ranking = applyRecipe({
+        candidates: request.items.map((item, index) => ({
+          item,
+          originalIndex: index,
+          personal: scores[index]!,
+          personalReasons: personalReasons(item, profile, perCategory),
+        })),
+        recipe,
+        history: history.at(time),
+        now: time,
+        holdoutDraw,
+      });
       lastRankings.set(request.slot, ranking);
       return ranking;
     },
@@ -111,6 +134,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready;
       await store.clear();
       profile = createProfile();
+      history.clear();
       seenIds = new Set();
       examples.clear();
       lastRankings.clear();
@@ -139,6 +163,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await store.close();
     },
   };
+}
+
+async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number> {
+  const saved = await store.getValue<number>(HOLDOUT_KEY).catch(() => undefined);
+  if (typeof saved === 'number' && saved >= 0 && saved < 1) return saved;
+  await store.putValue(HOLDOUT_KEY, fresh).catch(() => undefined);
+  return fresh;
 }
 
 function restoreWeights(saved: unknown, prior: ModelWeights, warn: (message: string) => void): ModelWeights {

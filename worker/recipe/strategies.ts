@@ -61,7 +61,11 @@ export function scoreStrategy(
 ): StrategyScores {
   switch (name) {
     case 'personal': {
-      const normalized = rankNormalize(rawValues(candidates, (c) => personalScore(c.personal)));
+      // The model's output is already a probability on one scale for every list, so it is used as is:
+      // a confident model (a 0.9 against a 0.3) outweighs the other strategies, a model that barely
+      // separates the items (cold start) leaves the say to them. Rank-normalizing it would give a
+      // 0.51-vs-0.50 difference the same weight as a 0.9-vs-0.1 one.
+      const normalized = Float64Array.from(candidates, (c) => personalScore(c.personal));
       return { name, normalized, describe: (i) => `taste model score ${formatNumber(personalScore((candidates[i] as StrategyInput).personal))}` };
     }
     case 'trending': {

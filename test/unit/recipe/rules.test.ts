@@ -137,13 +137,13 @@ describe('rule 2: frequency cap and rotation', () => {
     const items = plain('a', 'b', 'c');
     const events = [event('impression', 'a', 0), event('impression', 'b', 12 * HOUR)];
     const ranking = applyRecipe({
-      candidates: candidatesOf(items, [0.9, 0.8, 0.7]),
+      candidates: candidatesOf(items, [0.9, 0.5, 0.2]),
       recipe: recipe({ strategies: [{ use: 'personal', weight: 1 }], rotation: { rate: 0.7 } }),
       history: historyOf(events),
       now: NOW,
       holdoutDraw: 0.5,
     });
-    // scores 5/6, 1/2, 1/6 before rotation; a x0.3 = 1/4, b x0.65 = 0.325
+    // model scores 0.9, 0.5, 0.2 before rotation; a x0.3 = 0.27, b x0.65 = 0.325
     expect(ids(ranking.items)).toEqual(['b', 'a', 'c']);
     expect(rules(ranking.items[0])).toEqual(['rotated: shown 12 hours ago, score x0.65']);
     expect(rules(ranking.items[1])).toEqual(['rotated: shown just now, score x0.3']);

@@ -108,7 +108,8 @@ describe('strategies', () => {
       const sum = entry.reasons.filter((r) => r.kind === 'strategy').reduce((total, r) => total + (r.value ?? 0), 0);
       expect(entry.score).toBeCloseTo(sum);
     }
-    expect(ranking.items[0]?.score).toBeCloseTo(0.75 * (3.5 / 4) + 0.25 * (1.5 / 4));
+    // personal is the model's probability as is; trending is rank-normalized.
+    expect(ranking.items[0]?.score).toBeCloseTo(0.75 * 0.9 + 0.25 * (1.5 / 4));
   });
 
   it('breaks ties by page order and keeps the model reasons as signals', () => {
