@@ -54,7 +54,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     try {
       const items = elements.map(readItem);
       const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
-      const ranking = await withinBudget(inkling.rank(items, { slot: name, ...(recipe ? { recipe } : {}) }), conceal ? budget : Infinity);
+      const ranking = await withinBudget(inkling.rank(items, { slot: name, explain: false, ...(recipe ? { recipe } : {}) }), conceal ? budget : Infinity);
       const apply = ranking !== undefined && !ranking.fallback && !isVisibleNow(slot, conceal);
       if (apply) applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
       slot.setAttribute(STATE_ATTRIBUTE, apply ? 'personalized' : 'original');

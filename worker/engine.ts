@@ -6,7 +6,7 @@ import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
-import { applyRecipe, createHistoryIndex } from './recipe/index.js';
+import { applyRecipe, createHistoryIndex, type ApplyInput } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
 import type { EventStore } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
@@ -45,7 +45,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let retentionDays = 90;
   let profile: Profile = createProfile();
   const examples = new ExampleCollector();
-  const lastRankings = new Map<string, Ranking>();
+  // Per slot, the last ranking and its input: explain() words reasons from the input when rank() skipped them.
+  const lastRankings = new Map<string, { ranking: Ranking; input: ApplyInput; explained: boolean }>();
   const recipes = new RecipeRegistry();
   const history = createHistoryIndex();
   // This device's stable draw for recipe holdouts; persisted in `full` mode so the group never flips.
@@ -107,26 +108,37 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const rows = featurize(request.items, profile, request.context ?? {}, time);
       const scores = model.score(rows, request.items.length);
       const perCategory = engagedPerCategory(profile);
-      const ranking = applyRecipe({
+      const explained = request.explain ?? true;
+      const input: ApplyInput = {
         candidates: request.items.map((item, index) => ({
           item,
           originalIndex: index,
           personal: scores[index]!,
-          personalReasons: personalReasons(item, profile, perCategory),
+          ...(explained ? { personalReasons: personalReasons(item, profile, perCategory) } : {}),
         })),
         recipe,
         history: history.at(time),
         now: time,
         holdoutDraw,
-      });
-      lastRankings.set(request.slot, ranking);
+        explain: explained,
+      };
+      const ranking = applyRecipe(input);
+      lastRankings.set(request.slot, { ranking, input, explained });
       return ranking;
     },
 
     async explain(slot, itemId) {
       await ready;
-      const ranking = lastRankings.get(slot);
-      const found = [...(ranking?.items ?? []), ...(ranking?.removed ?? [])].find((entry) => entry.item.id === itemId);
+      const last = lastRankings.get(slot);
+      if (!last) return undefined;
+      if (!last.explained) {
+        // Same input, same order: only the words are added (applyRecipe is pure).
+        const perCategory = engagedPerCategory(profile);
+        const candidates = last.input.candidates.map((candidate) => ({ ...candidate, personalReasons: personalReasons(candidate.item, profile, perCategory) }));
+        last.ranking = applyRecipe({ ...last.input, candidates, explain: true });
+        last.explained = true;
+      }
+      const found = [...last.ranking.items, ...last.ranking.removed].find((entry) => entry.item.id === itemId);
       return found?.reasons as Reason[] | undefined;
     },
 

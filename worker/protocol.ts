@@ -37,6 +37,8 @@ export interface RankRequest {
   /** A recipe name (from `configure`) or an inline recipe. */
   readonly recipe?: string | Recipe;
   readonly context?: RankContext;
+  /** Word the reasons of every item (default true). Skipping them saves about a third of ranking time; `explain()` still works. */
+  readonly explain?: boolean;
 }
 
 /** The result of `export()`. */

@@ -41,4 +41,14 @@ describe('engine with recipes', () => {
     expect(reasons?.some((reason) => reason.source === 'exclude' && reason.text.startsWith('excluded: you bought it'))).toBe(true);
     expect(await engine.explain('other', 'b')).toBeUndefined();
   });
+
+  it('ranks without reasons when asked, in the same order, and explain() still words them', async () => {
+    const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
+    await engine.ingest([{ id: 'e1', type: 'purchase', itemId: 'b', time: NOW - 1000 }, { id: 'e2', type: 'view', itemId: 'c', time: NOW - 500, item: { category: 'y' } }]);
+    const full = await engine.rank({ slot: 'grid', items });
+    const quiet = await engine.rank({ slot: 'grid', items, explain: false });
+    expect(ids(quiet)).toEqual(ids(full));
+    expect(quiet.items.every((entry) => entry.reasons.length === 0)).toBe(true);
+    expect(await engine.explain('grid', 'c')).toEqual(full.items.find((entry) => entry.item.id === 'c')?.reasons);
+  });
 });

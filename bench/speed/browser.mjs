@@ -1,0 +1,67 @@
+// Speed in a real Chromium worker: rank 1,000 and 10,000 items inside the worker, and the worker's cold
+// start to its first ranking, each against a baseline measured in the same run.
+// Run after a build: node bench/speed/browser.mjs   (npm run bench runs it)
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { ensureChromium } from '../../scripts/setup.mjs';
+import { loadFixtureJson } from './fixture-json.mjs';
+
+const fixture = loadFixtureJson();
+const server = await startServer({ root: '.' });
+const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+try {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/bench/speed/blank.html`);
+
+  const ranking = await page.evaluate(async (data) => {
+    const worker = new Worker('/bench/speed/worker-bench.js', { type: 'module' });
+    // The imported engine module also announces itself (and comlink answers stray messages): wait for ours.
+    await new Promise((resolve) => worker.addEventListener('message', (event) => event.data === 'ready' && resolve()));
+    worker.postMessage(data);
+    const result = await new Promise((resolve) => worker.addEventListener('message', (event) => event.data?.['1000'] && resolve(event.data)));
+    worker.terminate();
+    return result;
+  }, fixture);
+
+  // Cold start: a fresh Inkling worker until its first ranking of 100 items, against a fresh empty module
+  // worker until its first message (the floor any worker pays), alternated, 15 of each.
+  const cold = await page.evaluate(async (items) => {
+    const blank = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
+    const inkling = [];
+    const empty = [];
+    for (let round = 0; round < 15; round++) {
+      let start = performance.now();
+      const plain = new Worker(blank, { type: 'module' });
+      await new Promise((resolve) => (plain.onmessage = resolve));
+      empty.push(performance.now() - start);
+      plain.terminate();
+
+      start = performance.now();
+      const worker = new Worker(`/dist/inkling.worker.js?round=${round}`, { type: 'module' });
+      await new Promise((resolve) => worker.addEventListener('message', (e) => e.data?.type === 'inkling:ready' && resolve()));
+      const id = 'bench-1';
+      worker.postMessage({ id, type: 'APPLY', path: ['rank'], argumentList: [{ type: 'RAW', value: { slot: 'bench', items } }] });
+      await new Promise((resolve) => worker.addEventListener('message', (e) => e.data?.id === id && resolve()));
+      inkling.push(performance.now() - start);
+      worker.terminate();
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { inkling: median(inkling), empty: median(empty) };
+  }, fixture.items.slice(0, 100));
+
+  const version = browser.version();
+  console.log(`\n### Speed in a Chromium ${version} worker (history: ${fixture.events.length} real rees46 events)\n`);
+  console.log('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
+  for (const count of ['1000', '10000']) {
+    const { baseline, inkling, quiet } = ranking[count];
+    console.log(`| hand-written Float32Array ranker, ${count} items | ${baseline.median.toFixed(2)} ms | ${baseline.p95.toFixed(2)} ms | baseline |`);
+    console.log(`| **Inkling rank in the worker, ${count} items** | ${inkling.median.toFixed(2)} ms | ${inkling.p95.toFixed(2)} ms | ${(inkling.median / baseline.median).toFixed(2)}x |`);
+    console.log(`| **Inkling rank in the worker without reasons (script tag), ${count} items** | ${quiet.median.toFixed(2)} ms | ${quiet.p95.toFixed(2)} ms | ${(quiet.median / baseline.median).toFixed(2)}x |`);
+  }
+  console.log(`| empty module worker, start to first message | ${cold.empty.toFixed(1)} ms | | baseline |`);
+  console.log(`| **Inkling worker cold start to first ranking (100 items)** | ${cold.inkling.toFixed(1)} ms | | ${(cold.inkling / cold.empty).toFixed(2)}x |`);
+  console.log('\nBudgets: rank 1,000 items <= 3 ms median; worker cold start to first ranking <= 100 ms.');
+} finally {
+  await browser.close();
+  await server.close();
+}

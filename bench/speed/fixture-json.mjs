@@ -1,0 +1,26 @@
+// The speed fixture as plain JSON for the browser bench: real rees46 products and one visitor's events.
+// Kept in sync with bench/speed/catalog.ts by reading the same file the same way (no quoted fields).
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export function loadFixtureJson() {
+  const dir = [process.env.INKLING_DATASETS, resolve(process.cwd(), '..', 'shared', 'datasets'), '/work/shared/datasets'].find((d) => d && existsSync(d));
+  if (!dir) throw new Error('datasets not found: set INKLING_DATASETS');
+  const lines = readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8').split('\n').slice(1).filter((line) => line.split(',').length === 9);
+  const items = new Map();
+  const byVisitor = new Map();
+  for (const line of lines) {
+    const [time, type, id, , code, brand, price, user] = line.split(',');
+    const category = code || 'unknown';
+    const item = items.get(id) ?? { id, category, tags: category.split('.'), ...(brand ? { brand } : {}), price: Number(price), popularity: 0 };
+    item.popularity += 1;
+    items.set(id, item);
+    const events = byVisitor.get(user) ?? [];
+    events.push({ id: `${user}:${events.length}`, type: type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view', itemId: id, time: Date.parse(time.replace(' UTC', 'Z')), item: { category, price: item.price } });
+    byVisitor.set(user, events);
+  }
+  const events = [...byVisitor.values()].sort((a, b) => b.length - a.length)[0];
+  const catalog = [...items.values()];
+  const all = Array.from({ length: 10000 }, (_, i) => (i < catalog.length ? catalog[i] : { ...catalog[i % catalog.length], id: `${catalog[i % catalog.length].id}#${i}` }));
+  return { items: all, events, now: Math.max(...events.map((e) => e.time)) + 60000 };
+}
