@@ -1,0 +1,26 @@
+// `npm run bench`: builds the SDK and the benches, then prints every report (a few minutes on 2 cores).
+// Each report compares against a baseline measured in the same run; machines here are shared and noisy.
+// `npm run bench -- speed rules` runs only the named parts.
+import { existsSync } from 'node:fs';
+import { build, ensurePackages, repo, run } from '../scripts/setup.mjs';
+
+const parts = {
+  size: () => run('node scripts/size.mjs'),
+  speed: () => {
+    run('node bench/dist/speed-node.mjs');
+    run('node bench/speed/browser.mjs');
+  },
+  rules: () => run('node bench/dist/rules.mjs'),
+  quality: () => existsSync(`${repo}bench/dist/quality.mjs`) && run('node bench/dist/quality.mjs'),
+  ingest: () => existsSync(`${repo}bench/ingest.mjs`) && run('node bench/ingest.mjs'),
+  page: () => existsSync(`${repo}bench/page.mjs`) && run('node bench/page.mjs'),
+};
+
+const wanted = process.argv.slice(2).filter((name) => name in parts);
+ensurePackages();
+build();
+run('npx rollup -c bench/rollup.config.mjs --silent');
+for (const name of wanted.length ? wanted : Object.keys(parts)) {
+  console.log(`\n## ${name}`);
+  parts[name]();
+}
