@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { foreignRequests, launchChromium, openPage } from './browser.js';
+import { serveDemoWithGenerousBudget, slotSettled, visibleItems } from './demo-page.js';
 
 // The story of the foundation issue, on the demo shop as a visitor would live it.
 let browser: Browser;
@@ -16,25 +17,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Shared CI machines are slow: give the engine a generous budget so the test checks ranking, not speed. */
-async function generousBudget(context: BrowserContext) {
-  await context.route(/\/(index\.html)?$/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace('<script src="/dist/inkling.js"', '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"');
-    await route.fulfill({ response, body });
-  });
-}
-
-interface Tile { id: string; category: string }
-const tiles = (page: Page, slot: string): Promise<Tile[]> =>
-  page.$$eval(`[data-inkling-slot="${slot}"] > [data-inkling-item]:not([hidden])`, (elements) =>
-    elements.map((element) => ({ id: element.getAttribute('data-inkling-item')!, category: element.getAttribute('data-inkling-category')! })));
-const settled = (page: Page) => page.waitForSelector('[data-inkling-slot="home-grid"][data-inkling-state]', { timeout: 15_000 });
+const tiles = visibleItems;
+const settled = (page: Page) => slotSettled(page, 'home-grid');
 
 describe('demo shop story', () => {
   it('puts the clicked category first on the next load and never shows a bought product again', async () => {
     const context = await browser.newContext();
-    await generousBudget(context);
+    await serveDemoWithGenerousBudget(context);
     const { page, log } = await openPage(context);
     await page.goto(`${server.url}/`);
     await settled(page);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { launchChromium, openPage } from './browser.js';
+import { serveDemoWithGenerousBudget, slotSettled, visibleItems } from './demo-page.js';
 
 // The demo home page declares its recipes inline: the rail's recipe excludes purchases, caps items
 // shown 5 times without a click (sink) and pins the promoted sku-169 at position 0.
@@ -17,20 +18,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function generousBudget(context: BrowserContext) {
-  await context.route(/\/(index\.html)?$/, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace('<script src="/dist/inkling.js"', '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"');
-    await route.fulfill({ response, body });
-  });
-}
-const rail = (page: Page) => page.$$eval('[data-inkling-slot="home-rail"] > [data-inkling-item]:not([hidden])', (elements) => elements.map((element) => element.getAttribute('data-inkling-item')!));
-const settled = (page: Page) => page.waitForSelector('[data-inkling-slot="home-rail"][data-inkling-state]', { timeout: 15_000 });
+const rail = async (page: Page) => (await visibleItems(page, 'home-rail')).map((tile) => tile.id);
+const settled = (page: Page) => slotSettled(page, 'home-rail');
 
 describe('recipes declared on the demo page', () => {
   it('exclude a purchased product, cap an ignored one and pin the promoted one', async () => {
     const context = await browser.newContext();
-    await generousBudget(context);
+    await serveDemoWithGenerousBudget(context);
     const { page, log } = await openPage(context);
     await page.goto(`${server.url}/`);
     await settled(page);
@@ -66,13 +60,8 @@ describe('recipes declared on the demo page', () => {
 
   it('leaves a slot with a bad recipe in its original order and logs one [inkling] error', async () => {
     const context = await browser.newContext();
-    await context.route(/\/(index\.html)?$/, async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text())
-        .replace('<script src="/dist/inkling.js"', '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"')
-        .replace('"home-rail":{"strategies":[{"use":"personal","weight":0.6}', '"home-rail":{"strategies":[{"use":"personal","weight":"high"}');
-      await route.fulfill({ response, body });
-    });
+    await serveDemoWithGenerousBudget(context, (html) =>
+      html.replace('"home-rail":{"strategies":[{"use":"personal","weight":0.6}', '"home-rail":{"strategies":[{"use":"personal","weight":"high"}'));
     const { page, log } = await openPage(context);
     await page.addInitScript(() => localStorage.setItem('inkling:returning', '1'));
     await page.goto(`${server.url}/`);
