@@ -11,6 +11,8 @@ import typescript from '@rollup/plugin-typescript';
  *                      page for the in-thread fallback); TF.js, for training only, is a lazy chunk
  * - inkling.esm.js     npm entry for SPAs (ESM); the in-thread engine is a lazy chunk
  * - engine.esm.js      headless engine for Node (evaluation, servers)
+ * - inkling-panel.js, inkling-debug.js  the visitor panel and the debug overlay (ES modules the tag
+ *                      imports only when a page asks for them, so the tag stays small)
  */
 const plugins = (declarations = false) => [
   nodeResolve({ browser: true }),
@@ -18,7 +20,8 @@ const plugins = (declarations = false) => [
   json({ preferConst: true }),
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
 ];
-const minify = terser({ ecma: 2020, module: false, compress: { passes: 2 } });
+// The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
+const minifyTag = terser({ ecma: 2020, module: false, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true } });
 const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 } });
 const quiet = (warning, warn) => {
   // TF.js ships `this` at the top level of some CommonJS-style helpers; harmless in an IIFE.
@@ -29,7 +32,7 @@ const quiet = (warning, warn) => {
 export default [
   {
     input: 'src/tag.ts',
-    output: { file: 'dist/inkling.js', format: 'iife', plugins: [minify], sourcemap: true },
+    output: { file: 'dist/inkling.js', format: 'iife', plugins: [minifyTag], sourcemap: true },
     plugins: plugins(),
     onwarn: quiet,
   },
@@ -42,6 +45,12 @@ export default [
   {
     input: 'src/index.ts',
     output: { dir: 'dist', entryFileNames: 'inkling.esm.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
+    plugins: plugins(),
+    onwarn: quiet,
+  },
+  {
+    input: { 'inkling-panel': 'src/ui/panel.ts', 'inkling-debug': 'src/ui/debug-overlay.ts' },
+    output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule], sourcemap: true },
     plugins: plugins(),
     onwarn: quiet,
   },

@@ -2,7 +2,7 @@
  * The demo shop's own behaviour: cart in localStorage, "Buy now", "Not interested" and the order
  * confirmation. It is NOT the SDK and never calls it: the SDK listens to the same buttons through
  * their data-inkling-action attributes. This file is a classic script at the end of <body>, so it
- * runs before the deferred SDK; that is how the confirmation page's data-inkling-purchase is in
+ * runs before DOMContentLoaded, when the SDK reads the page; that is how the confirmation page's data-inkling-purchase is in
  * place by the time the SDK reads it.
  */
 (function () {

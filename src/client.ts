@@ -2,12 +2,13 @@ import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/mes
 import type { Engine } from '../worker/protocol.js';
 import type { Reporter } from './report.js';
 import { ENGINE_METHODS, remote } from './rpc.js';
+import { scriptUrl } from './trusted.js';
 
 /** How the main thread reaches the engine. Every field is a seam tests and hosting setups can replace. */
 export interface ClientOptions {
-  /** URL of `inkling.worker.js`. Without it, the engine runs in-thread. */
+  /** URL of `inkling.worker.js` (an ES module). Without it, the engine runs in-thread. */
   readonly workerUrl?: string | URL;
-  /** Creates the worker; replace to use a `blob:` URL or a bundler's worker import. */
+  /** Creates the worker; replace to use a bundler's worker import. */
   readonly createWorker?: (url: string | URL) => Worker;
   /** Loads the same engine on the main thread when no worker can start. */
   readonly loadInThread: () => Promise<Engine>;
@@ -17,9 +18,9 @@ export interface ClientOptions {
 }
 
 /**
- * Starts the engine in a worker, or in-thread when the worker cannot load (CSP, 404, cross-origin,
- * old browser); one warning either way. Callers simply await the engine: calls made before the
- * worker is ready wait for it.
+ * Starts the engine in a module worker, or in-thread when no worker can start (CSP, Trusted Types,
+ * 404, old browser): one warning, never an error on the page. Calls made before the worker is ready
+ * simply wait for it.
  */
 export async function connectEngine(options: ClientOptions): Promise<Engine> {
   if (options.workerUrl !== undefined && typeof Worker !== 'undefined') {
@@ -32,8 +33,20 @@ export async function connectEngine(options: ClientOptions): Promise<Engine> {
   return options.loadInThread();
 }
 
+/**
+ * A worker must come from the page's origin. When the SDK is on another origin (a CDN), a same-origin
+ * `blob:` module imports it; that needs the CDN to send CORS headers (they all do) and `blob:` in
+ * the page's `worker-src`. A same-origin `workerUrl` option avoids both.
+ */
+export function workerScriptUrl(url: string | URL, origin = globalThis.location?.origin): string {
+  const absolute = new URL(url, globalThis.location?.href);
+  if (absolute.origin === origin) return absolute.href;
+  const source = `import ${JSON.stringify(absolute.href)};`;
+  return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+}
+
 function startWorker(url: string | URL, options: ClientOptions): Promise<Engine> {
-  const worker = (options.createWorker ?? ((u) => new Worker(u, { type: 'module', name: 'inkling' })))(url);
+  const worker = options.createWorker ? options.createWorker(url) : new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
   return new Promise<Engine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {

@@ -1,5 +1,6 @@
 import type { Engine, VisitorExport } from '../worker/protocol.js';
 import { connectEngine } from './client.js';
+import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
@@ -54,20 +55,39 @@ export interface Inkling {
   export(): Promise<VisitorExport>;
   /** Sends queued events now (and parks them for the next page if this one is going away). */
   flush(): Promise<void>;
+  /** Listens to `ranked`, `mode` or `error`; returns a function that stops listening. A throwing handler is contained. */
+  on<K extends keyof InklingEvents>(type: K, handler: InklingHandler<K>): () => void;
+  /** The visitor's own switch ("Pause personalization"): `true` means mode `off` until resumed. */
+  pause(paused: boolean): void;
 }
 
 /** Defaults that differ between the npm build and the script tag. */
 export interface HostDefaults {
   readonly workerUrl?: string | URL;
   readonly loadInThread: () => Promise<Engine>;
+  /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
+  readonly eager?: boolean;
 }
 
 /** Builds the API; `index.ts` and `tag.ts` supply the host defaults. */
 export function createInklingWith(options: InklingOptions, host: HostDefaults): Inkling {
-  const reporter = createReporter(options.onError);
+  const emitter = createEmitter((error) => reporter.error(error, 'event handler'));
+  const reporter = createReporter((error) => {
+    options.onError?.(error);
+    emitter.emit('error', error);
+  });
   const signals = options.signals ?? readSignals();
   let consent: ConsentState = options.consent ?? 'unknown';
+  let paused = false;
   let mode = resolveMode(options, consent, signals);
+  const updateMode = () => {
+    const next = paused ? 'off' : resolveMode(options, consent, signals);
+    if (next === mode) return;
+    mode = next;
+    if (mode === 'off') batcher.clear();
+    emitter.emit('mode', mode);
+    void engine().then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'mode change'));
+  };
   const pageViewId = newPageViewId();
   let returning = isReturning();
   let eventCount = 0;
@@ -90,6 +110,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     outbox: mode === 'full' ? localStorageOutbox() : undefined,
     onError: (error) => reporter.error(error, 'storing events'),
   });
+
+  if (host.eager) void engine().catch((error) => reporter.error(error, 'engine start'));
 
   return {
     get mode() {
@@ -117,7 +139,9 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
           ...(rankOptions.context === undefined ? {} : { context: rankOptions.context }),
           ...(rankOptions.explain === undefined ? {} : { explain: rankOptions.explain }),
         });
-        return restoreItems(ranking, items);
+        const restored = restoreItems(ranking, items);
+        emitter.emit('ranked', { slot: rankOptions.slot, ranking: restored });
+        return restored;
       } catch (error) {
         reporter.error(error, `rank(${rankOptions?.slot})`);
         return originalRanking(items, { kind: 'rule', source: 'fallback', text: 'original order kept after an error' });
@@ -134,12 +158,21 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     setConsent(state) {
       try {
         consent = state;
-        mode = resolveMode(options, consent, signals);
-        if (mode === 'off') batcher.clear();
-        void engine().then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'setConsent'));
+        updateMode();
       } catch (error) {
         reporter.error(error, 'setConsent');
       }
+    },
+    pause(value) {
+      try {
+        paused = value === true;
+        updateMode();
+      } catch (error) {
+        reporter.error(error, 'pause');
+      }
+    },
+    on(type, handler) {
+      return emitter.on(type, handler);
     },
     async forget() {
       try {
@@ -152,8 +185,13 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       }
     },
     async export() {
-      await batcher.flush();
-      return (await engine()).export();
+      try {
+        await batcher.flush();
+        return await (await engine()).export();
+      } catch (error) {
+        reporter.error(error, 'export');
+        return { exportedAt: Date.now(), mode, events: [], profile: null, model: null };
+      }
     },
     async flush() {
       try {

@@ -1,78 +1,95 @@
 import type { Inkling } from './inkling.js';
 import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
-import { applyOrder } from './slots/apply-order.js';
+import { applyOrder, REMOVED_ATTRIBUTE } from './slots/apply-order.js';
+import { isOnScreen, STATE_ATTRIBUTE, type Concealer } from './slots/conceal.js';
 import { findSlots, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
 import { createImpressionTracker } from './tracker/impressions.js';
 import type { ItemSnapshot } from './types.js';
 
+export { STATE_ATTRIBUTE };
+
 /** Options for the markup-driven integration (what the script tag runs). */
 export interface PageOptions {
   /** How long a slot may stay hidden waiting for its order; after that it keeps the original order. Default 150 ms. */
   readonly rankBudgetMs?: number;
+  /** Hides slots from before their first paint (the tag starts it as early as it can). */
+  readonly concealer?: Concealer;
+  /** Word every item's reasons (the debug overlay shows them); off by default, since `explain()` words them on demand. */
+  readonly explain?: boolean;
   readonly document?: Document;
 }
 
-/** Set on each slot once Inkling is done with it: `personalized` or `original`. A hook for CSS and tests. */
-export const STATE_ATTRIBUTE = 'data-inkling-state';
+type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view';
 
 /**
  * Wires a page's `data-inkling-*` markup: ranks every slot, tracks impressions, clicks, actions,
- * detail-page views and purchases. Returns a function that stops everything.
+ * detail-page views and purchases. Returns a function that stops everything. Every handler contains
+ * its own errors: the page keeps working and keeps its original order.
  */
 export function personalizePage(inkling: Inkling, reporter: Reporter, options: PageOptions = {}): () => void {
   const doc = options.document ?? document;
   const budget = options.rankBudgetMs ?? 150;
   const returning = isReturning();
+  const guarded = <A extends unknown[]>(where: string, task: (...args: A) => void) => (...args: A) => {
+    try {
+      task(...args);
+    } catch (error) {
+      reporter.error(error, where);
+    }
+  };
 
-  const track = (type: 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view', element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number } = {}) => {
+  const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number } = {}) => {
     inkling.track({ type, itemId, ...extra, ...(element ? { item: snapshot(element) } : {}) });
   };
+  const position = (slot: Element | null | undefined, element: Element) =>
+    slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shownItems(slot).indexOf(element as HTMLElement)) } : {};
 
   const impressions = createImpressionTracker({
     document: doc,
-    onViewable(element) {
-      const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
-      const visible = slot ? itemElements(slot).filter((child) => !child.hidden) : [];
-      track('impression', element, readItem(element).id, {
-        itemListId: slot?.getAttribute(SLOT_ATTRIBUTE) ?? undefined,
-        index: Math.max(0, visible.indexOf(element as HTMLElement)),
-      });
-    },
+    onViewable: guarded('impression', (element: Element) => {
+      track('impression', element, readItem(element).id, position(element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`), element));
+    }),
   });
 
-  for (const slot of findSlots(doc)) void personalizeSlot(slot);
+  const pageType = doc.body?.getAttribute('data-inkling-page-type') ?? undefined;
+  const slots = findSlots(doc);
+  void Promise.all(slots.map(personalizeSlot)).finally(() => options.concealer?.release());
 
   async function personalizeSlot(slot: HTMLElement) {
     const name = slot.getAttribute(SLOT_ATTRIBUTE) ?? '';
-    const elements = itemElements(slot);
-    // A returning visitor would see the slot jump; hide it until its order is known, within the budget.
-    const conceal = returning && inkling.mode !== 'off';
-    const previousVisibility = slot.style.visibility;
-    if (conceal) slot.style.visibility = 'hidden';
+    // A returning visitor's slot changes only while hidden: by the tag's sheet since before its first
+    // paint, or here because nobody can see it yet. A new visitor's slot changes only off-screen.
+    const ownStyle = returning && !options.concealer?.active && !isOnScreen(slot);
+    if (ownStyle) slot.style.visibility = 'hidden';
+    const hidden = () => ownStyle || options.concealer?.active === true;
+    let state = 'original';
     try {
-      const items = elements.map(readItem);
-      const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
-      const ranking = await withinBudget(inkling.rank(items, { slot: name, explain: false, ...(recipe ? { recipe } : {}) }), conceal ? budget : Infinity);
-      const apply = ranking !== undefined && !ranking.fallback && !isVisibleNow(slot, conceal);
-      if (apply) applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
-      slot.setAttribute(STATE_ATTRIBUTE, apply ? 'personalized' : 'original');
+      if (inkling.mode !== 'off' && (!returning || hidden())) {
+        const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
+        const ranking = await withinBudget(
+          inkling.rank(itemElements(slot).map(readItem), { slot: name, explain: options.explain === true, ...(recipe ? { recipe } : {}), ...(pageType ? { context: { pageType } } : {}) }),
+          returning ? budget : Infinity,
+        );
+        if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
+          applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
+          state = 'personalized';
+        }
+      }
     } catch (error) {
-      slot.setAttribute(STATE_ATTRIBUTE, 'original');
       reporter.error(error, `slot ${name}`);
     } finally {
-      if (conceal) slot.style.visibility = previousVisibility;
-      for (const element of itemElements(slot)) if (!element.hidden) impressions.observe(element);
+      slot.setAttribute(STATE_ATTRIBUTE, state);
+      if (ownStyle) slot.style.visibility = '';
+      for (const element of shownItems(slot)) impressions.observe(element);
     }
   }
 
-  const stopClicks = listenForClicks(doc, (activation) => {
-    const slot = activation.slot;
-    const extra = slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: itemElements(slot).indexOf(activation.element as HTMLElement) } : {};
-    track(activation.type as 'click', activation.element, activation.itemId, extra);
+  const stopClicks = listenForClicks(doc, guarded('click', (activation) => {
+    track(activation.type as PageEventType, activation.element, activation.itemId, activation.slot ? position(activation.slot, activation.element!) : {});
     if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
-  });
+  }));
 
   const viewed = doc.querySelector('[data-inkling-view]');
   const viewStart = Date.now();
@@ -83,13 +100,13 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     }
   }
 
-  const onHide = () => {
+  const onHide = guarded('page hide', () => {
     if (viewed && !viewSent) {
       viewSent = true;
       track('view', viewed, viewed.getAttribute('data-inkling-view') ?? '', { dwellMs: Date.now() - viewStart });
     }
     void inkling.flush();
-  };
+  });
   const onVisibility = () => doc.visibilityState === 'hidden' && onHide();
   doc.addEventListener('visibilitychange', onVisibility);
   globalThis.addEventListener?.('pagehide', onHide);
@@ -102,6 +119,11 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   };
 }
 
+/** The slot's items a visitor can see: not hidden by the site, not removed by a rule. */
+function shownItems(slot: Element): HTMLElement[] {
+  return itemElements(slot).filter((child) => !child.hidden && !child.hasAttribute(REMOVED_ATTRIBUTE));
+}
+
 function snapshot(element: Element): ItemSnapshot {
   const { category, tags, brand, price } = readItem(element);
   return { ...(category ? { category } : {}), ...(tags ? { tags } : {}), ...(brand ? { brand } : {}), ...(price !== undefined ? { price } : {}) };
@@ -111,12 +133,4 @@ function snapshot(element: Element): ItemSnapshot {
 function withinBudget<T>(promise: Promise<T>, budgetMs: number): Promise<T | undefined> {
   if (!Number.isFinite(budgetMs)) return promise;
   return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, budgetMs))]);
-}
-
-/** A slot that was never hidden and is on screen must not move under the visitor's eyes. */
-function isVisibleNow(slot: HTMLElement, concealed: boolean): boolean {
-  if (concealed) return false;
-  const rect = slot.getBoundingClientRect();
-  const viewport = slot.ownerDocument.defaultView;
-  return rect.bottom > 0 && rect.top < (viewport?.innerHeight ?? 0) && rect.height > 0;
 }

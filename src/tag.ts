@@ -1,33 +1,56 @@
 import type { Engine } from '../worker/protocol.js';
-import { createInklingWith, type Inkling, type InklingOptions } from './inkling.js';
+import type { Ranking } from './types.js';
+import { createInklingWith, type Inkling } from './inkling.js';
 import { personalizePage } from './page.js';
-import { createReporter } from './report.js';
-import type { ConsentState, PrivacyMode, Recipe } from './types.js';
+import { isReturning } from './returning.js';
+import { createReporter, type Reporter } from './report.js';
+import { concealSlots } from './slots/conceal.js';
+import { readTagOptions } from './tag-options.js';
 
-/** The script tag's global: the API plus the stub queue of calls made before the script loaded. */
+/** The script tag's global before it loads: the stub queue of calls (`Inkling.q.push(['track', {...}])`). */
 type QueuedCall = readonly [method: string, ...args: unknown[]];
-interface InklingGlobal {
-  q?: QueuedCall[];
-}
+const PAUSED_KEY = 'inkling:paused';
 
 /**
- * Script-tag entry. Reads its options from its own `data-` attributes (and `window.InklingConfig`),
- * starts the engine in a worker loaded from beside this script, personalizes the page's slots and
- * replays calls queued on `window.Inkling.q`.
+ * Script-tag entry (`async` or `defer`). Reads options from its own `data-` attributes and
+ * `window.InklingConfig`, starts the engine at once (the first ranking is on the critical path),
+ * hides a returning visitor's slots before their first paint, personalizes the page once it is
+ * parsed, replays calls queued on `window.Inkling.q`, and loads the panel and the debug overlay as
+ * separate modules only when asked for.
  */
 function boot(): void {
   const script = document.currentScript as HTMLScriptElement | null;
-  const reporter = createReporter();
+  let reporter: Reporter = createReporter();
   try {
-    const options = readOptions(script);
-    const workerUrl = options.workerUrl ?? (script?.src ? new URL('inkling.worker.js', script.src) : undefined);
-    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl) });
-    const queued = (window as { Inkling?: InklingGlobal }).Inkling?.q ?? [];
+    const options = readTagOptions(script);
+    reporter = createReporter(options.onError);
+    const base = script?.src || document.baseURI;
+    const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
+    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true });
+    if (readFlag(PAUSED_KEY)) inkling.pause(true);
+    const budget = options.rankBudgetMs ?? 150;
+    const concealer = isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget) : undefined;
+    const rankings = new Map<string, Ranking>();
+    if (options.debug) inkling.on('ranked', ({ slot, ranking }) => void rankings.set(slot, ranking));
+
+    const queued = (window as { Inkling?: { q?: QueuedCall[] } }).Inkling?.q ?? [];
     (window as unknown as { Inkling: Inkling }).Inkling = inkling;
     for (const [method, ...args] of queued) callQueued(inkling, method, args, reporter);
-    const budget = Number(script?.getAttribute('data-inkling-rank-budget'));
-    const pageOptions = Number.isFinite(budget) && budget > 0 ? { rankBudgetMs: budget } : {};
-    const start = () => personalizePage(inkling, createReporter(options.onError), pageOptions);
+
+    const start = () => {
+      try {
+        personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: options.debug === true, ...(concealer ? { concealer } : {}) });
+        // After the slots' budget: the UI must not compete with the first ranking.
+        setTimeout(() => {
+          const root = options.panel ? document.querySelector(options.panel) : null;
+          if (root) loadUi('inkling-panel.js', base, reporter, (ui) => ui.mountPanel?.(inkling, root, { pausedKey: PAUSED_KEY }));
+          if (options.debug) loadUi('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay?.(inkling, document, rankings));
+        }, budget);
+      } catch (error) {
+        concealer?.release();
+        reporter.error(error, 'startup');
+      }
+    };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
     else start();
   } catch (error) {
@@ -35,23 +58,7 @@ function boot(): void {
   }
 }
 
-function readOptions(script: HTMLScriptElement | null): InklingOptions {
-  const data = (name: string) => script?.getAttribute(`data-inkling-${name}`) ?? undefined;
-  const fromWindow = (window as { InklingConfig?: InklingOptions }).InklingConfig ?? {};
-  const recipesId = data('recipes');
-  const recipesJson = recipesId ? document.getElementById(recipesId)?.textContent : undefined;
-  const retention = data('retention-days');
-  return {
-    ...fromWindow,
-    ...(data('worker') ? { workerUrl: new URL(data('worker')!, document.baseURI) } : {}),
-    ...(data('mode') ? { mode: data('mode') as PrivacyMode } : {}),
-    ...(data('consent') ? { consent: data('consent') as ConsentState } : {}),
-    ...(retention ? { retentionDays: Number(retention) } : {}),
-    ...(recipesJson ? { recipes: JSON.parse(recipesJson) as Record<string, Recipe> } : {}),
-  };
-}
-
-function callQueued(inkling: Inkling, method: string, args: unknown[], reporter: ReturnType<typeof createReporter>): void {
+function callQueued(inkling: Inkling, method: string, args: unknown[], reporter: Reporter): void {
   const target = (inkling as unknown as Record<string, unknown>)[method];
   if (typeof target !== 'function') return reporter.error(new Error(`unknown method ${method}`), 'queued call');
   try {
@@ -62,11 +69,30 @@ function callQueued(inkling: Inkling, method: string, args: unknown[], reporter:
 }
 
 /** The worker module doubles as the in-thread engine: imported on the page, it exports `createEngine`. */
-async function loadEngineModule(url: string | URL | undefined): Promise<Engine> {
-  if (!url) throw new Error('no engine URL: set data-inkling-worker');
+async function loadEngineModule(url: string | URL): Promise<Engine> {
   const module = (await import(/* webpackIgnore: true */ String(url))) as { createEngine?: () => Engine };
   if (!module.createEngine) throw new Error(`${String(url)} does not export createEngine`);
   return module.createEngine();
+}
+
+interface UiModule {
+  mountPanel?: (inkling: Inkling, root: Element, options: { pausedKey: string }) => void;
+  mountDebugOverlay?: (inkling: Inkling, doc: Document, rankings: Map<string, Ranking>) => void;
+}
+
+/** Panel and overlay are ES modules beside this script, fetched only on the pages that use them. */
+function loadUi(file: string, base: string, reporter: Reporter, mount: (ui: UiModule) => void): void {
+  import(/* webpackIgnore: true */ new URL(file, base).href)
+    .then((ui: UiModule) => mount(ui))
+    .catch((error: unknown) => reporter.error(error, file));
+}
+
+function readFlag(key: string): boolean {
+  try {
+    return localStorage.getItem(key) === '1';
+  } catch {
+    return false;
+  }
 }
 
 boot();

@@ -1,10 +1,15 @@
-// The page shell every demo page shares: head with the SDK tag, header nav, footer with the
-// panel root, the recipes block, and shop.js last in <body>.
+// The page shell every demo page shares: head with the recipes block and the SDK tag (the async tag
+// reads the recipes when it starts, so they come first), header nav, footer with the panel root, and
+// shop.js last in <body>.
 import { spriteSvg } from './glyphs.mjs';
 import { esc, categoryHref } from './markup.mjs';
 
-/** The one line a site adds to use Inkling; deferred, so it runs after shop.js (see README). */
-export const SDK_TAG = '<script src="/dist/inkling.js" defer data-inkling-debug-panel data-inkling-recipes="inkling-recipes"></script>';
+/**
+ * The one line a site adds to use Inkling. `async` starts the engine while the page is still parsing;
+ * `blocking="render"` lets the tag hide a returning visitor's slots before the first paint (the SDK
+ * reads the page at DOMContentLoaded, so after shop.js either way; see README).
+ */
+export const SDK_TAG = '<script src="/dist/inkling.js" async blocking="render" data-inkling-panel="#inkling-panel-root" data-inkling-recipes="inkling-recipes"></script>';
 
 /** The site icon, written to /favicon.svg (a file, not a data: URL, so a strict CSP allows it). */
 export const FAVICON_SVG =
@@ -61,6 +66,7 @@ export function page({ title, pageType, current, categories, recipes, body, extr
 <meta name="description" content="Trailhead Outfitters: a fictional outdoor shop demonstrating Inkling on-device personalization.">
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/styles.css">
+<script type="application/json" id="inkling-recipes">${JSON.stringify(recipes).replace(/</g, '\\u003c')}</script>
 ${SDK_TAG}${extraHead}
 </head>
 <body data-inkling-page-type="${esc(pageType)}">
@@ -71,7 +77,6 @@ ${header(categories, current)}
 ${body}
 </main>
 ${footer()}
-<script type="application/json" id="inkling-recipes">${JSON.stringify(recipes).replace(/</g, '\\u003c')}</script>
 <script src="/shop.js"></script>
 </body>
 </html>

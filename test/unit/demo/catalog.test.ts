@@ -142,14 +142,14 @@ describe('demo build', () => {
     expect([...written].sort()).toEqual([...expected].sort());
   });
 
-  it('puts the SDK tag, recipes, panel root and shop.js (before the deferred SDK) in every page, CSP-safe', () => {
-    const tag = '<script src="/dist/inkling.js" defer data-inkling-debug-panel data-inkling-recipes="inkling-recipes"></script>';
+  it('puts the SDK tag, recipes, panel root and shop.js (before the SDK reads the page) in every page, CSP-safe', () => {
+    const tag = '<script src="/dist/inkling.js" async blocking="render" data-inkling-panel="#inkling-panel-root" data-inkling-recipes="inkling-recipes"></script>';
     for (const rel of written.filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(outDir, rel), 'utf8');
       expect(html.split(tag).length - 1, rel).toBe(1);
       expect(html, rel).toContain('<script type="application/json" id="inkling-recipes">');
       expect(html, rel).toContain('<div id="inkling-panel-root"></div>');
-      // shop.js is a plain classic script: it runs during parsing, so before any deferred script.
+      // shop.js is a plain classic script: it runs during parsing, so before DOMContentLoaded, when the SDK reads the page.
       expect(html, rel).toContain('<script src="/shop.js"></script>');
       // Fully offline: no absolute or data: URL anywhere in src/href attributes.
       expect(html, rel).not.toMatch(/(?:src|href)="(?:(?:https?:)?\/\/|data:)/);
