@@ -39,3 +39,34 @@ export async function openPage(context: BrowserContext): Promise<{ page: Page; l
 export function foreignRequests(log: PageLog, origin: string): string[] {
   return log.requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
 }
+
+/**
+ * Init script: records layout shifts (all of them; the page's own content is static, so any shift is
+ * the SDK's), uncaught errors and unhandled rejections, before any page script runs.
+ */
+export function recordPageHealth(): void {
+  const health = { shifts: [] as number[], errors: [] as string[], rejections: [] as string[], violations: [] as string[] };
+  (window as unknown as { __health: typeof health }).__health = health;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) health.shifts.push((entry as PerformanceEntry & { value: number }).value);
+  }).observe({ type: 'layout-shift', buffered: true });
+  addEventListener('error', (event) => health.errors.push(String(event.message)));
+  addEventListener('unhandledrejection', (event) => health.rejections.push(String(event.reason)));
+  document.addEventListener('securitypolicyviolation', (event) => health.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+}
+
+/** What `recordPageHealth` saw so far. */
+export function pageHealth(page: Page): Promise<{ shifts: number[]; errors: string[]; rejections: string[]; violations: string[] }> {
+  return page.evaluate(() => (window as unknown as { __health: { shifts: number[]; errors: string[]; rejections: string[]; violations: string[] } }).__health);
+}
+
+/** Ids of a slot's visible items, in page order. */
+export function slotOrder(page: Page, selector = '#grid'): Promise<(string | null)[]> {
+  return page.$$eval(`${selector} > [data-inkling-item]:not([hidden]):not([data-inkling-removed])`, (items) => items.map((item) => item.getAttribute('data-inkling-item')));
+}
+
+/** Waits until Inkling has settled the slot (`data-inkling-state` set) and returns the state. */
+export async function settledState(page: Page, selector = '#grid'): Promise<string | null> {
+  await page.waitForSelector(`${selector}[data-inkling-state]`, { timeout: 15_000 });
+  return page.getAttribute(selector, 'data-inkling-state');
+}

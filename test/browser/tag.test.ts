@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { launchChromium, openPage, pageHealth, recordPageHealth, settledState, slotOrder } from './browser.js';
+import { fixtureDir, ORIGINAL_ORDER, shopPage, teachTents, writeSite } from './fixtures.js';
+
+// The script tag, however a site includes it: async in <head>, defer at the end of <body>, options
+// from window.InklingConfig, calls queued before it loaded.
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+const budget = 'data-inkling-rank-budget="5000"'; // generous on a shared CI machine; bench/ measures the default
+
+beforeAll(async () => {
+  const dir = fixtureDir('tag');
+  writeSite(dir, {
+    'async.html': shopPage({ head: `<script src="/dist/inkling.js" async ${budget}></script>` }),
+    'defer.html': shopPage({ tail: `<script src="/dist/inkling.js" defer ${budget}></script>` }),
+    'config.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer ${budget}></script>` }),
+    'override.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer data-inkling-mode="full" ${budget}></script>` }),
+    'queue.html': shopPage({ head: `<script src="/queue.js"></script><script src="/dist/inkling.js" async ${budget}></script>` }),
+  });
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`${dir}/config.js`, "window.InklingConfig = { mode: 'off' };");
+  writeFileSync(`${dir}/queue.js`, "window.Inkling = { q: [['on', 'ranked', function (e) { (window.__ranked = window.__ranked || []).push(e.slot); }]] };");
+  server = await startServer({ root: dir });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the script tag', () => {
+  for (const kind of ['async', 'defer']) {
+    it(`personalizes a returning visitor's grid when loaded ${kind}, with no layout shift`, async () => {
+      const context = await browser.newContext();
+      const { page, log } = await openPage(context);
+      await page.addInitScript(recordPageHealth);
+      await page.goto(`${server.url}/${kind}.html`);
+      // A first visit: the grid is on screen and was painted, so it keeps its order.
+      expect(await settledState(page)).toBe('original');
+      await teachTents(page);
+      await page.reload();
+      expect(await settledState(page)).toBe('personalized');
+      const order = await slotOrder(page);
+      expect(order.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
+      expect([...order].sort()).toEqual([...ORIGINAL_ORDER].sort());
+      const health = await pageHealth(page);
+      expect(health.shifts).toEqual([]);
+      expect([...health.errors, ...health.rejections, ...log.pageErrors, ...log.consoleErrors]).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('takes options from window.InklingConfig, and its own data- attributes win', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context);
+    await page.goto(`${server.url}/config.html`);
+    expect(await settledState(page)).toBe('original');
+    expect(await page.evaluate(() => (window as unknown as { Inkling: { mode: string } }).Inkling.mode)).toBe('off');
+    await page.goto(`${server.url}/override.html`);
+    await settledState(page);
+    expect(await page.evaluate(() => (window as unknown as { Inkling: { mode: string } }).Inkling.mode)).toBe('full');
+    await context.close();
+  });
+
+  it('replays calls queued on window.Inkling.q before the tag loaded', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPage(context);
+    await page.goto(`${server.url}/queue.html`);
+    await settledState(page);
+    expect(await page.evaluate(() => (window as unknown as { __ranked?: string[] }).__ranked)).toEqual(['grid']);
+    await context.close();
+  });
+});
