@@ -18,6 +18,8 @@ export interface PageOptions {
   readonly concealer?: Concealer;
   /** Word every item's reasons (the debug overlay shows them); off by default, since `explain()` words them on demand. */
   readonly explain?: boolean;
+  /** Called once every slot is settled (the tag loads its UI then, off the critical path). */
+  readonly onSettled?: () => void;
   readonly document?: Document;
 }
 
@@ -55,7 +57,10 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
 
   const pageType = doc.body?.getAttribute('data-inkling-page-type') ?? undefined;
   const slots = findSlots(doc);
-  void Promise.all(slots.map(personalizeSlot)).finally(() => options.concealer?.release());
+  void Promise.all(slots.map(personalizeSlot)).finally(() => {
+    options.concealer?.release();
+    options.onSettled?.();
+  });
 
   async function personalizeSlot(slot: HTMLElement) {
     const name = slot.getAttribute(SLOT_ATTRIBUTE) ?? '';

@@ -39,13 +39,13 @@ function boot(): void {
 
     const start = () => {
       try {
-        personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: options.debug === true, ...(concealer ? { concealer } : {}) });
-        // After the slots' budget: the UI must not compete with the first ranking.
-        setTimeout(() => {
+        // The UI loads once the slots are settled: it must not compete with the first ranking.
+        const loadUis = () => {
           const root = options.panel ? document.querySelector(options.panel) : null;
           if (root) loadUi('inkling-panel.js', base, reporter, (ui) => ui.mountPanel?.(inkling, root, { pausedKey: PAUSED_KEY }));
           if (options.debug) loadUi('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay?.(inkling, document, rankings));
-        }, budget);
+        };
+        personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: options.debug === true, onSettled: loadUis, ...(concealer ? { concealer } : {}) });
       } catch (error) {
         concealer?.release();
         reporter.error(error, 'startup');

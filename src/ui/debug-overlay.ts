@@ -15,7 +15,7 @@ const STYLES = `
  * own shadow root, so it never shifts or restyles the page. Loaded as its own module.
  */
 export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map<string, Ranking> = new Map()): () => void {
-  const host = h('div', { attrs: { 'data-inkling-debug': '' } });
+  const host = h('div', { attrs: { 'data-inkling-overlay': '' } });
   const layer = h('div', { class: 'layer' });
   shadowWithStyles(host, STYLES).append(layer);
   doc.body.append(host);
