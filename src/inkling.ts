@@ -144,7 +144,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
         return restored;
       } catch (error) {
         reporter.error(error, `rank(${rankOptions?.slot})`);
-        return originalRanking(items, { kind: 'rule', source: 'fallback', text: 'original order kept after an error' });
+        return originalRanking(Array.isArray(items) ? items : [], { kind: 'rule', source: 'fallback', text: 'original order kept after an error' });
       }
     },
     async explain(slot, itemId) {
