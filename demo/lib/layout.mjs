@@ -45,6 +45,7 @@ function footer() {
     <div>
       <p class="footer-title">Your privacy</p>
       <p class="muted">Recommendations on this site are computed in your browser. Nothing about what you browse leaves this device.</p>
+      <p class="muted">The same catalog in a React app, ranked through the API: <a href="/react/">React example</a>.</p>
     </div>
   </div>
   <div id="inkling-panel-root"></div>

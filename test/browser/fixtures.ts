@@ -76,3 +76,15 @@ export async function teachTents(page: import('playwright-core').Page): Promise<
     localStorage.setItem('inkling:returning', '1');
   });
 }
+
+/** Builds the demo shop (and, if asked, the React example, unminified for speed) into test-results/. */
+export async function buildDemoSite(name: string, withReact = false): Promise<string> {
+  const dir = path.resolve('test-results', name);
+  const { buildDemo } = await import('../../demo/build.mjs');
+  buildDemo(dir);
+  if (withReact) {
+    const { buildReact } = await import('../../demo/react/build.mjs');
+    await buildReact(path.join(dir, 'react'), { minify: false });
+  }
+  return dir;
+}

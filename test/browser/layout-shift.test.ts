@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { launchChromium, openPage, pageHealth, recordPageHealth, settledState, slotOrder } from './browser.js';
-import { fixtureDir, ORIGINAL_ORDER, productPage, shopPage, teachTents, writeSite } from './fixtures.js';
+import { buildDemoSite, fixtureDir, ORIGINAL_ORDER, productPage, shopPage, teachTents, writeSite } from './fixtures.js';
 
 // SDK-attributable layout shift must be 0: measured with PerformanceObserver('layout-shift') from
 // before the first paint, on a returning visit, when a rule removes a tile (which would shorten the
@@ -23,7 +23,7 @@ beforeAll(async () => {
   });
   mkdirSync(screenshots, { recursive: true });
   site = await startServer({ root: dir });
-  demo = await startServer({ root: 'demo/dist' });
+  demo = await startServer({ root: await buildDemoSite('demo-layout-shift') });
   browser = await launchChromium();
 });
 afterAll(async () => {
