@@ -37,7 +37,7 @@ export function faultyIndexedDB(faults: Faults = {}) {
     real,
     faults,
     /** Closes every connection as the browser does when storage is cleared under a page. */
-    loseConnections: () => connections.splice(0).forEach((db) => forceCloseDatabase(db)),
+    loseConnections: () => connections.splice(0).forEach((db) => forceCloseDatabase(db as never)),
   };
 }
 
