@@ -12,7 +12,7 @@ export function toEvents(input: TrackInput, defaults: { readonly time: number; r
     if (!Array.isArray(input.itemIds) || input.itemIds.some((id) => typeof id !== 'string' || id === '')) {
       throw new TypeError('track(): itemIds must be a list of non-empty strings');
     }
-    return input.itemIds.map((itemId) => ({ id: defaults.nextId(), type: 'purchase', itemId, time, pageViewId: defaults.pageViewId, ...(input.value === undefined ? {} : { value: input.value / input.itemIds.length }) }));
+    return input.itemIds.map((itemId) => ({ id: defaults.nextId(), type: 'purchase', itemId, time, pageViewId: defaults.pageViewId, ...(input.value === undefined ? {} : { value: input.value / input.itemIds.length }), ...(input.orderId === undefined ? {} : { orderId: input.orderId }) }));
   }
   if (typeof input.itemId !== 'string' || input.itemId === '') throw new TypeError('track(): itemId must be a non-empty string');
   return [{ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...input, time }];

@@ -6,9 +6,12 @@ import type { Scorer } from './model/scorer.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
+import { createTryLock, type TryLock } from './locks.js';
+import { createPurchaseDeduper } from './purchases.js';
 import { orderItems } from './rank-items.js';
 import type { EventStore } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
+import { createModeStore, type ModeStore } from './store/mode-store.js';
 import { openStore } from './store/open-store.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
@@ -18,6 +21,10 @@ export interface EngineOptions {
   /** A ready store, overriding `storage`. */
   readonly store?: EventStore;
   readonly databaseName?: string;
+  /** Seam for tests: a fault-injecting `IDBFactory`. */
+  readonly indexedDB?: IDBFactory;
+  /** Seam for tests: cross-tab locks (defaults to Web Locks, with an IndexedDB lease where they are missing). */
+  readonly tryLock?: TryLock;
   readonly scorer?: ScorerChoice;
   /** Prior weights; defaults to the ones shipped with the SDK. */
   readonly prior?: ModelWeights;
@@ -45,23 +52,37 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const lastRankings = new Map<string, Ranking>();
   // Ids already folded: a batch resent from another page's outbox must not count twice.
   let seenIds = new Set<string>();
-  let store: EventStore;
+  const purchases = createPurchaseDeduper();
+  let store: ModeStore;
   let scorer: Scorer;
+  const openPersistent = (): Promise<EventStore> =>
+    options.store ? Promise.resolve(options.store) : options.storage === 'memory' ? Promise.resolve(createMemoryStore()) : openStore({ ...options, now }, warn);
+  const tryLock = options.tryLock ?? createTryLock({ claim: (name, owner, ttlMs) => store.claimLease(name, owner, ttlMs) });
 
-  const ready = (async () => {
-    store = options.store ?? (options.storage === 'memory' ? createMemoryStore() : await openStore(options, warn));
-    const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
-    scorer = await loadScorer(options.scorer ?? 'tfjs', prior, restoreWeights(saved, prior, warn), warn);
-    await store.purge(now() - retentionDays * DAY_MS);
-    for (const event of await store.events()) learnFrom(event);
-    examples.closePageView();
-  })();
+  // Started by the first call, which is `configure` from the main thread: in `session` mode the
+  // database is then never opened, and nothing of an earlier visit is read back.
+  let started: Promise<void> | undefined;
+  const ready = () =>
+    (started ??= (async () => {
+      store = await createModeStore(openPersistent, mode);
+      const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
+      scorer = await loadScorer(options.scorer ?? 'tfjs', prior, restoreWeights(saved, prior, warn), warn);
+      await prune();
+      for (const event of await store.events()) learnFrom(event);
+      examples.closePageView();
+    })());
+
+  /** One tab at a time deletes expired events. */
+  async function prune(): Promise<void> {
+    await tryLock('prune', () => store.purge(now() - retentionDays * DAY_MS));
+  }
 
   function learnFrom(event: InklingEvent): boolean {
     if (event.id !== undefined) {
       if (seenIds.has(event.id)) return false;
       seenIds.add(event.id);
     }
+    if (purchases.isRepeat(event)) return false;
     examples.observe(event, profile);
     foldEvent(profile, event);
     return true;
@@ -73,23 +94,27 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
   return {
     async configure(config: EngineConfig) {
-      await ready;
+      const retentionChanged = config.retentionDays !== undefined && config.retentionDays !== retentionDays;
       if (config.mode) mode = config.mode;
       if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
+      await ready();
+      await store.setMode(mode);
+      if (retentionChanged) await prune();
     },
 
     async ingest(events) {
-      await ready;
+      await ready();
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
       const fresh = events.filter(learnFrom);
-      train();
-      if (mode === 'full' && fresh.length > 0) await store.append(fresh);
-      if (mode === 'full' && scorer.kind === 'tfjs') await store.putValue(WEIGHTS_KEY, scorer.weights());
+      // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
+      if (fresh.length > 0) await store.append(fresh);
+      const trained = await tryLock('train', () => (train(), true));
+      if (trained && mode === 'full' && scorer.kind === 'tfjs') await store.putValue(WEIGHTS_KEY, scorer.weights());
     },
 
     async rank(request: RankRequest) {
-      await ready;
+      await ready();
       const time = request.context?.time ?? now();
       const rows = featurize(request.items, profile, request.context ?? {}, time);
       const scores = scorer.score(rows, request.items.length);
@@ -99,17 +124,18 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async explain(slot, itemId) {
-      await ready;
+      await ready();
       const ranking = lastRankings.get(slot);
       const found = [...(ranking?.items ?? []), ...(ranking?.removed ?? [])].find((entry) => entry.item.id === itemId);
       return found?.reasons as Reason[] | undefined;
     },
 
     async forget() {
-      await ready;
+      await ready();
       await store.clear();
       profile = createProfile();
       seenIds = new Set();
+      purchases.clear();
       examples.clear();
       lastRankings.clear();
       scorer.dispose();
@@ -117,11 +143,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async export(): Promise<VisitorExport> {
-      await ready;
+      await ready();
       return {
         exportedAt: now(),
         mode,
-        events: await store.events(),
+        events: await store.everything(),
         profile: {
           categories: Object.fromEntries(profile.categories),
           tags: Object.fromEntries(profile.tags),
@@ -133,7 +159,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async close() {
-      await ready;
+      await ready();
       scorer.dispose();
       await store.close();
     },

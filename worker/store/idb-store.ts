@@ -1,6 +1,7 @@
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
 import type { EventStore } from './event-store.js';
+import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
 import { DATABASE_NAME, type StoredEvent } from './schema.js';
 import { CLOCK_SKEW_MS, isStorableEvent, toStored } from './validate.js';
@@ -88,6 +89,10 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     },
     async putValue(key, value) {
       await guarded(`"${key}"`, (db) => db.put('values', value, key).then(() => undefined), () => spill.putValue(key, value));
+    },
+    async claimLease(name, owner, ttlMs) {
+      // If the lease cannot be read, doing the work twice (prune, train) is harmless; never doing it is not.
+      return withDb((db) => claimLease(db, name, owner, ttlMs, now())).catch(() => true);
     },
     async clear() {
       await spill.clear();
