@@ -1,11 +1,14 @@
 import type { Engine, VisitorExport } from '../worker/protocol.js';
 import { connectEngine } from './client.js';
+import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
 import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
 import { toEvents } from './track-input.js';
 import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
+import { onRouteChange } from './tracker/route-changes.js';
+import { sessionJournal } from './tracker/session-journal.js';
 import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
@@ -41,11 +44,11 @@ export interface Inkling {
   rank<T extends Item>(items: readonly T[], options: RankOptions): Promise<Ranking<T>>;
   /** Why `itemId` got its place in the last ranking of `slot`. */
   explain(slot: string, itemId: string): Promise<readonly Reason[]>;
-  /** Updates the site's consent state; takes effect at once. */
+  /** Updates the site's consent state; takes effect at once, in every open tab, and on later pages. */
   setConsent(state: ConsentState): void;
   /** The mode in force now. */
   readonly mode: PrivacyMode;
-  /** Erases everything Inkling holds about this visitor. */
+  /** Erases everything Inkling holds about this visitor, in every open tab. */
   forget(): Promise<void>;
   /** Everything Inkling holds about this visitor, as JSON-safe data. */
   export(): Promise<VisitorExport>;
@@ -63,11 +66,14 @@ export interface HostDefaults {
 export function createInklingWith(options: InklingOptions, host: HostDefaults): Inkling {
   const reporter = createReporter(options.onError);
   const signals = options.signals ?? readSignals();
-  let consent: ConsentState = options.consent ?? 'unknown';
+  // A choice made with setConsent() on an earlier page governs this page's first event, unless the page says otherwise.
+  let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
   let mode = resolveMode(options, consent, signals);
-  const pageViewId = newPageViewId();
+  let pageViewId = newPageViewId();
   let eventCount = 0;
   const nextId = () => `${pageViewId}:${(eventCount++).toString(36)}`;
+  // A single-page app's route change is a new page view (impressions count again).
+  if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
 
   let enginePromise: Promise<Engine> | undefined;
   const engine = () =>
@@ -81,10 +87,45 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       return connected;
     }));
 
+  const outbox = localStorageOutbox();
+  const journal = sessionJournal();
   const batcher = createBatcher({
-    send: async (events) => (await engine()).ingest(events),
-    outbox: mode === 'full' ? localStorageOutbox() : undefined,
+    send: async (events) => {
+      if (mode === 'session') journal.add(events);
+      await (await engine()).ingest(events);
+    },
+    // Only `full` may leave events in localStorage for the next page; `session` uses the tab's journal.
+    outbox: { load: () => (mode === 'full' ? outbox.load() : []), save: (events) => outbox.save(mode === 'full' ? events : []) },
     onError: (error) => reporter.error(error, 'storing events'),
+  });
+  // `session` on a multi-page site: what earlier pages of this tab learned comes back from the journal.
+  const replay = mode === 'session' ? journal.load() : [];
+  if (replay.length > 0) void engine().then((connected) => connected.ingest(replay), (error) => reporter.error(error, 'session'));
+
+  const applyConsent = (state: ConsentState) => {
+    consent = state;
+    mode = resolveMode(options, consent, signals);
+    if (mode === 'off') batcher.clear();
+    if (mode !== 'session') journal.clear();
+    // Not started yet: it starts with the mode in force then.
+    void enginePromise?.then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'setConsent'));
+  };
+  /** This tab's share of forget(): every buffer on the main thread. */
+  const forgetHere = () => {
+    batcher.clear();
+    journal.clear();
+    try {
+      globalThis.localStorage?.removeItem('inkling:returning');
+    } catch {
+      // Blocked storage holds nothing of ours.
+    }
+  };
+  const tabs = createTabSync((message: TabMessage) => {
+    if ('consent' in message) applyConsent(message.consent);
+    else {
+      forgetHere();
+      void enginePromise?.then((connected) => connected.forget(), (error) => reporter.error(error, 'forget'));
+    }
   });
 
   return {
@@ -124,17 +165,17 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     },
     setConsent(state) {
       try {
-        consent = state;
-        mode = resolveMode(options, consent, signals);
-        if (mode === 'off') batcher.clear();
-        void engine().then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'setConsent'));
+        applyConsent(state);
+        storeConsent(state);
+        tabs.post({ consent: state });
       } catch (error) {
         reporter.error(error, 'setConsent');
       }
     },
     async forget() {
       try {
-        batcher.clear();
+        forgetHere();
+        tabs.post({ forget: true });
         await (await engine()).forget();
       } catch (error) {
         reporter.error(error, 'forget');
@@ -147,6 +188,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     async flush() {
       try {
         batcher.park();
+        if (mode === 'session') journal.save();
         await batcher.flush();
       } catch (error) {
         reporter.error(error, 'flush');

@@ -1,9 +1,12 @@
 import type { Inkling } from './inkling.js';
 import type { Reporter } from './report.js';
 import { applyOrder } from './slots/apply-order.js';
-import { findSlots, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
+import { findSlots, ITEM_ATTRIBUTE, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
+import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
+import { createMarkerTracker, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from './tracker/markers.js';
+import { onRouteChange } from './tracker/route-changes.js';
 import type { ItemSnapshot } from './types.js';
 
 /** Options for the markup-driven integration (what the script tag runs). */
@@ -26,7 +29,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   const budget = options.rankBudgetMs ?? 150;
   const returning = readReturning();
 
-  const track = (type: 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view', element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number } = {}) => {
+  const track = (type: 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view', element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
     inkling.track({ type, itemId, ...extra, ...(element ? { item: snapshot(element) } : {}) });
     if (inkling.mode === 'full') markReturning();
   };
@@ -43,9 +46,14 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     },
   });
 
+  // Slots seen, and slots whose order is settled (their items are observed as they come).
+  const seenSlots = new WeakSet<Element>();
+  const settledSlots = new WeakSet<Element>();
   for (const slot of findSlots(doc)) void personalizeSlot(slot);
 
   async function personalizeSlot(slot: HTMLElement) {
+    if (seenSlots.has(slot)) return;
+    seenSlots.add(slot);
     const name = slot.getAttribute(SLOT_ATTRIBUTE) ?? '';
     const elements = itemElements(slot);
     // A returning visitor would see the slot jump; hide it until its order is known, within the budget.
@@ -64,6 +72,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
       reporter.error(error, `slot ${name}`);
     } finally {
       if (conceal) slot.style.visibility = previousVisibility;
+      settledSlots.add(slot);
       for (const element of itemElements(slot)) if (!element.hidden) impressions.observe(element);
     }
   }
@@ -71,24 +80,29 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   const stopClicks = listenForClicks(doc, (activation) => {
     const slot = activation.slot;
     const extra = slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: itemElements(slot).indexOf(activation.element as HTMLElement) } : {};
-    track(activation.type as 'click', activation.element, activation.itemId, extra);
+    track(activation.type as 'click', activation.element, activation.itemId, activation.orderId ? { ...extra, orderId: activation.orderId } : extra);
     if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
   });
 
-  const viewed = doc.querySelector('[data-inkling-view]');
-  const viewStart = Date.now();
-  let viewSent = false;
-  for (const marker of doc.querySelectorAll('[data-inkling-purchase]')) {
-    for (const id of (marker.getAttribute('data-inkling-purchase') ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-      track('purchase', doc.querySelector(`[data-inkling-item="${CSS.escape(id)}"]`) ?? undefined, id);
+  const markers = createMarkerTracker(doc, track);
+  markers.scan();
+  // A single-page app adds slots, items and markers later; Inkling's own moves are of known nodes and ignored.
+  const stopWatching = watchDom(doc, (added) => {
+    for (const element of added) {
+      for (const slot of element.matches(`[${SLOT_ATTRIBUTE}]`) ? [element as HTMLElement] : findSlots(element)) void personalizeSlot(slot);
+      const slot = element.parentElement;
+      if (slot && settledSlots.has(slot) && element.matches(`[${ITEM_ATTRIBUTE}]:not([hidden])`)) impressions.observe(element);
     }
-  }
+    markers.scan();
+  }, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
+  const stopRoutes = onRouteChange(() => {
+    markers.endView();
+    impressions.reset();
+    markers.scan();
+  });
 
   const onHide = () => {
-    if (viewed && !viewSent) {
-      viewSent = true;
-      track('view', viewed, viewed.getAttribute('data-inkling-view') ?? '', { dwellMs: Date.now() - viewStart });
-    }
+    markers.endView();
     void inkling.flush();
   };
   const onVisibility = () => doc.visibilityState === 'hidden' && onHide();
@@ -98,6 +112,8 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   return () => {
     impressions.disconnect();
     stopClicks();
+    stopWatching();
+    stopRoutes();
     doc.removeEventListener('visibilitychange', onVisibility);
     globalThis.removeEventListener?.('pagehide', onHide);
   };

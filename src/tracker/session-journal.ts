@@ -1,0 +1,61 @@
+import type { InklingEvent } from '../types.js';
+
+/** How many events a tab's session keeps; the oldest go first. */
+const LIMIT = 2000;
+
+/** What `session` mode remembers across the pages of one tab. */
+export interface SessionJournal {
+  /** The events earlier pages of this tab recorded. */
+  load(): InklingEvent[];
+  add(events: readonly InklingEvent[]): void;
+  /** Writes the journal; called when the page is hidden or unloads, not per event. */
+  save(): void;
+  clear(): void;
+}
+
+/**
+ * `session` mode on a multi-page site: the engine lives only as long as the page, so the events of
+ * this tab's visit are carried to the next page in `sessionStorage`, which the browser keeps per tab
+ * and erases when the tab closes. Nothing reaches IndexedDB or localStorage.
+ */
+export function sessionJournal(key = 'inkling:session'): SessionJournal {
+  let events: InklingEvent[] | undefined;
+  const storage = () => {
+    try {
+      return globalThis.sessionStorage;
+    } catch {
+      return undefined;
+    }
+  };
+  const load = () => {
+    if (events) return events;
+    try {
+      const parsed: unknown = JSON.parse(storage()?.getItem(key) ?? '[]');
+      events = Array.isArray(parsed) ? (parsed as InklingEvent[]) : [];
+    } catch {
+      events = [];
+    }
+    return events;
+  };
+  return {
+    load: () => [...load()],
+    add(batch) {
+      events = load().concat(batch).slice(-LIMIT);
+    },
+    save() {
+      try {
+        if (events?.length) storage()?.setItem(key, JSON.stringify(events));
+      } catch {
+        // Quota or blocked storage: the next page starts a fresh session.
+      }
+    },
+    clear() {
+      events = [];
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // Nothing stored, nothing to clear.
+      }
+    },
+  };
+}
