@@ -90,10 +90,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   const outbox = localStorageOutbox();
   const journal = sessionJournal();
   const batcher = createBatcher({
-    send: async (events) => {
-      if (mode === 'session') journal.add(events);
-      await (await engine()).ingest(events);
-    },
+    send: async (events) => (await engine()).ingest(events),
     // Only `full` may leave events in localStorage for the next page; `session` uses the tab's journal.
     outbox: { load: () => (mode === 'full' ? outbox.load() : []), save: (events) => outbox.save(mode === 'full' ? events : []) },
     onError: (error) => reporter.error(error, 'storing events'),
@@ -135,7 +132,9 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     track(input) {
       try {
         if (mode === 'off') return;
-        for (const event of toEvents(input, { time: Date.now(), pageViewId, nextId })) batcher.add(event);
+        const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
+        for (const event of events) batcher.add(event);
+        if (mode === 'session') journal.add(events);
       } catch (error) {
         reporter.error(error, 'track');
       }

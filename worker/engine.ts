@@ -12,6 +12,7 @@ import { orderItems } from './rank-items.js';
 import type { EventStore } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
+import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
@@ -64,7 +65,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let started: Promise<void> | undefined;
   const ready = () =>
     (started ??= (async () => {
-      store = await createModeStore(openPersistent, mode);
+      store = await createModeStore(openPersistent, mode, () => databaseExists(options.indexedDB, options.databaseName));
       const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
       scorer = await loadScorer(options.scorer ?? 'tfjs', prior, restoreWeights(saved, prior, warn), warn);
       await prune();
@@ -164,6 +165,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await store.close();
     },
   };
+}
+
+/** Whether the database exists, without creating it; true where the browser cannot say. */
+async function databaseExists(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATABASE_NAME): Promise<boolean> {
+  if (!factory?.databases) return factory !== undefined;
+  return (await factory.databases().catch(() => [{ name }])).some((database) => database.name === name);
 }
 
 function restoreWeights(saved: unknown, prior: ModelWeights, warn: (message: string) => void): ModelWeights {

@@ -35,7 +35,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
   let inFlight: InklingEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const flush = async () => {
+  const sendQueued = async () => {
     clearTimeout(timer);
     timer = undefined;
     if (queued.length === 0) return;
@@ -51,6 +51,15 @@ export function createBatcher(options: BatcherOptions): Batcher {
       queued = batch.concat(queued);
       options.onError(error);
     }
+  };
+  // One batch at a time, in order; `flush()` resolves once everything queued before it was delivered.
+  // When idle the batch leaves synchronously, so it reaches the engine ahead of a rank() made right after.
+  let sending: Promise<void> | undefined;
+  const flush = (): Promise<void> => {
+    const run: Promise<void> = (sending ? sending.then(sendQueued) : sendQueued()).finally(() => {
+      if (sending === run) sending = undefined;
+    });
+    return (sending = run);
   };
 
   if (queued.length > 0) void flush();

@@ -40,7 +40,9 @@ export function sessionJournal(key = 'inkling:session'): SessionJournal {
   return {
     load: () => [...load()],
     add(batch) {
-      events = load().concat(batch).slice(-LIMIT);
+      const list = load();
+      list.push(...batch);
+      if (list.length > LIMIT) list.splice(0, list.length - LIMIT);
     },
     save() {
       try {

@@ -15,11 +15,13 @@ export interface ModeStore extends EventStore {
  * `session` mode must not even create the database, so IndexedDB is opened only once the mode is
  * `full`. `forget()` and `export()` still reach data persisted by earlier visits in any mode.
  */
-export function createModeStore(openPersistent: () => Promise<EventStore>, initial: PrivacyMode): Promise<ModeStore> {
+export function createModeStore(openPersistent: () => Promise<EventStore>, initial: PrivacyMode, persistentExists: () => Promise<boolean> = async () => true): Promise<ModeStore> {
   let current: EventStore = createMemoryStore();
   // The persistent store is opened at most once per visit and kept for forget/export after a switch.
   let persistent: Promise<EventStore> | undefined;
   const persisted = () => (persistent ??= openPersistent());
+  // forget() and export() in `session` mode must not create the database just to find it empty.
+  const earlier = async () => (persistent || (await persistentExists()) ? persisted() : undefined);
 
   const store: ModeStore = {
     get kind() {
@@ -46,12 +48,12 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
       const own = await current.events();
       if (current.kind !== 'memory') return own;
       const ids = new Set(own.map((event) => event.id));
-      const old = (await (await persisted()).events()).filter((event) => !ids.has(event.id));
+      const old = (await (await earlier())?.events() ?? []).filter((event) => !ids.has(event.id));
       return [...old, ...own].sort((a, b) => a.time - b.time);
     },
     async clear() {
       await current.clear();
-      if (current.kind === 'memory') await (await persisted()).clear();
+      if (current.kind === 'memory') await (await earlier())?.clear();
     },
     async close() {
       await current.close();
