@@ -1,3 +1,4 @@
+import { webStorage } from './tracker/web-storage.js';
 import type { ConsentState } from './types.js';
 
 /** What one tab tells the others: a consent change, or "the visitor asked to be forgotten". */
@@ -10,7 +11,7 @@ const CONSENT_KEY = 'inkling:consent';
  * loads (the consent choice in localStorage, so that the first event of the next page is already
  * governed by it). Storing the choice itself is what honouring it requires; it identifies nobody.
  */
-export function createTabSync(onMessage: (message: TabMessage) => void, name = 'inkling'): { post(message: TabMessage): void; close(): void } {
+export function createTabSync(onMessage: (message: TabMessage) => void, name = 'inkling'): { post(message: TabMessage): void } {
   let channel: BroadcastChannel | undefined;
   try {
     channel = new BroadcastChannel(name);
@@ -18,25 +19,19 @@ export function createTabSync(onMessage: (message: TabMessage) => void, name = '
   } catch {
     // No BroadcastChannel (very old browsers): other tabs pick the change up on their next page load.
   }
-  return { post: (message) => channel?.postMessage(message), close: () => channel?.close() };
+  // Lives as long as the page: the SDK has no teardown that should stop hearing forget().
+  return { post: (message) => channel?.postMessage(message) };
 }
+
+const local = webStorage('localStorage');
 
 /** The consent a previous page recorded, if any. */
 export function storedConsent(): ConsentState | undefined {
-  try {
-    const value = globalThis.localStorage?.getItem(CONSENT_KEY);
-    return value === 'granted' || value === 'denied' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = local.read<unknown>(CONSENT_KEY, undefined);
+  return value === 'granted' || value === 'denied' ? value : undefined;
 }
 
 /** Records the consent for later page loads; `unknown` removes the record. */
 export function storeConsent(state: ConsentState): void {
-  try {
-    if (state === 'unknown') globalThis.localStorage?.removeItem(CONSENT_KEY);
-    else globalThis.localStorage?.setItem(CONSENT_KEY, state);
-  } catch {
-    // Blocked storage: the choice still holds for this page and, through the channel, open tabs.
-  }
+  local.write(CONSENT_KEY, state === 'unknown' ? undefined : state);
 }

@@ -9,6 +9,7 @@ import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
 import { onRouteChange } from './tracker/route-changes.js';
 import { sessionJournal } from './tracker/session-journal.js';
+import { webStorage } from './tracker/web-storage.js';
 import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
@@ -96,8 +97,9 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     onError: (error) => reporter.error(error, 'storing events'),
   });
   // `session` on a multi-page site: what earlier pages of this tab learned comes back from the journal.
-  const replay = mode === 'session' ? journal.load() : [];
-  if (replay.length > 0) void engine().then((connected) => connected.ingest(replay), (error) => reporter.error(error, 'session'));
+  // Sent at once, so that it reaches the engine ahead of this page's first rank().
+  if (mode === 'session') for (const event of journal.load()) batcher.add(event);
+  void batcher.flush();
 
   const applyConsent = (state: ConsentState) => {
     consent = state;
@@ -111,11 +113,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   const forgetHere = () => {
     batcher.clear();
     journal.clear();
-    try {
-      globalThis.localStorage?.removeItem('inkling:returning');
-    } catch {
-      // Blocked storage holds nothing of ours.
-    }
+    webStorage('localStorage').write('inkling:returning', undefined);
   };
   const tabs = createTabSync((message: TabMessage) => {
     if ('consent' in message) applyConsent(message.consent);

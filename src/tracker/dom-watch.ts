@@ -5,7 +5,6 @@
  * to its own work.
  */
 export function watchDom(doc: Document, onAdded: (elements: Element[]) => void, attributes: readonly string[]): () => void {
-  if (typeof MutationObserver === 'undefined') return () => undefined;
   const observer = new MutationObserver((records) => {
     const added: Element[] = [];
     for (const record of records) {
@@ -14,6 +13,6 @@ export function watchDom(doc: Document, onAdded: (elements: Element[]) => void, 
     }
     if (added.length > 0) onAdded(added);
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [...attributes] });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: [...attributes] });
   return () => observer.disconnect();
 }

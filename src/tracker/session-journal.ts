@@ -1,4 +1,5 @@
 import type { InklingEvent } from '../types.js';
+import { webStorage } from './web-storage.js';
 
 /** How many events a tab's session keeps; the oldest go first. */
 const LIMIT = 2000;
@@ -19,21 +20,12 @@ export interface SessionJournal {
  * and erases when the tab closes. Nothing reaches IndexedDB or localStorage.
  */
 export function sessionJournal(key = 'inkling:session'): SessionJournal {
+  const session = webStorage('sessionStorage');
   let events: InklingEvent[] | undefined;
-  const storage = () => {
-    try {
-      return globalThis.sessionStorage;
-    } catch {
-      return undefined;
-    }
-  };
   const load = () => {
-    if (events) return events;
-    try {
-      const parsed: unknown = JSON.parse(storage()?.getItem(key) ?? '[]');
+    if (!events) {
+      const parsed = session.read<unknown>(key, []);
       events = Array.isArray(parsed) ? (parsed as InklingEvent[]) : [];
-    } catch {
-      events = [];
     }
     return events;
   };
@@ -44,20 +36,10 @@ export function sessionJournal(key = 'inkling:session'): SessionJournal {
       list.push(...batch);
       if (list.length > LIMIT) list.splice(0, list.length - LIMIT);
     },
-    save() {
-      try {
-        if (events?.length) storage()?.setItem(key, JSON.stringify(events));
-      } catch {
-        // Quota or blocked storage: the next page starts a fresh session.
-      }
-    },
+    save: () => events?.length && session.write(key, events),
     clear() {
       events = [];
-      try {
-        storage()?.removeItem(key);
-      } catch {
-        // Nothing stored, nothing to clear.
-      }
+      session.write(key, undefined);
     },
   };
 }
