@@ -1,6 +1,7 @@
 import type { Engine, VisitorExport } from '../worker/protocol.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
+import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
 import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
@@ -8,6 +9,8 @@ import { isReturning, markReturning } from './returning.js';
 import { toEvents } from './track-input.js';
 import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
+import { onRouteChange } from './tracker/route-changes.js';
+import { sessionJournal } from './tracker/session-journal.js';
 import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
@@ -45,11 +48,11 @@ export interface Inkling {
   rank<T extends Item>(items: readonly T[], options: RankOptions): Promise<Ranking<T>>;
   /** Why `itemId` got its place in the last ranking of `slot`. */
   explain(slot: string, itemId: string): Promise<readonly Reason[]>;
-  /** Updates the site's consent state; takes effect at once. */
+  /** Updates the site's consent state; takes effect at once, in every open tab, and on later pages. */
   setConsent(state: ConsentState): void;
   /** The mode in force now. */
   readonly mode: PrivacyMode;
-  /** Erases everything Inkling holds about this visitor. */
+  /** Erases everything Inkling holds about this visitor, in every open tab. */
   forget(): Promise<void>;
   /** Everything Inkling holds about this visitor, as JSON-safe data. */
   export(): Promise<VisitorExport>;
@@ -77,21 +80,27 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     emitter.emit('error', error);
   });
   const signals = options.signals ?? readSignals();
-  let consent: ConsentState = options.consent ?? 'unknown';
+  // A choice made with setConsent() on an earlier page governs this page's first event, unless the page says otherwise.
+  let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
   let paused = false;
   let mode = resolveMode(options, consent, signals);
+  /** Applies a consent or pause change: at once on this page, and in the engine if it has started. */
   const updateMode = () => {
     const next = paused ? 'off' : resolveMode(options, consent, signals);
     if (next === mode) return;
     mode = next;
     if (mode === 'off') batcher.clear();
+    if (mode !== 'session') journal.clear();
     emitter.emit('mode', mode);
-    void engine().then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'mode change'));
+    // Not started yet: it starts with the mode in force then.
+    void enginePromise?.then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'mode change'));
   };
-  const pageViewId = newPageViewId();
+  let pageViewId = newPageViewId();
   let returning = isReturning();
   let eventCount = 0;
   const nextId = () => `${pageViewId}:${(eventCount++).toString(36)}`;
+  // A single-page app's route change is a new page view (impressions count again).
+  if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
 
   let enginePromise: Promise<Engine> | undefined;
   const engine = () =>
@@ -105,10 +114,35 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       return connected;
     }));
 
+  const outbox = localStorageOutbox();
+  const journal = sessionJournal();
   const batcher = createBatcher({
     send: async (events) => (await engine()).ingest(events),
-    outbox: mode === 'full' ? localStorageOutbox() : undefined,
+    // Only `full` may leave events in localStorage for the next page; `session` uses the tab's journal.
+    outbox: { load: () => (mode === 'full' ? outbox.load() : []), save: (events) => outbox.save(mode === 'full' ? events : []) },
     onError: (error) => reporter.error(error, 'storing events'),
+  });
+  // `session` on a multi-page site: what earlier pages of this tab learned comes back from the journal.
+  // Sent at once, so that it reaches the engine ahead of this page's first rank().
+  if (mode === 'session') for (const event of journal.load()) batcher.add(event);
+  void batcher.flush();
+
+  /** This tab's share of forget(): every buffer on the main thread. */
+  const forgetHere = () => {
+    batcher.clear();
+    journal.clear();
+    markReturning(false);
+    returning = false;
+  };
+  const tabs = createTabSync((message: TabMessage) => {
+    if ('consent' in message) {
+      consent = message.consent;
+      updateMode();
+    }
+    else {
+      forgetHere();
+      void enginePromise?.then((connected) => connected.forget(), (error) => reporter.error(error, 'forget'));
+    }
   });
 
   if (host.eager) void engine().catch((error) => reporter.error(error, 'engine start'));
@@ -120,7 +154,9 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     track(input) {
       try {
         if (mode === 'off') return;
-        for (const event of toEvents(input, { time: Date.now(), pageViewId, nextId })) batcher.add(event);
+        const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
+        for (const event of events) batcher.add(event);
+        if (mode === 'session') journal.add(events);
         if (mode === 'full' && !returning) {
           markReturning(true);
           returning = true;
@@ -159,6 +195,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       try {
         consent = state;
         updateMode();
+        storeConsent(state);
+        tabs.post({ consent: state });
       } catch (error) {
         reporter.error(error, 'setConsent');
       }
@@ -176,9 +214,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     },
     async forget() {
       try {
-        batcher.clear();
-        markReturning(false);
-        returning = false;
+        forgetHere();
+        tabs.post({ forget: true });
         await (await engine()).forget();
       } catch (error) {
         reporter.error(error, 'forget');
@@ -196,6 +233,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     async flush() {
       try {
         batcher.park();
+        if (mode === 'session') journal.save();
         await batcher.flush();
       } catch (error) {
         reporter.error(error, 'flush');

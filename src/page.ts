@@ -3,9 +3,12 @@ import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
 import { applyOrder, REMOVED_ATTRIBUTE } from './slots/apply-order.js';
 import { isOnScreen, STATE_ATTRIBUTE, type Concealer } from './slots/conceal.js';
-import { findSlots, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
+import { findSlots, ITEM_ATTRIBUTE, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
+import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
+import { createMarkerTracker, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from './tracker/markers.js';
+import { onRouteChange } from './tracker/route-changes.js';
 import type { ItemSnapshot } from './types.js';
 
 export { STATE_ATTRIBUTE };
@@ -42,7 +45,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     }
   };
 
-  const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number } = {}) => {
+  const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
     inkling.track({ type, itemId, ...extra, ...(element ? { item: snapshot(element) } : {}) });
   };
   const position = (slot: Element | null | undefined, element: Element) =>
@@ -56,17 +59,22 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   });
 
   const pageType = doc.body?.getAttribute('data-inkling-page-type') ?? undefined;
-  const slots = findSlots(doc);
-  void Promise.all(slots.map(personalizeSlot)).finally(() => {
+  // Slots seen, and slots whose order is settled (their items are observed as they come).
+  const seenSlots = new WeakSet<Element>();
+  const settledSlots = new WeakSet<Element>();
+  void Promise.all(findSlots(doc).map((slot) => personalizeSlot(slot, false))).finally(() => {
     options.concealer?.release();
     options.onSettled?.();
   });
 
-  async function personalizeSlot(slot: HTMLElement) {
+  /** `unpainted`: the slot was just added (a MutationObserver runs before the next paint), so hiding it shows no change. */
+  async function personalizeSlot(slot: HTMLElement, unpainted: boolean) {
+    if (seenSlots.has(slot)) return;
+    seenSlots.add(slot);
     const name = slot.getAttribute(SLOT_ATTRIBUTE) ?? '';
     // A returning visitor's slot changes only while hidden: by the tag's sheet since before its first
-    // paint, or here because nobody can see it yet. A new visitor's slot changes only off-screen.
-    const ownStyle = returning && !options.concealer?.active && !isOnScreen(slot);
+    // paint, or here because nobody has seen it yet. A new visitor's slot changes only off-screen.
+    const ownStyle = returning && !options.concealer?.active && (unpainted || !isOnScreen(slot));
     if (ownStyle) slot.style.visibility = 'hidden';
     const hidden = () => ownStyle || options.concealer?.active === true;
     let state = 'original';
@@ -87,29 +95,36 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     } finally {
       slot.setAttribute(STATE_ATTRIBUTE, state);
       if (ownStyle) slot.style.visibility = '';
+      settledSlots.add(slot);
       for (const element of shownItems(slot)) impressions.observe(element);
     }
   }
 
   const stopClicks = listenForClicks(doc, guarded('click', (activation) => {
-    track(activation.type as PageEventType, activation.element, activation.itemId, activation.slot ? position(activation.slot, activation.element!) : {});
+    const extra = activation.slot ? position(activation.slot, activation.element!) : {};
+    track(activation.type as PageEventType, activation.element, activation.itemId, activation.orderId ? { ...extra, orderId: activation.orderId } : extra);
     if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
   }));
 
-  const viewed = doc.querySelector('[data-inkling-view]');
-  const viewStart = Date.now();
-  let viewSent = false;
-  for (const marker of doc.querySelectorAll('[data-inkling-purchase]')) {
-    for (const id of (marker.getAttribute('data-inkling-purchase') ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-      track('purchase', doc.querySelector(`[data-inkling-item="${CSS.escape(id)}"]`) ?? undefined, id);
+  const markers = createMarkerTracker(doc, track);
+  guarded('markers', markers.scan)();
+  // A single-page app adds slots, items and markers later; Inkling's own moves are of known nodes and ignored.
+  const stopWatching = watchDom(doc, guarded('new content', (added: readonly Element[]) => {
+    for (const element of added) {
+      for (const slot of element.matches(`[${SLOT_ATTRIBUTE}]`) ? [element as HTMLElement] : findSlots(element)) void personalizeSlot(slot, true);
+      const slot = element.parentElement;
+      if (slot && settledSlots.has(slot) && element.matches(`[${ITEM_ATTRIBUTE}]:not([hidden])`)) impressions.observe(element);
     }
-  }
+    markers.scan();
+  }), [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
+  const stopRoutes = onRouteChange(guarded('route change', () => {
+    markers.endView();
+    impressions.reset();
+    markers.scan();
+  }));
 
   const onHide = guarded('page hide', () => {
-    if (viewed && !viewSent) {
-      viewSent = true;
-      track('view', viewed, viewed.getAttribute('data-inkling-view') ?? '', { dwellMs: Date.now() - viewStart });
-    }
+    markers.endView();
     void inkling.flush();
   });
   const onVisibility = () => doc.visibilityState === 'hidden' && onHide();
@@ -119,6 +134,8 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   return () => {
     impressions.disconnect();
     stopClicks();
+    stopWatching();
+    stopRoutes();
     doc.removeEventListener('visibilitychange', onVisibility);
     globalThis.removeEventListener?.('pagehide', onHide);
   };

@@ -1,3 +1,5 @@
+import { webStorage } from './tracker/web-storage.js';
+
 /**
  * A one-bit hint, kept in `localStorage` in `full` mode only: this browser has events stored. A returning
  * visitor's slots are concealed until ranked (within the budget); a first visit is never concealed,
@@ -6,18 +8,10 @@
 const RETURNING_KEY = 'inkling:returning';
 
 export function isReturning(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(RETURNING_KEY) === '1';
-  } catch {
-    return false;
-  }
+  return webStorage('localStorage').read<number>(RETURNING_KEY, 0) === 1;
 }
 
+/** Without storage every visit looks new: slots keep their order until ranked off-screen. */
 export function markReturning(returning: boolean): void {
-  try {
-    if (returning) globalThis.localStorage?.setItem(RETURNING_KEY, '1');
-    else globalThis.localStorage?.removeItem(RETURNING_KEY);
-  } catch {
-    // Without storage every visit looks new: slots keep their order until ranked off-screen.
-  }
+  webStorage('localStorage').write(RETURNING_KEY, returning ? 1 : undefined);
 }

@@ -7,12 +7,12 @@ export function toEvents(input: TrackInput, defaults: { readonly time: number; r
   if (!input || typeof input !== 'object') throw new TypeError('track() expects an event object');
   if (!EVENT_TYPES.has(input.type)) throw new TypeError(`track(): unknown event type ${JSON.stringify(input.type)}`);
   const time = input.time ?? defaults.time;
-  if (!Number.isFinite(time)) throw new TypeError('track(): time must be a number of ms since epoch');
+  if (!Number.isFinite(time)) throw new TypeError('track(): time must be ms since epoch');
   if ('itemIds' in input) {
     if (!Array.isArray(input.itemIds) || input.itemIds.some((id) => typeof id !== 'string' || id === '')) {
-      throw new TypeError('track(): itemIds must be a list of non-empty strings');
+      throw new TypeError('track(): itemIds must be non-empty strings');
     }
-    return input.itemIds.map((itemId) => ({ id: defaults.nextId(), type: 'purchase', itemId, time, pageViewId: defaults.pageViewId, ...(input.value === undefined ? {} : { value: input.value / input.itemIds.length }) }));
+    return input.itemIds.map((itemId) => ({ id: defaults.nextId(), type: 'purchase', itemId, time, pageViewId: defaults.pageViewId, ...(input.value === undefined ? {} : { value: input.value / input.itemIds.length }), ...(input.orderId === undefined ? {} : { orderId: input.orderId }) }));
   }
   if (typeof input.itemId !== 'string' || input.itemId === '') throw new TypeError('track(): itemId must be a non-empty string');
   return [{ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...input, time }];

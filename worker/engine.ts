@@ -8,8 +8,12 @@ import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protoco
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
 import { applyRecipe, createHistoryIndex, type ApplyInput } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
+import { createTryLock, type TryLock } from './locks.js';
+import { createPurchaseDeduper } from './purchases.js';
 import type { EventStore } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
+import { createModeStore, type ModeStore } from './store/mode-store.js';
+import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
@@ -19,6 +23,10 @@ export interface EngineOptions {
   /** A ready store, overriding `storage`. */
   readonly store?: EventStore;
   readonly databaseName?: string;
+  /** Seam for tests: a fault-injecting `IDBFactory`. */
+  readonly indexedDB?: IDBFactory;
+  /** Seam for tests: cross-tab locks (defaults to Web Locks, with an IndexedDB lease where they are missing). */
+  readonly tryLock?: TryLock;
   /** `false` keeps the prior fixed: no on-device learning and no TF.js. Default `true`. */
   readonly learn?: boolean;
   /** Prior weights; defaults to the ones shipped with the SDK. */
@@ -53,56 +61,77 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let holdoutDraw = Math.random();
   // Ids already folded: a batch resent from another page's outbox must not count twice.
   let seenIds = new Set<string>();
-  let store: EventStore;
+  const purchases = createPurchaseDeduper();
+  let store: ModeStore;
   let model: Model;
+  const openPersistent = (): Promise<EventStore> =>
+    options.store ? Promise.resolve(options.store) : options.storage === 'memory' ? Promise.resolve(createMemoryStore()) : openStore({ ...options, now }, warn);
+  const tryLock = options.tryLock ?? createTryLock({ claim: (name, owner, ttlMs) => store.claimLease(name, owner, ttlMs) });
 
-  const ready = (async () => {
-    store = options.store ?? (options.storage === 'memory' ? createMemoryStore() : await openStore(options, warn));
-    const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
-    model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
-    holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
-    await store.purge(now() - retentionDays * DAY_MS);
-    for (const event of await store.events()) learnFrom(event);
-    examples.closePageView();
-  })();
+  // Started by the first call, which is `configure` from the main thread: in `session` mode the
+  // database is then never opened, and nothing of an earlier visit is read back.
+  let started: Promise<void> | undefined;
+  const ready = () =>
+    (started ??= (async () => {
+      store = await createModeStore(openPersistent, mode, () => databaseExists(options.indexedDB, options.databaseName));
+      const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
+      model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
+      holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
+      await prune();
+      for (const event of await store.events()) learnFrom(event);
+      examples.closePageView();
+    })());
+
+  /** One tab at a time deletes expired events. */
+  async function prune(): Promise<void> {
+    await tryLock('prune', () => store.purge(now() - retentionDays * DAY_MS));
+  }
 
   function learnFrom(event: InklingEvent): boolean {
     if (event.id !== undefined) {
       if (seenIds.has(event.id)) return false;
       seenIds.add(event.id);
     }
+    if (purchases.isRepeat(event)) return false;
     examples.observe(event, profile);
     foldEvent(profile, event);
     history.add([event]);
     return true;
   }
 
-  /** Trains on what the batch taught, within the per-batch cap; persists the new weights in `full` mode. */
+  /**
+   * Trains on what the batch taught, within the per-batch cap, in one tab at a time (another tab's
+   * lock means its engine is training on the same database); persists the new weights in `full` mode.
+   */
   async function train(): Promise<void> {
     if (examples.size === 0) return;
-    const learned = await model.train(() => (examples.size > 0 ? examples.take(BATCH_SIZE) : undefined), maxTrainingSteps);
+    const learned = await tryLock('train', () => model.train(() => (examples.size > 0 ? examples.take(BATCH_SIZE) : undefined), maxTrainingSteps));
     if (learned && mode === 'full') await store.putValue(WEIGHTS_KEY, model.weights());
   }
 
   return {
     async configure(config: EngineConfig) {
-      await ready;
+      const retentionChanged = config.retentionDays !== undefined && config.retentionDays !== retentionDays;
       if (config.mode) mode = config.mode;
       if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
       if (config.recipes) recipes.configure(config.recipes);
+      await ready();
+      await store.setMode(mode);
+      if (retentionChanged) await prune();
     },
 
     async ingest(events) {
-      await ready;
+      await ready();
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
       const fresh = events.filter(learnFrom);
-      if (mode === 'full' && fresh.length > 0) await store.append(fresh);
+      // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
+      if (fresh.length > 0) await store.append(fresh);
       await train();
     },
 
     async rank(request: RankRequest) {
-      await ready;
+      await ready();
       const recipe = recipes.resolve(request.recipe);
       const time = request.context?.time ?? now();
       const rows = featurize(request.items, profile, request.context ?? {}, time);
@@ -128,7 +157,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async explain(slot, itemId) {
-      await ready;
+      await ready();
       const last = lastRankings.get(slot);
       if (!last) return undefined;
       if (!last.explained) {
@@ -143,22 +172,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async forget() {
-      await ready;
+      await ready();
       await store.clear();
       profile = createProfile();
       history.clear();
       seenIds = new Set();
+      purchases.clear();
       examples.clear();
       lastRankings.clear();
       model.reset();
     },
 
     async export(): Promise<VisitorExport> {
-      await ready;
+      await ready();
       return {
         exportedAt: now(),
         mode,
-        events: await store.events(),
+        events: await store.everything(),
         profile: {
           categories: Object.fromEntries(profile.categories),
           tags: Object.fromEntries(profile.tags),
@@ -170,7 +200,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async close() {
-      await ready;
+      await ready();
       model.dispose();
       await store.close();
     },
@@ -182,6 +212,12 @@ async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number
   if (typeof saved === 'number' && saved >= 0 && saved < 1) return saved;
   await store.putValue(HOLDOUT_KEY, fresh).catch(() => undefined);
   return fresh;
+}
+
+/** Whether the database exists, without creating it; true where the browser cannot say. */
+async function databaseExists(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATABASE_NAME): Promise<boolean> {
+  if (!factory?.databases) return factory !== undefined;
+  return (await factory.databases().catch(() => [{ name }])).some((database) => database.name === name);
 }
 
 function restoreWeights(saved: unknown, prior: ModelWeights, warn: (message: string) => void): ModelWeights {

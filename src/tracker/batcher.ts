@@ -1,4 +1,5 @@
 import type { InklingEvent } from '../types.js';
+import { webStorage } from './web-storage.js';
 
 /** Where the batcher parks unsent events when the page goes away; `localStorage` in `full` mode. */
 export interface Outbox {
@@ -35,7 +36,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
   let inFlight: InklingEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const flush = async () => {
+  const sendQueued = async () => {
     clearTimeout(timer);
     timer = undefined;
     if (queued.length === 0) return;
@@ -51,6 +52,15 @@ export function createBatcher(options: BatcherOptions): Batcher {
       queued = batch.concat(queued);
       options.onError(error);
     }
+  };
+  // One batch at a time, in order; `flush()` resolves once everything queued before it was delivered.
+  // When idle the batch leaves synchronously, so it reaches the engine ahead of a rank() made right after.
+  let sending: Promise<void> | undefined;
+  const flush = (): Promise<void> => {
+    const run: Promise<void> = (sending ? sending.then(sendQueued) : sendQueued()).finally(() => {
+      if (sending === run) sending = undefined;
+    });
+    return (sending = run);
   };
 
   if (queued.length > 0) void flush();
@@ -77,23 +87,12 @@ export function createBatcher(options: BatcherOptions): Batcher {
 
 /** An outbox in `localStorage`; silently inert where storage is blocked. */
 export function localStorageOutbox(key = 'inkling:outbox'): Outbox {
+  const local = webStorage('localStorage');
   return {
-    load() {
-      try {
-        const raw = globalThis.localStorage?.getItem(key);
-        const parsed: unknown = raw ? JSON.parse(raw) : [];
-        return Array.isArray(parsed) ? (parsed as InklingEvent[]) : [];
-      } catch {
-        return [];
-      }
+    load: () => {
+      const parsed = local.read<unknown>(key, []);
+      return Array.isArray(parsed) ? (parsed as InklingEvent[]) : [];
     },
-    save(events) {
-      try {
-        if (events.length === 0) globalThis.localStorage?.removeItem(key);
-        else globalThis.localStorage?.setItem(key, JSON.stringify(events));
-      } catch {
-        // Storage full or blocked: the events still go to the engine while the page lives.
-      }
-    },
+    save: (events) => local.write(key, events.length > 0 ? events : undefined),
   };
 }

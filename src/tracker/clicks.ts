@@ -13,6 +13,8 @@ export interface ItemActivation {
   readonly element?: Element;
   /** The slot the tile sits in. */
   readonly slot?: Element;
+  /** `data-inkling-order-id` on a purchase button: lets the confirmation page's marker count as the same order. */
+  readonly orderId?: string;
 }
 
 /**
@@ -28,7 +30,8 @@ export function listenForClicks(doc: Document, onActivate: (activation: ItemActi
     if (action) {
       const type = action.getAttribute(ACTION_ATTRIBUTE) ?? '';
       const itemId = action.getAttribute('data-inkling-item-ref') ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
-      if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId) });
+      const orderId = action.getAttribute('data-inkling-order-id') ?? undefined;
+      if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId), ...(orderId ? { orderId } : {}) });
       return;
     }
     const tile = target?.closest(`[${ITEM_ATTRIBUTE}]`);

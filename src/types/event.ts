@@ -20,6 +20,8 @@ export interface InklingEvent {
   readonly index?: number;
   /** Monetary value, for purchases and add-to-cart. */
   readonly value?: number;
+  /** For `purchase`: the site's order id; the same order recorded twice (button and confirmation page) counts once. */
+  readonly orderId?: string;
   /** For `view`: how long the detail page stayed visible, in ms. */
   readonly dwellMs?: number;
   /** Groups the events of one page view (an impression is counted once per item per slot per page view). */
@@ -38,5 +40,6 @@ export type TrackInput =
       readonly type: 'purchase';
       readonly itemIds: readonly string[];
       readonly value?: number;
+      readonly orderId?: string;
       readonly time?: number;
     };

@@ -16,6 +16,11 @@ export interface EventStore {
   /** Reads a small named JSON value (model weights, settings). */
   getValue<T>(key: string): Promise<T | undefined>;
   putValue(key: string, value: unknown): Promise<void>;
+  /**
+   * Claims a cross-tab lease (the fallback where Web Locks are missing); true when this caller holds it.
+   * Absent on stores that nothing else can see (memory).
+   */
+  claimLease?(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Erases everything. */
   clear(): Promise<void>;
   close(): Promise<void>;

@@ -1,3 +1,4 @@
+import { describe } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { openIdbStore } from './idb-store.js';
 import { createMemoryStore } from './memory-store.js';
@@ -5,31 +6,39 @@ import { createMemoryStore } from './memory-store.js';
 /** Some browsers leave `indexedDB.open()` pending forever (private modes, broken profiles). */
 const OPEN_TIMEOUT_MS = 3000;
 
+/** Options for `openStore`. */
+export interface OpenStoreOptions {
+  readonly databaseName?: string;
+  readonly timeoutMs?: number;
+  /** Seam for tests: a fault-injecting `IDBFactory`. */
+  readonly indexedDB?: IDBFactory;
+  readonly now?: () => number;
+}
+
 /**
  * Opens IndexedDB, or serves the visit from memory when it is missing, throws or never answers.
  * `warn` is told why, once.
  */
-export async function openStore(
-  options: { readonly databaseName?: string; readonly timeoutMs?: number },
-  warn: (message: string) => void,
-): Promise<EventStore> {
+export async function openStore(options: OpenStoreOptions, warn: (message: string) => void): Promise<EventStore> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), options.timeoutMs ?? OPEN_TIMEOUT_MS);
   });
-  const opening = openIdbStore(options.databaseName ? { name: options.databaseName } : {});
+  let opening: Promise<EventStore> | undefined;
   try {
+    opening = openIdbStore({
+      ...(options.databaseName ? { name: options.databaseName } : {}),
+      ...(options.indexedDB ? { factory: options.indexedDB } : {}),
+      ...(options.now ? { now: options.now } : {}),
+      onWarning: warn,
+    });
     return await Promise.race([opening, timeout]);
   } catch (error) {
     // A late open must not leave a connection that blocks another tab's upgrade.
-    opening.then((store) => store.close(), () => undefined);
+    opening?.then((store) => store.close(), () => undefined);
     warn(`storage unavailable (${describe(error)}); this visit is kept in memory only`);
     return createMemoryStore();
   } finally {
     clearTimeout(timer);
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

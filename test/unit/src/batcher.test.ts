@@ -51,4 +51,22 @@ describe('batcher', () => {
     await batcher.flush();
     expect(received.map((e) => e.id)).toEqual(['a']);
   });
+
+  it('resolves flush() only once a batch already in flight has been delivered', async () => {
+    let deliver!: () => void;
+    const delivered: string[] = [];
+    const batcher = createBatcher({
+      send: (events) => new Promise<void>((resolve) => (deliver = () => (delivered.push(...events.map((e) => e.id!)), resolve()))),
+      onError: () => undefined,
+    });
+    batcher.add(event('a'));
+    batcher.park();
+    let flushed = false;
+    const flushing = batcher.flush().then(() => (flushed = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(flushed).toBe(false);
+    deliver();
+    await flushing;
+    expect(delivered).toEqual(['a']);
+  });
 });

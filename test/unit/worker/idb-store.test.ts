@@ -1,11 +1,15 @@
+// idb recognises requests by the global classes; each test still gets its own factory.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
 import type { InklingEvent } from '../../../src/types.js';
+import { faultyIndexedDB } from './faulty-idb.js';
 
-let counter = 0;
-const fresh = () => openIdbStore({ name: `test-${counter++}` });
 const event = (id: string, time: number): InklingEvent => ({ id, type: 'click', itemId: `item-${id}`, time });
+const fresh = (now = () => 1_000) => {
+  const idb = faultyIndexedDB();
+  return openIdbStore({ name: 'inkling', factory: idb.factory, now });
+};
 
 describe('IndexedDB store', () => {
   it('appends batches and reads them back oldest first', async () => {
@@ -23,11 +27,35 @@ describe('IndexedDB store', () => {
     expect(await store.events()).toHaveLength(2);
   });
 
+  it('drops malformed events and gives id-less ones an id', async () => {
+    const store = await fresh();
+    const bad = [{ type: 'click', itemId: '', time: 1 }, { type: 'nope', itemId: 'x', time: 1 }, { type: 'click', itemId: 'x', time: Number.NaN }] as InklingEvent[];
+    await store.append([...bad, { type: 'view', itemId: 'y', time: 5 }]);
+    const stored = await store.events();
+    expect(stored.map((e) => e.itemId)).toEqual(['y']);
+    expect(typeof stored[0]!.id).toBe('string');
+  });
+
   it('purges events older than the cut-off and says how many', async () => {
     const store = await fresh();
     await store.append([event('a', 10), event('b', 20), event('c', 30)]);
     expect(await store.purge(25)).toBe(2);
     expect((await store.events()).map((e) => e.id)).toEqual(['c']);
+  });
+
+  it('clamps events from the future so that they still expire', async () => {
+    let now = 1_000_000;
+    const store = await fresh(() => now);
+    await store.append([event('future', now + 365 * 86_400_000), event('ok', now - 10)]);
+    expect((await store.events()).map((e) => e.time)).toEqual([now - 10, now]);
+    // The clock jumps back a year: what was written "now" is now in the future; purging re-stamps it.
+    const written = now;
+    now -= 365 * 86_400_000;
+    expect(await store.purge(now - 1000)).toBe(0);
+    expect((await store.events()).every((e) => e.time <= now)).toBe(true);
+    now += 90 * 86_400_000;
+    expect(await store.purge(now - 30 * 86_400_000)).toBe(2);
+    expect(written).toBeGreaterThan(now);
   });
 
   it('keeps values and erases everything on clear', async () => {
@@ -38,5 +66,70 @@ describe('IndexedDB store', () => {
     await store.clear();
     expect(await store.events()).toEqual([]);
     expect(await store.getValue('weights')).toBeUndefined();
+  });
+});
+
+describe('IndexedDB store faults', () => {
+  it.each(['plain', 'wrapped'] as const)('evicts the oldest events and retries once when the quota is hit (%s error)', async (shape) => {
+    const idb = faultyIndexedDB();
+    const warnings: string[] = [];
+    const store = await openIdbStore({ factory: idb.factory, onWarning: (m) => warnings.push(m) });
+    await store.append(Array.from({ length: 20 }, (_, i) => event(`old${i}`, i)));
+    Object.assign(idb.faults, { quotaWrites: 1, quotaShape: shape });
+    await store.append([event('new', 100)]);
+    const ids = (await store.events()).map((e) => e.id);
+    expect(ids).toContain('new');
+    expect(ids).not.toContain('old0');
+    expect(ids).not.toContain('old1');
+    expect(ids).toContain('old2');
+    expect(warnings.some((m) => m.includes('evicted'))).toBe(true);
+  });
+
+  it('never throws when the retry fails too, and keeps the batch in memory for the visit', async () => {
+    const idb = faultyIndexedDB();
+    const store = await openIdbStore({ factory: idb.factory, onWarning: () => undefined });
+    idb.faults.quotaWrites = 2;
+    await expect(store.append([event('a', 1)])).resolves.toBeUndefined();
+    expect((await store.events()).map((e) => e.id)).toEqual(['a']);
+    idb.faults.quotaWrites = 2;
+    await expect(store.putValue('weights', [1])).resolves.toBeUndefined();
+    expect(await store.getValue('weights')).toEqual([1]);
+  });
+
+  it('reopens a connection lost mid-visit and keeps the events written meanwhile', async () => {
+    const idb = faultyIndexedDB();
+    const warn = vi.fn();
+    const store = await openIdbStore({ factory: idb.factory, onWarning: warn });
+    await store.append([event('before', 1)]);
+    idb.loseConnections();
+    await Promise.all([store.append([event('during1', 2)]), store.append([event('during2', 3)])]);
+    expect((await store.events()).map((e) => e.id)).toEqual(['before', 'during1', 'during2']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('connection was lost'));
+    // And it really is on disk: a second connection sees it.
+    const other = await openIdbStore({ factory: idb.factory });
+    expect(await other.events()).toHaveLength(3);
+  });
+
+  it('closes its connection when another tab opens a newer schema, instead of blocking it', async () => {
+    const idb = faultyIndexedDB();
+    const store = await openIdbStore({ factory: idb.factory, onWarning: () => undefined });
+    await store.append([event('a', 1)]);
+    const blocked = vi.fn();
+    const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = idb.real.open('inkling', 99);
+      request.onblocked = blocked;
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    expect(blocked).not.toHaveBeenCalled();
+    expect(upgraded.version).toBe(99);
+    // This tab can no longer open its (older) schema; it keeps working from memory without throwing.
+    await expect(store.append([event('b', 2)])).resolves.toBeUndefined();
+    expect((await store.events()).map((e) => e.id)).toContain('b');
+  });
+
+  it('rejects when open() throws, so that the caller can fall back to memory', async () => {
+    const idb = faultyIndexedDB({ openThrows: true });
+    await expect(openIdbStore({ factory: idb.factory })).rejects.toThrow(/denied/);
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * Watches for content a single-page app adds later (new slots, new items, new view or purchase markers)
+ * and hands every added element to `onAdded`. Inkling's own reordering moves nodes that are already
+ * known, so `onAdded` must ignore elements it has seen: that is what keeps the observer from reacting
+ * to its own work.
+ */
+export function watchDom(doc: Document, onAdded: (elements: Element[]) => void, attributes: readonly string[]): () => void {
+  const observer = new MutationObserver((records) => {
+    const added: Element[] = [];
+    for (const record of records) {
+      if (record.type === 'attributes' && record.target instanceof Element) added.push(record.target);
+      for (const node of record.addedNodes) if (node instanceof Element) added.push(node);
+    }
+    if (added.length > 0) onAdded(added);
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: [...attributes] });
+  return () => observer.disconnect();
+}
