@@ -2,12 +2,15 @@
  * Offline quality run (issue 4): replays the shared datasets through the baselines (and, when present,
  * the engine) and prints one markdown table per dataset. Usage: see bench/quality/README.md.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkWeights, type ModelWeights } from '../../worker/model/weights.js';
 import { originalOrder, popularityOrder, recentlyInteractedFirst } from './baselines.js';
 import { requireDatasetsDir } from './datasets/paths.js';
 import { loadRees46 } from './datasets/rees46.js';
 import { loadTaobao } from './datasets/taobao.js';
 import { loadTrivago } from './datasets/trivago.js';
+import { engineRanker } from './engine-ranker.js';
 import { evaluate, type RankerResult } from './evaluate.js';
 import { datasetReport } from './report.js';
 import type { QualityDataset, Ranker } from './types.js';
@@ -18,14 +21,33 @@ const LOADERS: Readonly<Record<string, (dir: string) => QualityDataset>> = {
   taobao: loadTaobao,
 };
 
-/** The rankers compared on every dataset; each call makes fresh ones. */
-function rankers(): Ranker[] {
-  return [originalOrder(), popularityOrder(), recentlyInteractedFirst()];
+/**
+ * The rankers compared on every dataset; each call makes fresh ones. The engine runs with the prior it
+ * ships (worker/model/prior.json) and in three ablations; the MLP prior comes from train-prior.ts.
+ */
+function rankers(withEngine: boolean): Ranker[] {
+  const baselines = [originalOrder(), popularityOrder(), recentlyInteractedFirst()];
+  if (!withEngine) return baselines;
+  const mlp = readPrior('bench/quality/priors/mlp.json');
+  return [
+    ...baselines,
+    engineRanker({ name: 'inkling' }),
+    engineRanker({ name: 'inkling, no impressions', withoutImpressions: true }),
+    engineRanker({ name: 'inkling, no on-device tuning', engine: { maxTrainingSteps: 0 } }),
+    ...(mlp ? [engineRanker({ name: 'inkling, MLP prior', engine: { prior: mlp } })] : []),
+  ];
+}
+
+/** Reads prior weights from the repository (run from its root); `undefined` when the file is absent. */
+function readPrior(path: string): ModelWeights | undefined {
+  const file = resolve(process.cwd(), path);
+  return existsSync(file) ? checkWeights(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   const only = option(argv, '--datasets')?.split(',') ?? Object.keys(LOADERS);
   const out = option(argv, '--out');
+  const withEngine = !argv.includes('--baselines-only');
   const dir = requireDatasetsDir();
   const sections = [`## Inkling offline quality (${new Date().toISOString()})`, '', `Datasets: ${dir}`, ''];
   for (const key of only) {
@@ -33,7 +55,7 @@ async function main(argv: readonly string[]): Promise<void> {
     if (!load) throw new Error(`unknown dataset ${key}; known: ${Object.keys(LOADERS).join(', ')}`);
     const dataset = load(dir);
     const results: RankerResult[] = [];
-    for (const ranker of rankers()) results.push(await evaluate(dataset, ranker));
+    for (const ranker of rankers(withEngine)) results.push(await evaluate(dataset, ranker));
     const section = datasetReport(dataset, results);
     process.stdout.write(section + '\n');
     sections.push(section);

@@ -1,0 +1,82 @@
+/**
+ * Learns the engine's prior weights offline from the EARLY split of trivago-100k and writes
+ * `worker/model/prior.json` plus both variants under `bench/quality/priors/` (for the ablations).
+ * Deterministic: same data, same seed, same file. Usage: see bench/quality/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from '../../worker/features.js';
+import type { ModelWeights } from '../../worker/model/weights.js';
+import { requireDatasetsDir } from './datasets/paths.js';
+import { loadTrivago } from './datasets/trivago.js';
+import { collectLists, type FeatureList } from './train/collect.js';
+import { fitListwise, type FitOptions } from './train/fit.js';
+import { toWeights } from './train/model.js';
+
+/**
+ * Trivago has no categories, tags, brands, carts, purchases or dismissals, so it cannot teach these
+ * weights; they keep hand-set values (on the scale of the learned ones) and are documented as such.
+ */
+export const HAND_SET: Readonly<Partial<Record<(typeof FEATURE_NAMES)[number], number>>> = {
+  categoryAffinity: 3,
+  tagAffinity: 1,
+  brandAffinity: 0.8,
+  itemCarts: 1,
+  itemPurchased: -1,
+  itemDismissed: -3,
+  similarToRecent: 1,
+};
+
+/** Hyper-parameters, chosen on the last fifth (by time) of the early split. */
+export const LOGISTIC: FitOptions = { kind: 'logistic', hidden: 0, epochs: 12, learningRate: 0.02, l2: 1e-4, listsPerBatch: 32, seed: 7 };
+export const MLP: FitOptions = { kind: 'mlp', hidden: 16, epochs: 12, learningRate: 0.005, l2: 1e-4, listsPerBatch: 32, seed: 7 };
+
+/** Simple scoring rules over the same feature rows, to put the fitted models' validation figures in context. */
+const REFERENCE_SCORES: Readonly<Record<string, (row: Float32Array, at: number) => number>> = {
+  'display order': (row, at) => row[at + FEATURE_INDEX.positionPrior]!,
+  'recently engaged first': (row, at) => 100 * row[at + FEATURE_INDEX.recencyRank]! + row[at + FEATURE_INDEX.positionPrior]!,
+};
+
+function listMrr(lists: readonly FeatureList[], score: (row: Float32Array, at: number) => number): number {
+  let total = 0;
+  for (const list of lists) {
+    const scores = Array.from({ length: list.count }, (_, i) => score(list.rows, i * FEATURE_COUNT));
+    const target = scores[list.target]!;
+    total += 1 / (1 + scores.filter((s, i) => s > target || (s === target && i < list.target)).length);
+  }
+  return total / Math.max(1, lists.length);
+}
+
+async function main(): Promise<void> {
+  // Run from the repository root (the bundle itself lives in /tmp).
+  const root = process.env['INKLING_REPO'] ?? process.cwd();
+  const dataset = loadTrivago(requireDatasetsDir());
+  const lists = collectLists(dataset, 'early');
+  const cut = Math.floor(lists.length * 0.8);
+  const [train, validation] = [lists.slice(0, cut), lists.slice(cut)];
+  console.log(`trivago early split: ${lists.length} lists (${train.length} train, ${validation.length} validation)`);
+  for (const [name, score] of Object.entries(REFERENCE_SCORES)) console.log(`validation MRR of ${name}: ${listMrr(validation, score).toFixed(4)}`);
+  const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+  const fits: Record<'logistic' | 'mlp', ModelWeights> = {} as Record<'logistic' | 'mlp', ModelWeights>;
+  for (const options of [{ ...LOGISTIC, frozen }, MLP]) {
+    const started = performance.now();
+    const result = fitListwise(train, validation, FEATURE_COUNT, options);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`${options.kind}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch} (${seconds} s)`);
+    for (const h of result.history) console.log(`  epoch ${h.epoch}: train loss ${h.trainLoss.toFixed(4)}, validation MRR ${h.validationMrr.toFixed(4)}`);
+    fits[options.kind] = toWeights(result.model, FEATURE_NAMES);
+  }
+  const write = (path: string, weights: ModelWeights): void => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(weights, null, 1) + '\n');
+    console.log(`wrote ${path}`);
+  };
+  write(resolve(root, 'bench/quality/priors/logistic.json'), fits.logistic);
+  write(resolve(root, 'bench/quality/priors/mlp.json'), fits.mlp);
+  const shipped = process.env['INKLING_PRIOR_KIND'] === 'mlp' ? fits.mlp : fits.logistic;
+  write(resolve(root, 'worker/model/prior.json'), shipped);
+  const named = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, shipped.layers[0]!.weights[i]]));
+  if (shipped.kind === 'logistic') console.log('shipped logistic weights:', named);
+}
+
+await main();
