@@ -48,6 +48,8 @@ async function main(argv: readonly string[]): Promise<void> {
   const only = option(argv, '--datasets')?.split(',') ?? Object.keys(LOADERS);
   const out = option(argv, '--out');
   const withEngine = !argv.includes('--baselines-only');
+  // A comma-separated list of substrings of ranker names, for quick experiments.
+  const pick = option(argv, '--rankers')?.split(',');
   const dir = requireDatasetsDir();
   const sections = [`## Inkling offline quality (${new Date().toISOString()})`, '', `Datasets: ${dir}`, ''];
   for (const key of only) {
@@ -55,7 +57,10 @@ async function main(argv: readonly string[]): Promise<void> {
     if (!load) throw new Error(`unknown dataset ${key}; known: ${Object.keys(LOADERS).join(', ')}`);
     const dataset = load(dir);
     const results: RankerResult[] = [];
-    for (const ranker of rankers(withEngine)) results.push(await evaluate(dataset, ranker));
+    for (const ranker of rankers(withEngine)) {
+      if (pick && !pick.some((p) => ranker.name.includes(p))) continue;
+      results.push(await evaluate(dataset, ranker));
+    }
     const section = datasetReport(dataset, results);
     process.stdout.write(section + '\n');
     sections.push(section);

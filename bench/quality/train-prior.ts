@@ -29,7 +29,7 @@ export const HAND_SET: Readonly<Partial<Record<(typeof FEATURE_NAMES)[number], n
 
 /** Hyper-parameters, chosen on the last fifth (by time) of the early split. */
 export const LOGISTIC: FitOptions = { kind: 'logistic', hidden: 0, epochs: 12, learningRate: 0.02, l2: 1e-4, listsPerBatch: 32, seed: 7 };
-export const MLP: FitOptions = { kind: 'mlp', hidden: 16, epochs: 12, learningRate: 0.005, l2: 1e-4, listsPerBatch: 32, seed: 7 };
+export const MLP: FitOptions = { kind: 'mlp', hidden: 32, epochs: 20, learningRate: 0.003, l2: 1e-4, listsPerBatch: 32, seed: 7 };
 
 /** Simple scoring rules over the same feature rows, to put the fitted models' validation figures in context. */
 const REFERENCE_SCORES: Readonly<Record<string, (row: Float32Array, at: number) => number>> = {
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${options.kind}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch} (${seconds} s)`);
     for (const h of result.history) console.log(`  epoch ${h.epoch}: train loss ${h.trainLoss.toFixed(4)}, validation MRR ${h.validationMrr.toFixed(4)}`);
-    fits[options.kind] = toWeights(result.model, FEATURE_NAMES);
+    fits[options.kind] = toWeights(result.model, FEATURE_NAMES, frozen);
   }
   const write = (path: string, weights: ModelWeights): void => {
     mkdirSync(dirname(path), { recursive: true });

@@ -78,19 +78,35 @@ export function backward(model: TrainableModel, rows: Float32Array, count: numbe
   }
 }
 
-/** The model as the engine's `ModelWeights`. */
-export function toWeights(model: TrainableModel, features: readonly string[]): ModelWeights {
+/**
+ * The model as the engine's `ModelWeights`. For an MLP, `linear` (feature index to weight) adds a
+ * linear term through two extra hidden units, relu(x·w) - relu(-x·w) = x·w: hand-set weights for
+ * features the training data lacks survive in an MLP too.
+ */
+export function toWeights(model: TrainableModel, features: readonly string[], linear?: ReadonlyMap<number, number>): ModelWeights {
   const round = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 1e5) / 1e5);
   const [w1, b1, w2, b2] = model.params;
   if (model.kind === 'logistic') {
     return { kind: 'logistic', features, layers: [{ inputs: model.inputs, outputs: 1, weights: round(w1!), bias: round(b1!) }] };
   }
+  const extra = linear && linear.size > 0 ? 2 : 0;
+  const width = model.hidden + extra;
+  const first = new Float64Array(model.inputs * width);
+  for (let i = 0; i < model.inputs; i++) {
+    for (let h = 0; h < model.hidden; h++) first[i * width + h] = w1![i * model.hidden + h]!;
+    if (extra) {
+      first[i * width + model.hidden] = linear!.get(i) ?? 0;
+      first[i * width + model.hidden + 1] = -(linear!.get(i) ?? 0);
+    }
+  }
+  const firstBias = Float64Array.from({ length: width }, (_, h) => (h < model.hidden ? b1![h]! : 0));
+  const second = Float64Array.from({ length: width }, (_, h) => (h < model.hidden ? w2![h]! : h === model.hidden ? 1 : -1));
   return {
     kind: 'mlp',
     features,
     layers: [
-      { inputs: model.inputs, outputs: model.hidden, weights: round(w1!), bias: round(b1!) },
-      { inputs: model.hidden, outputs: 1, weights: round(w2!), bias: round(b2!) },
+      { inputs: model.inputs, outputs: width, weights: round(first), bias: round(firstBias) },
+      { inputs: width, outputs: 1, weights: round(second), bias: round(b2!) },
     ],
   };
 }
