@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent, Recipe } from '../../src/types.js';
 import { createEngine, type Engine, type EngineOptions } from '../../worker/index.js';
 import type { Ranker } from './types.js';
 
@@ -9,7 +9,18 @@ export interface EngineRankerOptions {
   readonly engine?: Omit<EngineOptions, 'storage' | 'store' | 'now'>;
   /** Ablation: the tracker never reports impressions (no ignored-impression signal, no negatives). */
   readonly withoutImpressions?: boolean;
+  /** The recipe every list is ranked with; default `MODEL_ONLY`. */
+  readonly recipe?: Recipe;
 }
+
+/**
+ * Measures the model itself: the personal strategy alone, with the exclusion rules the SDK ships
+ * (bought within 30 days, dismissed), so that the purchase-suppression check means something.
+ */
+export const MODEL_ONLY: Recipe = {
+  strategies: [{ use: 'personal', weight: 1 }],
+  exclude: [{ purchased: { within: '30d' } }, { dismissed: true }],
+};
 
 /**
  * The engine as a `Ranker`, through the same headless entry the worker uses (`createEngine`) with an
@@ -18,12 +29,17 @@ export interface EngineRankerOptions {
  */
 export function engineRanker(options: EngineRankerOptions): Ranker {
   let clock = 0;
+  const warned = new Set<string>();
   const make = (): Engine =>
     createEngine({
       ...options.engine,
       storage: 'memory',
       now: () => clock,
-      onWarning: (message) => console.warn(`[${options.name}] ${message}`),
+      onWarning: (message) => {
+        // One engine per visitor would repeat each warning thousands of times.
+        if (!warned.has(message)) console.warn(`[${options.name}] ${message}`);
+        warned.add(message);
+      },
     });
   let engine = make();
   let pending: InklingEvent[] = [];
@@ -46,7 +62,7 @@ export function engineRanker(options: EngineRankerOptions): Ranker {
       await flush();
       clock = Math.max(clock, context.time ?? clock);
       const { slot, visitorId: _visitor, ...rankContext } = context;
-      const ranking = await engine.rank({ slot, items, context: rankContext });
+      const ranking = await engine.rank({ slot, items, context: rankContext, recipe: options.recipe ?? MODEL_ONLY, explain: false });
       return ranking.items.map((entry) => entry.item.id);
     },
     async reset() {

@@ -42,7 +42,8 @@ export async function evaluate(dataset: QualityDataset, ranker: Ranker): Promise
       const bought = (task.purchasedBefore ?? []).filter((id) => fallback.includes(id));
       if (bought.length > 0) {
         suppressionLists++;
-        if (bought.some((id) => rankOf(id, order, fallback) <= k)) violations++;
+        // Only what the ranker returned is shown; an item it left out is suppressed even in a short list.
+        if (bought.some((id) => order.slice(0, k).includes(id))) violations++;
       }
     }
   }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkWeights, type ModelWeights } from '../../worker/model/weights.js';
+import { DEFAULT_RECIPE } from '../../worker/recipe/index.js';
 import { originalOrder, popularityOrder, recentlyInteractedFirst } from './baselines.js';
 import { requireDatasetsDir } from './datasets/paths.js';
 import { loadRees46 } from './datasets/rees46.js';
@@ -32,8 +33,9 @@ function rankers(withEngine: boolean): Ranker[] {
   return [
     ...baselines,
     engineRanker({ name: 'inkling' }),
+    engineRanker({ name: 'inkling, default recipe', recipe: DEFAULT_RECIPE }),
     engineRanker({ name: 'inkling, no impressions', withoutImpressions: true }),
-    engineRanker({ name: 'inkling, no on-device tuning', engine: { maxTrainingSteps: 0 } }),
+    engineRanker({ name: 'inkling, no on-device tuning', engine: { learn: false } }),
     ...(mlp ? [engineRanker({ name: 'inkling, MLP prior', engine: { prior: mlp } })] : []),
   ];
 }
@@ -73,4 +75,9 @@ function option(argv: readonly string[], name: string): string | undefined {
   return at >= 0 ? argv[at + 1] : undefined;
 }
 
-await main(process.argv.slice(2));
+// Not a top-level await: the bundle inlines lazily imported modules (TF.js) after this line, and
+// they must be defined before main() first awaits.
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -79,4 +79,9 @@ async function main(): Promise<void> {
   if (shipped.kind === 'logistic') console.log('shipped logistic weights:', named);
 }
 
-await main();
+// Not a top-level await: the bundle inlines lazily imported modules (TF.js) after this line, and
+// they must be defined before main() first awaits.
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
