@@ -8,9 +8,11 @@ import { dirname, resolve } from 'node:path';
 import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from '../../worker/features.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
 import { requireDatasetsDir } from './datasets/paths.js';
+import { loadRees46 } from './datasets/rees46.js';
+import { loadTaobao } from './datasets/taobao.js';
 import { loadTrivago } from './datasets/trivago.js';
 import { collectLists, type FeatureList } from './train/collect.js';
-import { fitListwise, type FitOptions } from './train/fit.js';
+import { fitListwise, meanReciprocalRank, type FitOptions } from './train/fit.js';
 import { toWeights } from './train/model.js';
 
 /**
@@ -29,7 +31,7 @@ export const HAND_SET: Readonly<Partial<Record<(typeof FEATURE_NAMES)[number], n
 
 /** Hyper-parameters, chosen on the last fifth (by time) of the early split. */
 export const LOGISTIC: FitOptions = { kind: 'logistic', hidden: 0, epochs: 12, learningRate: 0.02, l2: 1e-4, listsPerBatch: 32, seed: 7 };
-export const MLP: FitOptions = { kind: 'mlp', hidden: 32, epochs: 20, learningRate: 0.003, l2: 1e-4, listsPerBatch: 32, seed: 7 };
+export const MLP: FitOptions = { kind: 'mlp', hidden: 16, epochs: 20, learningRate: 0.003, l2: 1e-4, listsPerBatch: 32, seed: 7 };
 
 /** Simple scoring rules over the same feature rows, to put the fitted models' validation figures in context. */
 const REFERENCE_SCORES: Readonly<Record<string, (row: Float32Array, at: number) => number>> = {
@@ -50,19 +52,32 @@ function listMrr(lists: readonly FeatureList[], score: (row: Float32Array, at: n
 async function main(): Promise<void> {
   // Run from the repository root (the bundle itself lives in /tmp).
   const root = process.env['INKLING_REPO'] ?? process.cwd();
-  const dataset = loadTrivago(requireDatasetsDir());
-  const lists = collectLists(dataset, 'early');
-  const cut = Math.floor(lists.length * 0.8);
-  const [train, validation] = [lists.slice(0, cut), lists.slice(cut)];
-  console.log(`trivago early split: ${lists.length} lists (${train.length} train, ${validation.length} validation)`);
-  for (const [name, score] of Object.entries(REFERENCE_SCORES)) console.log(`validation MRR of ${name}: ${listMrr(validation, score).toFixed(4)}`);
-  const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+  const dir = requireDatasetsDir();
+  // By default the early splits of all three datasets teach the prior: trivago alone has no categories,
+  // no long gaps between visits and always a meaningful display order. --trivago-only for comparison.
+  const joint = !process.argv.includes('--trivago-only');
+  const datasets = joint ? [loadTrivago(dir), loadRees46(dir), loadTaobao(dir)] : [loadTrivago(dir)];
+  const train: FeatureList[] = [];
+  const validation: FeatureList[] = [];
+  const perDataset: [string, FeatureList[]][] = [];
+  for (const dataset of datasets) {
+    const lists = collectLists(dataset, 'early');
+    const cut = Math.floor(lists.length * 0.8);
+    train.push(...lists.slice(0, cut));
+    validation.push(...lists.slice(cut));
+    perDataset.push([dataset.name, lists.slice(cut)]);
+    console.log(`${dataset.name} early split: ${lists.length} lists (${cut} train, ${lists.length - cut} validation)`);
+    for (const [name, score] of Object.entries(REFERENCE_SCORES)) console.log(`  validation MRR of ${name}: ${listMrr(lists.slice(cut), score).toFixed(4)}`);
+  }
+  const handSet = joint ? { itemPurchased: HAND_SET.itemPurchased, itemDismissed: HAND_SET.itemDismissed } : HAND_SET;
+  const frozen = new Map(Object.entries(handSet).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
   const fits: Record<'logistic' | 'mlp', ModelWeights> = {} as Record<'logistic' | 'mlp', ModelWeights>;
   for (const options of [{ ...LOGISTIC, frozen }, MLP]) {
     const started = performance.now();
     const result = fitListwise(train, validation, FEATURE_COUNT, options);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${options.kind}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch} (${seconds} s)`);
+    for (const [name, lists] of perDataset) console.log(`  ${name}: validation MRR ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
     for (const h of result.history) console.log(`  epoch ${h.epoch}: train loss ${h.trainLoss.toFixed(4)}, validation MRR ${h.validationMrr.toFixed(4)}`);
     fits[options.kind] = toWeights(result.model, FEATURE_NAMES, frozen);
   }
@@ -71,9 +86,11 @@ async function main(): Promise<void> {
     writeFileSync(path, JSON.stringify(weights, null, 1) + '\n');
     console.log(`wrote ${path}`);
   };
-  write(resolve(root, 'bench/quality/priors/logistic.json'), fits.logistic);
-  write(resolve(root, 'bench/quality/priors/mlp.json'), fits.mlp);
-  const shipped = process.env['INKLING_PRIOR_KIND'] === 'mlp' ? fits.mlp : fits.logistic;
+  const prefix = joint ? '' : 'trivago-only-';
+  write(resolve(root, `bench/quality/priors/${prefix}logistic.json`), fits.logistic);
+  write(resolve(root, `bench/quality/priors/${prefix}mlp.json`), fits.mlp);
+  if (!joint) return;
+  const shipped = process.env['INKLING_PRIOR_KIND'] === 'logistic' ? fits.logistic : fits.mlp;
   write(resolve(root, 'worker/model/prior.json'), shipped);
   const named = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, shipped.layers[0]!.weights[i]]));
   if (shipped.kind === 'logistic') console.log('shipped logistic weights:', named);
