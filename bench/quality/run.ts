@@ -24,19 +24,19 @@ const LOADERS: Readonly<Record<string, (dir: string) => QualityDataset>> = {
 
 /**
  * The rankers compared on every dataset; each call makes fresh ones. The engine runs with the prior it
- * ships (worker/model/prior.json, an MLP) and in four ablations; the logistic prior comes from train-prior.ts.
+ * ships (worker/model/prior.json, logistic) and in four ablations; the MLP prior comes from train-prior.ts.
  */
 function rankers(withEngine: boolean): Ranker[] {
   const baselines = [originalOrder(), popularityOrder(), recentlyInteractedFirst()];
   if (!withEngine) return baselines;
-  const logistic = readPrior('bench/quality/priors/logistic.json');
+  const mlp = readPrior('bench/quality/priors/mlp.json');
   return [
     ...baselines,
     engineRanker({ name: 'inkling' }),
     engineRanker({ name: 'inkling, default recipe', recipe: DEFAULT_RECIPE }),
     engineRanker({ name: 'inkling, no impressions', withoutImpressions: true }),
     engineRanker({ name: 'inkling, no on-device tuning', engine: { learn: false } }),
-    ...(logistic ? [engineRanker({ name: 'inkling, logistic prior', engine: { prior: logistic } })] : []),
+    ...(mlp ? [engineRanker({ name: 'inkling, MLP prior', engine: { prior: mlp } })] : []),
   ];
 }
 

@@ -90,7 +90,9 @@ async function main(): Promise<void> {
   write(resolve(root, `bench/quality/priors/${prefix}logistic.json`), fits.logistic);
   write(resolve(root, `bench/quality/priors/${prefix}mlp.json`), fits.mlp);
   if (!joint) return;
-  const shipped = process.env['INKLING_PRIOR_KIND'] === 'logistic' ? fits.logistic : fits.mlp;
+  // The logistic ships: the MLP scores better offline but demotes an item right after its click (trivago's
+  // clickout ends a search) and fails the engine's "clicked category first" check; see docs/model.md.
+  const shipped = process.env['INKLING_PRIOR_KIND'] === 'mlp' ? fits.mlp : fits.logistic;
   write(resolve(root, 'worker/model/prior.json'), shipped);
   const named = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, shipped.layers[0]!.weights[i]]));
   if (shipped.kind === 'logistic') console.log('shipped logistic weights:', named);
