@@ -136,6 +136,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const time = request.context?.time ?? now();
       const rows = featurize(request.items, profile, request.context ?? {}, time);
       const scores = model.score(rows, request.items.length);
+      examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
       const perCategory = engagedPerCategory(profile);
       const explained = request.explain ?? true;
       const input: ApplyInput = {

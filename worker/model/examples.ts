@@ -21,6 +21,18 @@ export class ExampleCollector {
   private pending = new Map<string, Example>();
   private pageViewId: string | undefined;
   private ready: Example[] = [];
+  /** The rows the last ranking of each slot scored, so that examples train on exactly what was served. */
+  private served = new Map<string, Map<string, Float32Array>>();
+
+  /**
+   * Remembers the feature rows of a ranking. Features such as relative price or popularity are
+   * measured against the whole list; re-computing them for one item later would skew training.
+   */
+  rememberServed(slot: string, ids: readonly string[], rows: Float32Array): void {
+    const bySlot = new Map<string, Float32Array>();
+    ids.forEach((id, i) => bySlot.set(id, rows.slice(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT)));
+    this.served.set(slot, bySlot);
+  }
 
   /** Call with each event before it is folded into `profile`. */
   observe(event: InklingEvent, profile: Profile): void {
@@ -30,7 +42,7 @@ export class ExampleCollector {
     }
     const key = `${event.itemListId ?? ''}\u0000${event.itemId}`;
     if (event.type === 'impression') {
-      if (!this.pending.has(key)) this.pending.set(key, { row: rowFor(event, profile), label: 0, weight: 1 });
+      if (!this.pending.has(key)) this.pending.set(key, { row: this.servedRow(event) ?? rowFor(event, profile), label: 0, weight: 1 });
       return;
     }
     const weight = POSITIVE_WEIGHT[event.type];
@@ -43,6 +55,10 @@ export class ExampleCollector {
     } else {
       this.ready.push({ row: rowFor(event, profile), label: 1, weight });
     }
+  }
+
+  private servedRow(event: InklingEvent): Float32Array | undefined {
+    return this.served.get(event.itemListId ?? '')?.get(event.itemId);
   }
 
   /** Impressions of the current page view become negatives at the end of the page view. */
@@ -70,6 +86,7 @@ export class ExampleCollector {
 
   clear(): void {
     this.pending.clear();
+    this.served.clear();
     this.ready = [];
     this.pageViewId = undefined;
   }

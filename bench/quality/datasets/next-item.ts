@@ -1,0 +1,102 @@
+import type { EventType, Item } from '../../../src/types.js';
+import type { ReplayStep, VisitorReplay } from '../types.js';
+import { compactItem, seededShuffle, step } from './replay.js';
+
+/** One interaction from a shopping log, already mapped to Inkling's event types. */
+export interface LogRow {
+  readonly visitorId: string;
+  /** A grouping key for "the categories in play" (the session for rees46, the visitor for taobao). */
+  readonly sessionId: string;
+  readonly type: EventType;
+  readonly time: number;
+  readonly item: Item & { readonly category: string };
+}
+
+/** How the candidate set of a next-item list is drawn. */
+export interface CandidateRule {
+  /** The slot name written into each list's context. */
+  readonly slot: string;
+  readonly pageType: string;
+  /** Categories older than this (ms before the list) in the session no longer bring candidates. */
+  readonly categoryWindowMs: number;
+}
+
+/** The replays plus what was left out, for the protocol sentence. */
+export interface NextItemBuild {
+  readonly visitors: VisitorReplay[];
+  readonly lists: number;
+  readonly missing: number;
+}
+
+/**
+ * Next-item replay shared by rees46 and taobao. Rows must be in time order. At each row whose item
+ * differs from the session's previous row, the candidates are every item of the session's recent
+ * categories that anyone in the log touched strictly before that moment, in a seeded random order
+ * (these logs have no display order). The row's item is the target; when it is not a candidate the list
+ * is not scored (no ranker could place it) and is counted in `missing`.
+ */
+export function buildNextItem(rows: readonly LogRow[], rule: CandidateRule): NextItemBuild {
+  const byCategory = new Map<string, Map<string, Item>>();
+  const sessions = new Map<string, { previous: string; categories: Map<string, number> }>();
+  const purchased = new Map<string, string[]>();
+  const steps = new Map<string, ReplayStep[]>();
+  let pending: LogRow[] = [];
+  let pendingTime = -Infinity;
+  let lists = 0;
+  let missing = 0;
+  for (const row of rows) {
+    if (row.time !== pendingTime) {
+      // Items become candidates only once their second has passed: same-second rows may be the answer.
+      for (const p of pending) categoryItems(byCategory, p.item.category).set(p.item.id, p.item);
+      pending = [];
+      pendingTime = row.time;
+    }
+    let visitorSteps = steps.get(row.visitorId);
+    if (!visitorSteps) steps.set(row.visitorId, (visitorSteps = []));
+    const session = sessions.get(row.sessionId);
+    if (session && session.previous !== row.item.id) {
+      const pool = new Map<string, Item>();
+      for (const [category, last] of session.categories) {
+        if (row.time - last > rule.categoryWindowMs) continue;
+        for (const [id, item] of byCategory.get(category) ?? []) pool.set(id, item);
+      }
+      if (pool.has(row.item.id)) {
+        lists++;
+        const items = seededShuffle([...pool.values()], lists);
+        const bought = purchased.get(row.visitorId);
+        visitorSteps.push(
+          step.rank({
+            context: { slot: rule.slot, visitorId: row.visitorId, time: row.time, pageType: rule.pageType },
+            items,
+            target: row.item.id,
+            split: 'early',
+            ...(bought && { purchasedBefore: [...bought] }),
+          }),
+        );
+      } else {
+        missing++;
+      }
+    }
+    const { category, tags, brand, price } = row.item;
+    const itemSnapshot = compactItem({ category, tags, brand, price } as Item);
+    visitorSteps.push(step.event({ type: row.type, itemId: row.item.id, time: row.time, itemListId: rule.slot, item: itemSnapshot }));
+    const s = session ?? { previous: '', categories: new Map<string, number>() };
+    s.previous = row.item.id;
+    s.categories.set(category, row.time);
+    sessions.set(row.sessionId, s);
+    if (row.type === 'purchase') {
+      const list = purchased.get(row.visitorId) ?? [];
+      if (!list.includes(row.item.id)) list.push(row.item.id);
+      purchased.set(row.visitorId, list);
+    }
+    pending.push(row);
+  }
+  const visitors = [...steps].map(([visitorId, s]) => ({ visitorId, steps: s }));
+  return { visitors, lists, missing };
+}
+
+function categoryItems(byCategory: Map<string, Map<string, Item>>, category: string): Map<string, Item> {
+  let items = byCategory.get(category);
+  if (!items) byCategory.set(category, (items = new Map()));
+  return items;
+}

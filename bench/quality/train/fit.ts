@@ -1,0 +1,135 @@
+import type { FeatureList } from './collect.js';
+import { backward, createModel, forward, mulberry32, type TrainableModel } from './model.js';
+
+/** Hyper-parameters of the offline prior fit. */
+export interface FitOptions {
+  readonly kind: 'logistic' | 'mlp';
+  readonly hidden: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+  /** L2 penalty on first-layer weights, per list. */
+  readonly l2: number;
+  readonly listsPerBatch: number;
+  readonly seed: number;
+  /**
+   * First-layer weights kept at these values (logistic only): features the training data cannot
+   * exercise (no categories in trivago) keep a hand-set prior instead of drifting to zero.
+   */
+  readonly frozen?: ReadonlyMap<number, number>;
+}
+
+/** What a fit returns: the best epoch's model (by validation MRR) and its figures. */
+export interface FitResult {
+  readonly model: TrainableModel;
+  readonly bestEpoch: number;
+  readonly validationMrr: number;
+  readonly history: readonly { readonly epoch: number; readonly trainLoss: number; readonly validationMrr: number }[];
+}
+
+/**
+ * Fits a listwise softmax loss (the chosen item against the rest of its list), which is what MRR
+ * rewards, with Adam. The bias does not change a ranking, so it is calibrated afterwards with a
+ * pointwise log-loss: the engine's on-device fine-tuning starts from honest probabilities.
+ */
+export function fitListwise(train: readonly FeatureList[], validation: readonly FeatureList[], inputs: number, options: FitOptions): FitResult {
+  const model = createModel(options.kind, inputs, options.hidden, options.seed);
+  if (options.kind === 'logistic') for (const [i, v] of options.frozen ?? []) model.params[0]![i] = v;
+  const adam = model.params.map((p) => ({ m: new Float64Array(p.length), v: new Float64Array(p.length) }));
+  const random = mulberry32(options.seed + 1);
+  const order = train.map((_, i) => i);
+  let best = { mrr: -1, epoch: 0, params: model.params.map((p) => p.slice()) };
+  const history: FitResult['history'][number][] = [];
+  let t = 0;
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    shuffle(order, random);
+    let loss = 0;
+    for (let start = 0; start < order.length; start += options.listsPerBatch) {
+      const grads = model.params.map((p) => new Float64Array(p.length));
+      const batch = order.slice(start, start + options.listsPerBatch);
+      for (const index of batch) loss += listGradient(model, train[index]!, grads);
+      const w1 = model.params[0]!;
+      for (let i = 0; i < w1.length; i++) grads[0]![i] += options.l2 * batch.length * w1[i]!;
+      t++;
+      model.params.forEach((p, k) => adamStep(p, grads[k]!, adam[k]!, t, options.learningRate, k === 0 && model.kind === 'logistic' ? options.frozen : undefined));
+    }
+    const validationMrr = meanReciprocalRank(model, validation);
+    history.push({ epoch, trainLoss: loss / train.length, validationMrr });
+    if (validationMrr > best.mrr) best = { mrr: validationMrr, epoch, params: model.params.map((p) => p.slice()) };
+  }
+  best.params.forEach((p, k) => model.params[k]!.set(p));
+  calibrateBias(model, train);
+  return { model, bestEpoch: best.epoch, validationMrr: best.mrr, history };
+}
+
+/** MRR of the model's order, ties broken by the site's order (as the engine does). */
+export function meanReciprocalRank(model: TrainableModel, lists: readonly FeatureList[]): number {
+  if (lists.length === 0) return 0;
+  let total = 0;
+  for (const list of lists) {
+    const z = forward(model, list.rows, list.count);
+    const target = z[list.target]!;
+    let rank = 1;
+    for (let i = 0; i < list.count; i++) if (z[i]! > target || (z[i] === target && i < list.target)) rank++;
+    total += 1 / rank;
+  }
+  return total / lists.length;
+}
+
+/** Softmax cross-entropy of one list; adds its gradient to `grads` and returns the loss. */
+function listGradient(model: TrainableModel, list: FeatureList, grads: Float64Array[]): number {
+  const hidden = new Float64Array(list.count * Math.max(1, model.hidden));
+  const z = forward(model, list.rows, list.count, hidden);
+  let max = -Infinity;
+  for (const v of z) max = Math.max(max, v);
+  let sum = 0;
+  const p = z.map((v) => {
+    const e = Math.exp(v - max);
+    sum += e;
+    return e;
+  });
+  const dz = p.map((e, i) => e / sum - (i === list.target ? 1 : 0));
+  backward(model, list.rows, list.count, dz, hidden, grads);
+  return -(z[list.target]! - max - Math.log(sum));
+}
+
+/** One Adam update; frozen first-layer entries (logistic) are left alone. Adam is scale-free, so summed gradients are fine. */
+function adamStep(param: Float64Array, grad: Float64Array, state: { m: Float64Array; v: Float64Array }, t: number, rate: number, frozen?: ReadonlyMap<number, number>): void {
+  const b1 = 0.9;
+  const b2 = 0.999;
+  for (let i = 0; i < param.length; i++) {
+    if (frozen?.has(i)) continue;
+    const g = grad[i]!;
+    state.m[i] = b1 * state.m[i]! + (1 - b1) * g;
+    state.v[i] = b2 * state.v[i]! + (1 - b2) * g * g;
+    const mHat = state.m[i]! / (1 - b1 ** t);
+    const vHat = state.v[i]! / (1 - b2 ** t);
+    param[i] -= (rate * mHat) / (Math.sqrt(vHat) + 1e-8);
+  }
+}
+
+/** Newton steps on the output bias alone, minimizing the pointwise log-loss of every row. */
+function calibrateBias(model: TrainableModel, lists: readonly FeatureList[]): void {
+  const bias = model.params[model.params.length - 1]!;
+  const start = bias[0]!;
+  const logits = lists.map((l) => forward(model, l.rows, l.count));
+  for (let step = 0; step < 20; step++) {
+    let g = 0;
+    let h = 0;
+    lists.forEach((list, n) => {
+      logits[n]!.forEach((z, i) => {
+        const p = 1 / (1 + Math.exp(-(z + bias[0]! - start)));
+        g += p - (i === list.target ? 1 : 0);
+        h += p * (1 - p);
+      });
+    });
+    if (h <= 0) break;
+    bias[0] -= g / h;
+  }
+}
+
+function shuffle(values: number[], random: () => number): void {
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [values[i], values[j]] = [values[j]!, values[i]!];
+  }
+}
