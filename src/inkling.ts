@@ -145,7 +145,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     }
   });
 
-  if (host.eager) void engine().catch((error) => reporter.error(error, 'engine start'));
+  // `off` starts nothing: no worker, no database.
+  if (host.eager && mode !== 'off') void engine().catch((error) => reporter.error(error, 'engine start'));
 
   return {
     get mode() {

@@ -20,9 +20,10 @@ afterAll(async () => {
 const trackBurst = (page: Page, count: number, padding = 0) =>
   page.evaluate(async ([total, pad]) => {
     const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
-    const filler = 'x'.repeat(pad);
+    // Random text: Chromium compresses IndexedDB values, and a repeated character would take no room.
+    const randomText = (length: number) => Array.from({ length }, () => Math.random().toString(36).charAt(2)).join('');
     for (let i = 0; i < total; i++) {
-      inkling.track({ type: 'click', itemId: `item-${i % 50}`, ...(pad ? { item: { tags: [filler, String(i)] } } : {}) });
+      inkling.track({ type: 'click', itemId: `item-${i % 50}`, ...(pad ? { item: { tags: [randomText(pad), String(i)] } } : {}) });
       if (i % 250 === 249) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await inkling.flush();
