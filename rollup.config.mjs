@@ -55,10 +55,23 @@ export default [
     onwarn: quiet,
   },
   {
+    // TF.js is bundled: its packages are ES modules without `"type": "module"`, which Node cannot import
+    // by subpath (`@tensorflow/tfjs-core/dist/base`). Its Node platform calls require(), hence the banner.
     input: 'worker/index.ts',
-    output: { file: 'dist/engine.esm.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
-    plugins: [json({ preferConst: true }), typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } })],
-    external: [/^@tensorflow\//, 'idb', 'comlink'],
+    output: {
+      file: 'dist/engine.esm.js',
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      banner: "import { createRequire as inklingCreateRequire } from 'node:module'; const require = inklingCreateRequire(import.meta.url);",
+    },
+    plugins: [
+      nodeResolve({ preferBuiltins: true }),
+      commonjs(),
+      json({ preferConst: true }),
+      typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } }),
+    ],
+    external: (id) => id.startsWith('node:') || ['idb', 'util', 'worker_threads'].includes(id),
     onwarn: quiet,
   },
 ];

@@ -78,7 +78,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
       holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
       await prune();
-      for (const event of await store.events()) learnFrom(event);
+      // Earlier visits already taught the saved weights: their events rebuild the profile, not examples.
+      for (const event of await store.events()) learnFrom(event, false);
       examples.closePageView();
     })());
 
@@ -87,13 +88,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     await tryLock('prune', () => store.purge(now() - retentionDays * DAY_MS));
   }
 
-  function learnFrom(event: InklingEvent): boolean {
+  /** Folds one event into the profile; `teach` also turns it into a training example (features cost ~20 µs). */
+  function learnFrom(event: InklingEvent, teach: boolean): boolean {
     if (event.id !== undefined) {
       if (seenIds.has(event.id)) return false;
       seenIds.add(event.id);
     }
     if (purchases.isRepeat(event)) return false;
-    examples.observe(event, profile);
+    if (teach) examples.observe(event, profile);
     foldEvent(profile, event);
     history.add([event]);
     return true;
@@ -124,7 +126,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready();
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
-      const fresh = events.filter(learnFrom);
+      // Only the most recent events of a burst become examples: the per-batch cap could not train on more.
+      const teachFrom = events.length - maxTrainingSteps * BATCH_SIZE * 2;
+      const fresh = events.filter((event, index) => learnFrom(event, index >= teachFrom));
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await store.append(fresh);
       await train();

@@ -43,12 +43,17 @@ export function createBatcher(options: BatcherOptions): Batcher {
     const batch = queued;
     queued = [];
     inFlight = inFlight.concat(batch);
+    // A Set, not batch.includes(): a burst of 10,000 events would cost 10^8 comparisons.
+    const settle = () => {
+      const settled = new Set(batch);
+      inFlight = inFlight.filter((event) => !settled.has(event));
+    };
     try {
       await options.send(batch);
-      inFlight = inFlight.filter((event) => !batch.includes(event));
+      settle();
       options.outbox?.save(inFlight.concat(queued));
     } catch (error) {
-      inFlight = inFlight.filter((event) => !batch.includes(event));
+      settle();
       queued = batch.concat(queued);
       options.onError(error);
     }
