@@ -12,8 +12,10 @@ export interface FitOptions {
   readonly listsPerBatch: number;
   readonly seed: number;
   /**
-   * First-layer weights kept at these values (logistic only): features the training data cannot
-   * exercise (no categories in trivago) keep a hand-set prior instead of drifting to zero.
+   * Hand-set weights by feature index, never trained: features the training lists cannot teach keep a
+   * documented prior instead of drifting (see HAND_SET in train-prior.ts). In a logistic model they are
+   * first-layer weights; in an MLP they enter only through a fixed linear term (their hidden-unit
+   * weights stay 0), so that no hidden unit can learn the opposite sign.
    */
   readonly frozen?: ReadonlyMap<number, number>;
 }
@@ -29,11 +31,18 @@ export interface FitResult {
 /**
  * Fits a listwise softmax loss (the chosen item against the rest of its list), which is what MRR
  * rewards, with Adam. The bias does not change a ranking, so it is calibrated afterwards with a
- * pointwise log-loss: the engine's on-device fine-tuning starts from honest probabilities.
+ * pointwise log-loss on `calibration` (default: the training lists): the engine's on-device
+ * fine-tuning starts from honest probabilities, and the recipe's blend sees them on their real scale.
  */
-export function fitListwise(train: readonly FeatureList[], validation: readonly FeatureList[], inputs: number, options: FitOptions): FitResult {
+export function fitListwise(
+  train: readonly FeatureList[],
+  validation: readonly FeatureList[],
+  inputs: number,
+  options: FitOptions,
+  calibration: readonly FeatureList[] = train,
+): FitResult {
   const model = createModel(options.kind, inputs, options.hidden, options.seed);
-  if (options.kind === 'logistic') for (const [i, v] of options.frozen ?? []) model.params[0]![i] = v;
+  const frozenParams = freeze(model, options.frozen);
   const adam = model.params.map((p) => ({ m: new Float64Array(p.length), v: new Float64Array(p.length) }));
   const random = mulberry32(options.seed + 1);
   const order = train.map((_, i) => i);
@@ -50,14 +59,14 @@ export function fitListwise(train: readonly FeatureList[], validation: readonly 
       const w1 = model.params[0]!;
       for (let i = 0; i < w1.length; i++) grads[0]![i] += options.l2 * batch.length * w1[i]!;
       t++;
-      model.params.forEach((p, k) => adamStep(p, grads[k]!, adam[k]!, t, options.learningRate, k === 0 && model.kind === 'logistic' ? options.frozen : undefined));
+      model.params.forEach((p, k) => adamStep(p, grads[k]!, adam[k]!, t, options.learningRate, k === 0 ? frozenParams : undefined));
     }
     const validationMrr = meanReciprocalRank(model, validation);
     history.push({ epoch, trainLoss: loss / train.length, validationMrr });
     if (validationMrr > best.mrr) best = { mrr: validationMrr, epoch, params: model.params.map((p) => p.slice()) };
   }
   best.params.forEach((p, k) => model.params[k]!.set(p));
-  calibrateBias(model, train);
+  calibrateBias(model, calibration);
   return { model, bestEpoch: best.epoch, validationMrr: best.mrr, history };
 }
 
@@ -92,8 +101,34 @@ function listGradient(model: TrainableModel, list: FeatureList, grads: Float64Ar
   return -(z[list.target]! - max - Math.log(sum));
 }
 
-/** One Adam update; frozen first-layer entries (logistic) are left alone. Adam is scale-free, so summed gradients are fine. */
-function adamStep(param: Float64Array, grad: Float64Array, state: { m: Float64Array; v: Float64Array }, t: number, rate: number, frozen?: ReadonlyMap<number, number>): void {
+/**
+ * Applies the hand-set weights to a fresh model and returns the first-layer entries that must not
+ * train: the weight itself (logistic) or the feature's row of hidden-unit weights, zeroed (MLP).
+ */
+function freeze(model: TrainableModel, frozen: ReadonlyMap<number, number> | undefined): Set<number> {
+  const fixed = new Set<number>();
+  if (!frozen || frozen.size === 0) return fixed;
+  const w1 = model.params[0]!;
+  if (model.kind === 'logistic') {
+    for (const [i, v] of frozen) {
+      w1[i] = v;
+      fixed.add(i);
+    }
+    return fixed;
+  }
+  model.fixedLinear = new Float64Array(model.inputs);
+  for (const [i, v] of frozen) {
+    model.fixedLinear[i] = v;
+    for (let h = 0; h < model.hidden; h++) {
+      w1[i * model.hidden + h] = 0;
+      fixed.add(i * model.hidden + h);
+    }
+  }
+  return fixed;
+}
+
+/** One Adam update; frozen first-layer entries are left alone. Adam is scale-free, so summed gradients are fine. */
+function adamStep(param: Float64Array, grad: Float64Array, state: { m: Float64Array; v: Float64Array }, t: number, rate: number, frozen?: ReadonlySet<number>): void {
   const b1 = 0.9;
   const b2 = 0.999;
   for (let i = 0; i < param.length; i++) {

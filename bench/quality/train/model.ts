@@ -11,6 +11,11 @@ export interface TrainableModel {
   readonly hidden: number;
   /** Parameter arrays, in the order `layers()` writes them: [w1, b1] or [w1, b1, w2, b2]. */
   readonly params: Float64Array[];
+  /**
+   * MLP only: a fixed, untrained linear term per input added to the logit (the hand-set weights). The
+   * engine's MLP carries it as two extra hidden units (see `toWeights`), so training sees what ships.
+   */
+  fixedLinear?: Float64Array;
 }
 
 /** A fresh model; MLP weights start small and seeded so that training is reproducible. */
@@ -40,6 +45,7 @@ export function forward(model: TrainableModel, rows: Float32Array, count: number
       continue;
     }
     let s = b2![0]!;
+    if (model.fixedLinear) for (let i = 0; i < inputs; i++) s += rows[x + i]! * model.fixedLinear[i]!;
     for (let h = 0; h < hidden; h++) {
       let a = b1[h]!;
       for (let i = 0; i < inputs; i++) a += rows[x + i]! * w1[i * hidden + h]!;
