@@ -79,14 +79,17 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
   const usualLogPrice = visitor.priceCount > 0 ? visitor.priceLogSum / visitor.priceCount : undefined;
   const recentRank = new Map();
   for (let k = 0; k < visitor.recent.length; k++) recentRank.set(visitor.recent[visitor.recent.length - 1 - k], k);
-  const recentKeys = new Set();
+  const recentCategories = new Set();
+  const recentBrands = new Set();
+  const recentTags = new Set();
   for (const id of visitor.recent.slice(-10)) {
     const item = visitor.items.get(id)?.item;
     if (!item) continue;
-    if (item.category) recentKeys.add('c:' + item.category);
-    if (item.brand) recentKeys.add('b:' + item.brand);
-    for (const t of item.tags ?? []) recentKeys.add('t:' + t);
+    if (item.category) recentCategories.add(item.category);
+    if (item.brand) recentBrands.add(item.brand);
+    for (const t of item.tags ?? []) recentTags.add(t);
   }
+  const anyRecent = recentCategories.size + recentBrands.size + recentTags.size > 0;
 
   // The list: popularity scale, price ranks and median, which listed items were engaged with and in what order.
   let maxPopularity = 0;
@@ -158,18 +161,18 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
     rows[o + 24] = anchor < 0 || i <= anchor ? 0 : Math.exp(-(distance - 1) / 3);
     let shared = 0;
     let total = 0;
-    if (recentKeys.size > 0) {
+    if (anyRecent) {
       if (item.category) {
         total++;
-        if (recentKeys.has('c:' + item.category)) shared++;
+        if (recentCategories.has(item.category)) shared++;
       }
       if (item.brand) {
         total++;
-        if (recentKeys.has('b:' + item.brand)) shared++;
+        if (recentBrands.has(item.brand)) shared++;
       }
       for (const name of item.tags ?? []) {
         total++;
-        if (recentKeys.has('t:' + name)) shared++;
+        if (recentTags.has(name)) shared++;
       }
     }
     rows[o + 25] = total === 0 ? 0 : shared / total;
