@@ -73,7 +73,9 @@ const LOG1P_10 = Math.log1p(10);
  * for speed: what depends only on the visitor or the list is computed once (affinity shares per key,
  * recent attributes, list ranks), the per-item loop writes straight into the array and allocates
  * nothing, and items the visitor never touched skip the history columns (already 0). The values are
- * pinned by test/unit/worker/features-pinned.test.ts: the prior was learned on them.
+ * pinned by test/unit/worker/features-pinned.test.ts against a frozen copy of the original code (the
+ * prior was learned on them): equal within 1e-6, the two price features through exact identities
+ * (exp(-|log p - log u|) = min(p/u, u/p), tanh(log x) = (x² - 1)/(x² + 1)) rather than log/exp/tanh.
  */
 export function featurize(
   items: readonly Item[],
