@@ -23,6 +23,29 @@ const plugins = (declarations = false) => [
 // The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
 const minifyTag = terser({ ecma: 2020, module: false, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true } });
 const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 } });
+/**
+ * The worker's TF.js is a custom bundle (worker/model/tf-kernels.ts registers only the kernels it uses).
+ * Two things in TF.js defeat tree-shaking there, so the worker build removes them:
+ * - `@tensorflow/tfjs-backend-cpu` imports the bare `@tensorflow/tfjs-core`, whose index calls
+ *   `registerOptimizers()` and so keeps all seven optimizers and the serialization registry; TF.js's
+ *   custom-bundle guide points that specifier at `dist/base` (side effects come from `base_side_effects`).
+ * - the browser platform registers the `localstorage://` and `indexeddb://` model stores, ~27 KB of
+ *   unminified code for saving `tf.LayersModel`s, which Inkling never does (weights go to its own store).
+ */
+const tfjsCustomBundle = () => ({
+  name: 'tfjs-custom-bundle',
+  resolveId(source, importer) {
+    if (source === '@tensorflow/tfjs-core') return this.resolve('@tensorflow/tfjs-core/dist/base.js', importer, { skipSelf: true });
+    return null;
+  },
+  transform(code, id) {
+    if (!/tfjs-core[\\/]dist[\\/]platforms[\\/]platform_browser\.js$/.test(id)) return null;
+    const stores = /\n\s*\/\/ Register LocalStorage IOHandler[\s\S]*?BrowserIndexedDBManager\(\)\);\s*\}\s*catch \(err\) \{\s*\}/;
+    const imports = /^import \{[^}]*\} from '\.\.\/io\/(?:indexed_db|local_storage|model_management)';\n/gm;
+    if (!stores.test(code) || (code.match(imports) ?? []).length !== 3) throw new Error('tfjs-custom-bundle: platform_browser.js changed; update rollup.config.mjs');
+    return { code: code.replace(stores, '').replace(imports, ''), map: null };
+  },
+});
 const quiet = (warning, warn) => {
   // TF.js ships `this` at the top level of some CommonJS-style helpers; harmless in an IIFE.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
@@ -39,7 +62,7 @@ export default [
   {
     input: 'worker/worker-entry.ts',
     output: { dir: 'dist', entryFileNames: 'inkling.worker.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule], sourcemap: true },
-    plugins: plugins(),
+    plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
   },
   {

@@ -24,3 +24,21 @@ export async function time(task: () => unknown, runs: number, warmup = Math.min(
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 2)} ms`;
+
+/**
+ * Times several tasks in rounds, each task once per round (in a rotating order), so that every task sees
+ * the same share of a noisy machine's load and their ratios stay meaningful; returns each task's timing.
+ */
+export async function timeInterleaved<K extends string>(tasks: Record<K, () => unknown>, runs: number, warmup = Math.min(20, runs)): Promise<Record<K, Timing>> {
+  const names = Object.keys(tasks) as K[];
+  const samples = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let round = -warmup; round < runs; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(k + Math.max(0, round)) % names.length]!;
+      const start = performance.now();
+      await tasks[name]();
+      if (round >= 0) samples.get(name)!.push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples.get(name)!)])) as Record<K, Timing>;
+}

@@ -144,12 +144,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const perCategory = engagedPerCategory(profile);
       const explained = request.explain ?? true;
       const input: ApplyInput = {
-        candidates: request.items.map((item, index) => ({
-          item,
-          originalIndex: index,
-          personal: scores[index]!,
-          ...(explained ? { personalReasons: personalReasons(item, profile, perCategory) } : {}),
-        })),
+        candidates: request.items.map((item, index) =>
+          explained
+            ? { item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }
+            : { item, originalIndex: index, personal: scores[index]! },
+        ),
         recipe,
         history: history.at(time),
         now: time,

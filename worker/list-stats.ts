@@ -1,45 +1,111 @@
 import type { Item } from '../src/types.js';
-import type { Profile } from './profile.js';
+import type { ItemHistory, Profile } from './profile.js';
 
-/** Facts about a whole list that per-item features are measured against, computed once per ranking. */
+/**
+ * Facts about a whole list that per-item features are measured against, computed once per ranking
+ * in one pass over the items (plus a numeric sort of the prices): typed arrays indexed like `items`,
+ * no per-item objects.
+ */
 export interface ListStats {
-  /** For items among the visitor's recent engagements: 0 for the newest, 1 for the one before, ... */
-  readonly recentRank: ReadonlyMap<string, number>;
-  /** For listed items the visitor engaged with: 0 for the most recent of them, 1 for the one before, ... */
-  readonly listRecencyRank: ReadonlyMap<string, number>;
+  /** Per item: what the visitor did with it (one map lookup per item, shared by every feature). */
+  readonly histories: readonly (ItemHistory | undefined)[];
+  /** Per item: 0 for the visitor's newest engagement, 1 for the one before, ...; -1 when not among them. */
+  readonly recentRank: Int32Array;
+  /** Per item: 0 for the most recent listed item the visitor engaged with, 1 for the one before, ...; -1 when none. */
+  readonly listRecencyRank: Int32Array;
   /** Site position of the listed item the visitor engaged with most recently, if any. */
   readonly lastEngagedPosition: number | undefined;
   readonly maxPopularity: number;
   readonly medianPrice: number | undefined;
-  /** Per item (array order): 0 for the cheapest priced item up to 1 for the dearest; 0 when unpriced. */
+  /** Per item: 0 for the cheapest priced item up to 1 for the dearest; 0 when unpriced. */
   readonly priceRank: Float32Array;
 }
 
 /** Computes the list-level facts in O(n log n). */
 export function listStats(items: readonly Item[], profile: Profile, positions?: readonly number[]): ListStats {
-  const recentRank = new Map<string, number>();
-  for (let k = 0; k < profile.recent.length; k++) recentRank.set(profile.recent[profile.recent.length - 1 - k]!, k);
+  const count = items.length;
+  const recent = profile.recent;
+  const rankOf = new Map<string, number>();
+  for (let k = 0; k < recent.length; k++) rankOf.set(recent[recent.length - 1 - k]!, k);
 
+  const histories = new Array<ItemHistory | undefined>(count);
+  const recentRank = new Int32Array(count).fill(-1);
+  const listRecencyRank = new Int32Array(count).fill(-1);
+  // How many listed entries carry each recent rank (an id may be listed twice).
+  const listedPerRank = new Int32Array(recent.length);
+  const engaged: number[] = [];
+  const prices = new Float64Array(count);
+  const pricedAt = new Uint32Array(count);
+  let priced = 0;
   let lastEngagedPosition: number | undefined;
   let best = Infinity;
   let maxPopularity = 0;
-  const priced: { index: number; price: number }[] = [];
-  items.forEach((item, i) => {
-    const rank = recentRank.get(item.id);
-    if (rank !== undefined && rank < best) {
-      best = rank;
-      lastEngagedPosition = positions?.[i] ?? i;
+  for (let i = 0; i < count; i++) {
+    const item = items[i]!;
+    histories[i] = profile.items.get(item.id);
+    const rank = rankOf.get(item.id);
+    if (rank !== undefined) {
+      recentRank[i] = rank;
+      listedPerRank[rank]! += 1;
+      engaged.push(i);
+      if (rank < best) {
+        best = rank;
+        lastEngagedPosition = positions?.[i] ?? i;
+      }
     }
     maxPopularity = Math.max(maxPopularity, item.popularity ?? 0);
-    if (item.price !== undefined && item.price > 0) priced.push({ index: i, price: item.price });
-  });
+    const price = item.price;
+    if (price !== undefined && price > 0) {
+      pricedAt[priced] = i;
+      prices[priced++] = price;
+    }
+  }
 
-  const engaged = items.filter((item) => recentRank.has(item.id)).sort((a, b) => recentRank.get(a.id)! - recentRank.get(b.id)!);
-  const listRecencyRank = new Map(engaged.map((item, k) => [item.id, k]));
-  priced.sort((a, b) => a.price - b.price);
-  const priceRank = new Float32Array(items.length);
-  const span = Math.max(1, priced.length - 1);
-  priced.forEach((entry, rank) => (priceRank[entry.index] = rank / span));
-  const medianPrice = priced.length > 0 ? priced[Math.floor(priced.length / 2)]!.price : undefined;
-  return { recentRank, listRecencyRank, lastEngagedPosition, maxPopularity, medianPrice, priceRank };
+  // Listed engaged entries in recency order (a stable sort): an id's entries share one rank, the last
+  // of its block, as a map from id to position in that order would hold.
+  if (engaged.length > 0) {
+    const lastInBlock = new Int32Array(recent.length);
+    let before = 0;
+    for (let k = 0; k < recent.length; k++) {
+      before += listedPerRank[k]!;
+      lastInBlock[k] = before - 1;
+    }
+    for (const i of engaged) listRecencyRank[i] = lastInBlock[recentRank[i]!]!;
+  }
+
+  const priceRank = new Float32Array(count);
+  let medianPrice: number | undefined;
+  if (priced > 0) {
+    // Ascending, and among equal prices in list order, as a stable sort of the priced items ranks them.
+    const order = sortByPrice(prices, priced);
+    const span = Math.max(1, priced - 1);
+    for (let rank = 0; rank < priced; rank++) priceRank[pricedAt[order[rank]!]!] = rank / span;
+    medianPrice = prices[order[Math.floor(priced / 2)]!];
+  }
+  return { histories, recentRank, listRecencyRank, lastEngagedPosition, maxPopularity, medianPrice, priceRank };
+}
+
+/**
+ * Indices `0..count-1` ordered by `keys`, ties in index order: a merge sort on typed arrays, several
+ * times faster than sorting objects (or boxed doubles) with a comparator.
+ */
+function sortByPrice(keys: Float64Array, count: number): Uint32Array {
+  let from = new Uint32Array(count);
+  let to = new Uint32Array(count);
+  for (let i = 0; i < count; i++) from[i] = i;
+  for (let width = 1; width < count; width *= 2) {
+    for (let start = 0; start < count; start += 2 * width) {
+      const middle = Math.min(start + width, count);
+      const end = Math.min(start + 2 * width, count);
+      let left = start;
+      let right = middle;
+      for (let k = start; k < end; k++) {
+        // `<=` takes from the left on ties: stable.
+        if (left < middle && (right >= end || keys[from[left]!]! <= keys[from[right]!]!)) to[k] = from[left++]!;
+        else to[k] = from[right++]!;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }

@@ -16,7 +16,7 @@ export function loadFixtureJson() {
     item.popularity += 1;
     items.set(id, item);
     const events = byVisitor.get(user) ?? [];
-    events.push({ id: `${user}:${events.length}`, type: type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view', itemId: id, time: Date.parse(time.replace(' UTC', 'Z')), item: { category, price: item.price } });
+    events.push({ id: `${user}:${events.length}`, type: type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view', itemId: id, time: Date.parse(time.replace(' UTC', 'Z')), item: { category, tags: item.tags, ...(brand ? { brand } : {}), price: item.price } });
     byVisitor.set(user, events);
   }
   const events = [...byVisitor.values()].sort((a, b) => b.length - a.length)[0];

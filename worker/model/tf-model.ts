@@ -1,6 +1,6 @@
 import {
   add, matMul, mean, mul, relu, reshape, scalar, setBackend, sigmoid, softplus, square, sub, sum, tensor1d, tensor2d,
-  tidy, train, variable, type Scalar, type Tensor, type Tensor2D, type Variable,
+  tidy, variable, AdamOptimizer, type Scalar, type Tensor, type Tensor2D, type Variable,
 } from '@tensorflow/tfjs-core/dist/base';
 import { registerKernels } from './tf-kernels.js';
 import type { Scorer, TrainingBatch } from './scorer.js';
@@ -30,7 +30,8 @@ export async function createTfScorer(prior: ModelWeights, start: ModelWeights = 
     },
     shape: layer,
   }));
-  const optimizer = train.adam(LEARNING_RATE);
+  // train.adam() with its defaults; `train` would keep all seven optimizers in the bundle.
+  const optimizer = new AdamOptimizer(LEARNING_RATE, 0.9, 0.999);
   const trainable = layers.flatMap((layer) => [layer.kernel, layer.bias]);
 
   const logits = (rows: Tensor2D): Tensor => {

@@ -7,6 +7,7 @@ import { capReason, compileCap, compileRotation, rotationFactor } from './rules/
 import { arrange } from './rules/diversity.js';
 import { compileExcludes, exclusionReason } from './rules/exclude.js';
 import { type PinRequest, layoutPins } from './rules/pin.js';
+import { sortByScore } from './sort.js';
 import { scoreStrategy } from './strategies.js';
 
 /** One item to rank, with its place on the page and the model's opinion of it. */
@@ -41,14 +42,6 @@ const NO_REASONS: readonly Reason[] = Object.freeze([]);
 const SUNK = 1;
 const REMOVED = 2;
 
-/** Best first; ties by page order, then by position in the input, so that the order is total. */
-function byScore(scores: Float64Array, candidates: readonly Candidate[]): (a: number, b: number) => number {
-  return (a, b) =>
-    (scores[b] as number) - (scores[a] as number) ||
-    (candidates[a] as Candidate).originalIndex - (candidates[b] as Candidate).originalIndex ||
-    a - b;
-}
-
 /**
  * Ranks candidates with a recipe: blend the strategies, then the rules in their fixed order: exclude, cap
  * (and rotation), boost, diversity, pin; the holdout group keeps the page order minus exclusions.
@@ -64,7 +57,7 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
   if (group === 'holdout') return holdoutRanking(input, excluded);
 
   const blended = blend(candidates, recipe.strategies, history.engagement, now);
-  const scores = Float64Array.from(blended.scores);
+  const scores = blended.scores.slice();
   const rules = new Array<Reason[] | undefined>(candidates.length).fill(undefined);
   const note = (entry: number, reason: Reason): void => {
     const list = rules[entry];
@@ -116,9 +109,11 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
     if (status[i] === REMOVED || pins.reasons.has(i)) continue;
     (status[i] === SUNK ? sunk : active).push(i);
   }
-  const compare = byScore(scores, candidates);
-  active.sort(compare);
-  sunk.sort(compare);
+  // Best first; ties by page order, then by position in the input, so that the order is total.
+  const pageOrder = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) pageOrder[i] = (candidates[i] as Candidate).originalIndex;
+  sortByScore(active, scores, pageOrder);
+  sortByScore(sunk, scores, pageOrder);
   const order = active.concat(sunk);
   const items = candidates.map((c) => c.item);
   const final = arrange({ items, order, sunkFrom: active.length, slots: pins.slots, rule: recipe.diversity, note });
@@ -135,7 +130,9 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
     const reasons = input.explain === false ? NO_REASONS : explainEntry(i);
     return { item: candidate.item, score: scores[i] as number, originalIndex: candidate.originalIndex, reasons };
   };
-  return { items: Array.from(final, ranked), group, removed: removed.sort(byPage(candidates)).map(ranked) };
+  const rankedItems = new Array<RankedItem<T>>(final.length);
+  for (let p = 0; p < final.length; p++) rankedItems[p] = ranked(final[p] as number);
+  return { items: rankedItems, group, removed: removed.sort(byPage(candidates)).map(ranked) };
 }
 
 function byPage(candidates: readonly Candidate[]): (a: number, b: number) => number {

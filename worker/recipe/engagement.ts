@@ -42,6 +42,40 @@ export function summarizeEngagement(entries: readonly EngagementEntry[], now: nu
   return builder.summary();
 }
 
+/**
+ * The summary of the first `count` entries (an append-only list), computed on first read: it costs one
+ * pass over up to 30 days of engagements, and only the `similar` strategy reads it, so a ranking with
+ * the default recipe never pays for it.
+ */
+export function lazyEngagement(entries: readonly EngagementEntry[], count: number, now: number): EngagementSummary {
+  let summary: EngagementSummary | undefined;
+  const get = (): EngagementSummary => {
+    if (summary === undefined) {
+      const builder = new EngagementBuilder(now);
+      for (let i = 0; i < count; i++) builder.add(entries[i]!);
+      summary = builder.summary();
+    }
+    return summary;
+  };
+  return {
+    get totalWeight() {
+      return get().totalWeight;
+    },
+    get categories() {
+      return get().categories;
+    },
+    get tags() {
+      return get().tags;
+    },
+    get brands() {
+      return get().brands;
+    },
+    get items() {
+      return get().items;
+    },
+  };
+}
+
 class EngagementBuilder {
   private total = 0;
   private readonly categories = new Map<string, { weight: number; items: Map<EngagementVerb, Set<string>> }>();

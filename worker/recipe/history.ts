@@ -1,5 +1,5 @@
 import type { EventType, InklingEvent } from '../../src/types.js';
-import { type EngagementEntry, type EngagementSummary, type EngagementVerb, summarizeEngagement } from './engagement.js';
+import { type EngagementEntry, type EngagementSummary, type EngagementVerb, lazyEngagement } from './engagement.js';
 
 /** What the visitor did with one item; the rules read it with a single map lookup per item. */
 export interface ItemHistory {
@@ -102,7 +102,8 @@ export function createHistoryIndex(): HistoryIndex {
         record.dirty = false;
       }
       dirty.clear();
-      return new MapHistory(now, records, summarizeEngagement(engagement, now));
+      // `engagement` only grows (clear() replaces it), so its length now is this ranking's snapshot.
+      return new MapHistory(now, records, lazyEngagement(engagement, engagement.length, now));
     },
     clear() {
       records.clear();

@@ -65,7 +65,8 @@ export function scoreStrategy(
       // a confident model (a 0.9 against a 0.3) outweighs the other strategies, a model that barely
       // separates the items (cold start) leaves the say to them. Rank-normalizing it would give a
       // 0.51-vs-0.50 difference the same weight as a 0.9-vs-0.1 one.
-      const normalized = Float64Array.from(candidates, (c) => personalScore(c.personal));
+      const normalized = new Float64Array(candidates.length);
+      for (let i = 0; i < candidates.length; i++) normalized[i] = personalScore((candidates[i] as StrategyInput).personal);
       return { name, normalized, describe: (i) => `taste model score ${formatNumber(personalScore((candidates[i] as StrategyInput).personal))}` };
     }
     case 'trending': {

@@ -1,0 +1,209 @@
+// The yardstick for the speed benches (Node and the Chromium worker): what a careful engineer would write
+// by hand to rank a list with the same 37 features as Inkling, directly, without the engine's pieces
+// (no profile module, no recipe, no reasons): fold the visitor's events into plain maps once, then per
+// ranking compute the list facts, write each item's row into one Float32Array, take a dot product with
+// the logistic weights and sort the indexes. test/unit/bench/hand-written.test.ts checks that its rows
+// equal worker/features.ts's, so that the ratio compares the same work.
+// Plain JavaScript so that the worker bench can import it as is.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const DECAY = Math.LN2 / (14 * DAY);
+const WEIGHT = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4, dismiss: -2 };
+export const FEATURES = 37;
+
+function decayed(entry, now) {
+  return entry.value * Math.exp(-DECAY * Math.max(0, now - entry.time));
+}
+
+function addDecayed(map, key, weight, time) {
+  const entry = map.get(key);
+  if (!entry) map.set(key, { value: weight, time });
+  else if (time >= entry.time) {
+    entry.value = decayed(entry, time) + weight;
+    entry.time = time;
+  } else entry.value += decayed({ value: weight, time }, entry.time);
+}
+
+/** The visitor, from their events (done once, as the engine folds events as they arrive). */
+export function visitorFrom(events) {
+  const visitor = { categories: new Map(), tags: new Map(), brands: new Map(), items: new Map(), recent: [], priceLogSum: 0, priceCount: 0 };
+  for (const event of events) {
+    let seen = visitor.items.get(event.itemId);
+    if (!seen) visitor.items.set(event.itemId, (seen = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, last: 0, item: undefined }));
+    if (event.item) seen.item = event.item;
+    if (event.type === 'impression') seen.impressions++;
+    else if (event.type === 'view') seen.views++;
+    else if (event.type === 'click') seen.clicks++;
+    else if (event.type === 'add_to_cart') seen.carts++;
+    else if (event.type === 'purchase') seen.purchases++;
+    else if (event.type === 'dismiss') seen.dismissals++;
+    const weight = WEIGHT[event.type];
+    if (weight === 0) continue;
+    const item = seen.item;
+    if (item?.category) addDecayed(visitor.categories, item.category, weight, event.time);
+    if (item?.brand) addDecayed(visitor.brands, item.brand, weight, event.time);
+    for (const tag of item?.tags ?? []) addDecayed(visitor.tags, tag, weight, event.time);
+    if (weight > 0) {
+      seen.last = Math.max(seen.last, event.time);
+      const at = visitor.recent.indexOf(event.itemId);
+      if (at >= 0) visitor.recent.splice(at, 1);
+      visitor.recent.push(event.itemId);
+      if (visitor.recent.length > 20) visitor.recent.shift();
+      if (item?.price > 0) {
+        visitor.priceLogSum += Math.log(item.price);
+        visitor.priceCount++;
+      }
+    }
+  }
+  return visitor;
+}
+
+function shares(map, now) {
+  let total = 0;
+  for (const entry of map.values()) total += Math.max(0, decayed(entry, now));
+  const out = new Map();
+  if (total > 0) for (const [key, entry] of map) out.set(key, Math.max(-1, Math.min(1, decayed(entry, now) / total)));
+  return out;
+}
+
+const squash = (count) => Math.min(1.5, Math.log1p(count) / Math.log1p(10));
+
+/** The 37 features of every item, row after row, into `rows` (a Float32Array of items.length * 37). */
+export function handWrittenRows(items, visitor, context, now, rows = new Float32Array(items.length * FEATURES)) {
+  const count = items.length;
+  const category = shares(visitor.categories, now);
+  const tag = shares(visitor.tags, now);
+  const brand = shares(visitor.brands, now);
+  const usualLogPrice = visitor.priceCount > 0 ? visitor.priceLogSum / visitor.priceCount : undefined;
+  const recentRank = new Map();
+  for (let k = 0; k < visitor.recent.length; k++) recentRank.set(visitor.recent[visitor.recent.length - 1 - k], k);
+  const recentCategories = new Set();
+  const recentBrands = new Set();
+  const recentTags = new Set();
+  for (const id of visitor.recent.slice(-10)) {
+    const item = visitor.items.get(id)?.item;
+    if (!item) continue;
+    if (item.category) recentCategories.add(item.category);
+    if (item.brand) recentBrands.add(item.brand);
+    for (const t of item.tags ?? []) recentTags.add(t);
+  }
+  const anyRecent = recentCategories.size + recentBrands.size + recentTags.size > 0;
+
+  // The list: popularity scale, price ranks and median, which listed items were engaged with and in what order.
+  let maxPopularity = 0;
+  let anchor = -1;
+  let best = Infinity;
+  const priced = [];
+  const engaged = [];
+  for (let i = 0; i < count; i++) {
+    const item = items[i];
+    maxPopularity = Math.max(maxPopularity, item.popularity ?? 0);
+    if (item.price > 0) priced.push(i);
+    const rank = recentRank.get(item.id);
+    if (rank !== undefined) {
+      engaged.push(i);
+      if (rank < best) {
+        best = rank;
+        anchor = i;
+      }
+    }
+  }
+  priced.sort((a, b) => items[a].price - items[b].price || a - b);
+  const priceRank = new Float32Array(count);
+  const span = Math.max(1, priced.length - 1);
+  for (let r = 0; r < priced.length; r++) priceRank[priced[r]] = r / span;
+  const median = priced.length > 0 ? items[priced[priced.length >> 1]].price : 0;
+  engaged.sort((a, b) => recentRank.get(items[a].id) - recentRank.get(items[b].id) || a - b);
+  const listRank = new Map();
+  for (let k = 0; k < engaged.length; k++) listRank.set(items[engaged[k]].id, k);
+
+  const when = new Date(context.time ?? now);
+  const hour = when.getHours() + when.getMinutes() / 60;
+  const day = when.getDay();
+  for (let i = 0; i < count; i++) {
+    const item = items[i];
+    const o = i * FEATURES;
+    const seen = visitor.items.get(item.id);
+    rows[o] = 1 / Math.log2(i + 2);
+    rows[o + 1] = i === 0 ? 1 : 0;
+    rows[o + 2] = Math.min(i, 50) / 50;
+    rows[o + 3] = anchor < 0 ? rows[o] : 0;
+    rows[o + 4] = category.get(item.category) ?? 0;
+    let t = 0;
+    for (const name of item.tags ?? []) t = Math.max(t, tag.get(name) ?? 0);
+    rows[o + 5] = t;
+    rows[o + 6] = brand.get(item.brand) ?? 0;
+    rows[o + 7] = item.price > 0 && usualLogPrice !== undefined ? Math.exp(-Math.abs(Math.log(item.price) - usualLogPrice)) : 0;
+    const since = seen?.last ? Math.max(0, now - seen.last) : Infinity;
+    if (seen) {
+      rows[o + 8] = squash(seen.views);
+      rows[o + 9] = squash(seen.clicks);
+      rows[o + 10] = squash(seen.carts);
+      rows[o + 11] = seen.purchases > 0 ? 1 : 0;
+      rows[o + 12] = squash(Math.max(0, seen.impressions - 2 * seen.clicks));
+      rows[o + 13] = seen.dismissals > 0 ? 1 : 0;
+      rows[o + 14] = Math.exp(-since / DAY);
+      rows[o + 15] = Math.exp(-since / HOUR);
+      rows[o + 16] = Math.exp(-since / (5 * MINUTE));
+      rows[o + 17] = Math.exp(-since / MINUTE);
+    } else for (let f = 8; f <= 17; f++) rows[o + f] = 0;
+    const recent = recentRank.get(item.id);
+    rows[o + 18] = recent === 0 ? 1 : 0;
+    rows[o + 19] = recent === undefined ? 0 : 1 / (recent + 1);
+    const listed = listRank.get(item.id);
+    rows[o + 20] = listed === undefined ? 0 : 1 / (listed + 1);
+    rows[o + 21] = listed === 0 ? Math.exp(-since / MINUTE) : 0;
+    rows[o + 22] = listed === 0 && seen?.clicks > 0 ? 1 : 0;
+    const distance = Math.abs(i - anchor);
+    rows[o + 23] = anchor < 0 || i === anchor ? 0 : Math.exp(-(distance - 1) / 2);
+    rows[o + 24] = anchor < 0 || i <= anchor ? 0 : Math.exp(-(distance - 1) / 3);
+    let shared = 0;
+    let total = 0;
+    if (anyRecent) {
+      if (item.category) {
+        total++;
+        if (recentCategories.has(item.category)) shared++;
+      }
+      if (item.brand) {
+        total++;
+        if (recentBrands.has(item.brand)) shared++;
+      }
+      for (const name of item.tags ?? []) {
+        total++;
+        if (recentTags.has(name)) shared++;
+      }
+    }
+    rows[o + 25] = total === 0 ? 0 : shared / total;
+    const popularity = item.popularity ?? 0;
+    rows[o + 26] = maxPopularity > 0 ? popularity / maxPopularity : 0;
+    rows[o + 27] = maxPopularity > 0 ? Math.log1p(popularity) / Math.log1p(maxPopularity) : 0;
+    rows[o + 28] = item.price && median ? Math.tanh(Math.log(item.price / median)) : 0;
+    rows[o + 29] = priceRank[i];
+    rows[o + 30] = Math.sin((2 * Math.PI * hour) / 24);
+    rows[o + 31] = Math.cos((2 * Math.PI * hour) / 24);
+    rows[o + 32] = Math.sin((2 * Math.PI * day) / 7);
+    rows[o + 33] = Math.cos((2 * Math.PI * day) / 7);
+    rows[o + 34] = context.device === 'mobile' ? 1 : 0;
+    rows[o + 35] = context.device === 'tablet' ? 1 : 0;
+    rows[o + 36] = context.pageType === 'product' ? 1 : 0;
+  }
+  return rows;
+}
+
+/** Features, a Float32Array dot product per item, an index sort: the best order of `items`. */
+export function handWrittenRank(items, visitor, context, now, weights, bias) {
+  const count = items.length;
+  const rows = handWrittenRows(items, visitor, context, now);
+  const scores = new Float32Array(count);
+  for (let r = 0; r < count; r++) {
+    let sum = bias;
+    const o = r * FEATURES;
+    for (let f = 0; f < FEATURES; f++) sum += rows[o + f] * weights[f];
+    scores[r] = sum;
+  }
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  return order.sort((a, b) => scores[b] - scores[a] || a - b);
+}
