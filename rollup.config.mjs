@@ -68,7 +68,8 @@ export default [
   {
     input: 'src/index.ts',
     output: { dir: 'dist', entryFileNames: 'inkling.esm.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
-    plugins: plugins(),
+    // Its in-thread engine chunk carries the same TF.js as the worker.
+    plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
   },
   {

@@ -1,6 +1,6 @@
 // What the two README commands need before they run: npm packages, and Chromium for the browser tests.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +38,8 @@ export function ensureChromium() {
 
 /** Builds the SDK bundles and their type declarations. */
 export function build() {
+  // From scratch: chunk names carry hashes, and stale chunks would be served and measured.
+  rmSync(`${repo}dist`, { recursive: true, force: true });
   run('npx rollup -c --silent');
   run('npx tsc -p tsconfig.build.json');
 }
