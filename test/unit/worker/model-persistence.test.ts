@@ -60,3 +60,21 @@ describe('model weights in IndexedDB', () => {
     await second.close();
   });
 });
+
+describe('on-device training budget', () => {
+  it('spends at most maxTrainingSteps per page view, however many batches it sends', async () => {
+    const engine = createEngine({ storage: 'memory', now: () => NOW, maxTrainingSteps: 1 });
+    const click = (id: string, pageViewId: string): InklingEvent => ({ id, type: 'click', itemId: id, time: NOW - 1000, pageViewId, item: { category: 't' } });
+    const weights = async () => (await engine.export()).model!.weights;
+    await engine.ingest([click('a', 'p1')]);
+    const afterFirst = await weights();
+    expect(afterFirst).not.toEqual(priorAsExported);
+    // Same page view, budget spent: the example waits.
+    await engine.ingest([click('b', 'p1')]);
+    expect(await weights()).toEqual(afterFirst);
+    // The next page view trains again.
+    await engine.ingest([click('c', 'p2')]);
+    expect(await weights()).not.toEqual(afterFirst);
+    await engine.close();
+  });
+});
