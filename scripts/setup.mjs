@@ -1,6 +1,6 @@
 // What the two README commands need before they run: npm packages, and Chromium for the browser tests.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +14,9 @@ export function run(command, options = {}) {
 export function ensurePackages() {
   const marker = `${repo}node_modules/.package-lock.json`;
   const lock = `${repo}package-lock.json`;
+  // A git worktree borrows the main checkout's packages through a symlink, and its lock file is always
+  // newer than them: installing there would replace the link with a second copy.
+  if (existsSync(marker) && lstatSync(`${repo}node_modules`).isSymbolicLink()) return;
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   // Not `npm ci`: npm 11 rejects a lock file that lacks other platforms' optional rollup binaries.
   run('npm install --no-audit --no-fund');

@@ -31,7 +31,10 @@ export interface EngineOptions {
   readonly learn?: boolean;
   /** Prior weights; defaults to the ones shipped with the SDK. */
   readonly prior?: ModelWeights;
-  /** Training steps allowed per ingested batch: caps the work one page view can cause. */
+  /**
+   * Training steps (of 32 examples) allowed per page view, however the tracker splits its batches; per
+   * ingested batch for events without a `pageViewId`. Caps the work one page view can cause. Default 4.
+   */
   readonly maxTrainingSteps?: number;
   readonly now?: () => number;
   /** Told about every fallback, once each. */
@@ -42,6 +45,8 @@ const WEIGHTS_KEY = 'model-weights';
 const HOLDOUT_KEY = 'holdout-draw';
 const DAY_MS = 24 * 3600 * 1000;
 const BATCH_SIZE = 32;
+/** Batches of examples kept waiting for the next page view's training; older ones are dropped. */
+const BACKLOG_LIMIT = 8;
 
 /** The engine behind the worker, the in-thread fallback and the headless Node entry: one code path. */
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -53,6 +58,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let retentionDays = 90;
   let profile: Profile = createProfile();
   const examples = new ExampleCollector();
+  // Steps already spent in the page view that sent the latest batch; examples beyond the cap wait for the next one.
+  let pageViewSteps: { readonly id: string | undefined; spent: number } = { id: undefined, spent: 0 };
   // Per slot, the last ranking and its input: explain() words reasons from the input when rank() skipped them.
   const lastRankings = new Map<string, { ranking: Ranking; input: ApplyInput; explained: boolean }>();
   const recipes = new RecipeRegistry();
@@ -102,12 +109,22 @@ export function createEngine(options: EngineOptions = {}): Engine {
   }
 
   /**
-   * Trains on what the batch taught, within the per-batch cap, in one tab at a time (another tab's
+   * Trains on what the batch taught, within the page view's cap, in one tab at a time (another tab's
    * lock means its engine is training on the same database); persists the new weights in `full` mode.
    */
-  async function train(): Promise<void> {
+  async function train(pageViewId: string | undefined): Promise<void> {
+    examples.keepNewest(BACKLOG_LIMIT * BATCH_SIZE);
     if (examples.size === 0) return;
-    const learned = await tryLock('train', () => model.train(() => (examples.size > 0 ? examples.take(BATCH_SIZE) : undefined), maxTrainingSteps));
+    if (pageViewId === undefined || pageViewId !== pageViewSteps.id) pageViewSteps = { id: pageViewId, spent: 0 };
+    const budget = pageViewSteps;
+    const allowed = maxTrainingSteps - budget.spent;
+    if (allowed <= 0) return;
+    const next = () => {
+      if (examples.size === 0) return undefined;
+      budget.spent += 1;
+      return examples.take(BATCH_SIZE);
+    };
+    const learned = await tryLock('train', () => model.train(next, allowed));
     if (learned && mode === 'full') await store.putValue(WEIGHTS_KEY, model.weights());
   }
 
@@ -131,7 +148,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const fresh = events.filter((event, index) => learnFrom(event, index >= teachFrom));
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await store.append(fresh);
-      await train();
+      await train(events[events.length - 1]!.pageViewId);
     },
 
     async rank(request: RankRequest) {

@@ -1,13 +1,13 @@
-// Bundles the quality bench for Node (see bench/quality/README.md):
-//   npx rollup -c bench/quality/rollup.config.mjs && node /tmp/inkling-quality/run.mjs
-// Everything is bundled (TF.js included) so the output runs from /tmp without node_modules beside it.
+// Bundles the quality bench for Node into bench/dist/quality/ (gitignored); see bench/quality/README.md.
+// `npm run bench:quality` builds and runs it. Everything is bundled (TF.js included), so the output also
+// runs from elsewhere (INKLING_QUALITY_OUT=/some/dir) without node_modules beside it.
 import { existsSync } from 'node:fs';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 
-const out = process.env.INKLING_QUALITY_OUT ?? '/tmp/inkling-quality';
+const out = process.env.INKLING_QUALITY_OUT ?? 'bench/dist/quality';
 // TF.js's Node platform calls require(); an ES module has none unless we make one.
 const banner = "import { createRequire as __inklingCreateRequire } from 'node:module'; const require = __inklingCreateRequire(import.meta.url);";
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkWeights, type ModelWeights } from '../../worker/model/weights.js';
+import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../worker/model/weights.js';
 import { DEFAULT_RECIPE } from '../../worker/recipe/index.js';
 import { originalOrder, popularityOrder, recentlyInteractedFirst } from './baselines.js';
 import { requireDatasetsDir } from './datasets/paths.js';
@@ -53,7 +53,16 @@ async function main(argv: readonly string[]): Promise<void> {
   // A comma-separated list of substrings of ranker names, for quick experiments.
   const pick = option(argv, '--rankers')?.split(',');
   const dir = requireDatasetsDir();
-  const sections = [`## Inkling offline quality (${new Date().toISOString()})`, '', `Datasets: ${dir}`, ''];
+  const header = [
+    `## Inkling offline quality (${new Date().toISOString()})`,
+    '',
+    'Command: `npm run bench:quality` (or `node bench/dist/quality/run.mjs` after `npx rollup -c bench/quality/rollup.config.mjs`).',
+    `Datasets: ${dir}. Prior: worker/model/prior.json (${PRIOR_WEIGHTS.kind}, as shipped); \`MLP prior\` = bench/quality/priors/mlp.json.`,
+    'Both priors were fitted on the `early` split only (`npm run bench:prior`); read the `late (report)` rows.',
+    '',
+  ];
+  process.stdout.write(header.join('\n') + '\n');
+  const sections = [...header];
   for (const key of only) {
     const load = LOADERS[key];
     if (!load) throw new Error(`unknown dataset ${key}; known: ${Object.keys(LOADERS).join(', ')}`);

@@ -95,6 +95,11 @@ export class ExampleCollector {
     };
   }
 
+  /** Drops the oldest finished examples beyond `limit`: what a capped trainer could not reach in time is stale. */
+  keepNewest(limit: number): void {
+    if (this.ready.length > limit) this.ready.splice(0, this.ready.length - limit);
+  }
+
   get size(): number {
     return this.ready.length;
   }
