@@ -108,6 +108,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return true;
   }
 
+  // One training run at a time, after the batches before it; forget/export/close wait for it.
+  let training: Promise<void> = Promise.resolve();
+
   /**
    * Trains on what the batch taught, within the page view's cap, in one tab at a time (another tab's
    * lock means its engine is training on the same database); persists the new weights in `full` mode.
@@ -148,7 +151,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const fresh = events.filter((event, index) => learnFrom(event, index >= teachFrom));
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await store.append(fresh);
-      await train(events[events.length - 1]!.pageViewId);
+      // The batch is stored: the caller (flush) may go on while the model learns from it.
+      const pageViewId = events[events.length - 1]!.pageViewId;
+      training = training.then(() => train(pageViewId)).catch((error: unknown) => warn(`training skipped (${error instanceof Error ? error.message : String(error)})`));
     },
 
     async rank(request: RankRequest) {
@@ -194,6 +199,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async forget() {
       await ready();
+      await training;
       await store.clear();
       profile = createProfile();
       history.clear();
@@ -206,6 +212,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async export(): Promise<VisitorExport> {
       await ready();
+      await training;
       return {
         exportedAt: now(),
         mode,
@@ -222,6 +229,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async close() {
       await ready();
+      await training;
       model.dispose();
       await store.close();
     },

@@ -55,11 +55,14 @@ describe('engine', () => {
     // Warm-up: the optimizer creates its moment variables on its first step; they live as long as the model.
     await engine.ingest(clicksOn(['b1'], 'tents'));
     await engine.rank({ slot: 'grid', items: catalog });
+    // Training runs after ingest() resolves; export() waits for it.
+    await engine.export();
     const baseline = memory().numTensors;
     for (let i = 0; i < 200; i++) {
       await engine.ingest(clicksOn(['b1'], 'tents').map((event) => ({ ...event, pageViewId: `p${i}` })));
       await engine.rank({ slot: 'grid', items: catalog });
     }
+    await engine.export();
     expect(memory().numTensors).toBe(baseline);
   });
 });
