@@ -16,12 +16,11 @@ export interface ImpressionTracker {
   observe(element: Element): void;
   /** Starts a new page view: every element may count once more. */
   reset(): void;
-  disconnect(): void;
 }
 
 /**
  * Counts an element as seen once it has stayed viewable for `minVisibleMs` while the tab was visible.
- * Hiding the tab stops every running clock; showing it again restarts them from zero.
+ * Hiding the tab stops every running clock; showing it again restarts them from zero. Lives as long as the page.
  */
 export function createImpressionTracker(options: ImpressionTrackerOptions): ImpressionTracker {
   const doc = options.document ?? document;
@@ -80,11 +79,6 @@ export function createImpressionTracker(options: ImpressionTrackerOptions): Impr
         observer.unobserve(element);
         observer.observe(element);
       }
-    },
-    disconnect() {
-      observer.disconnect();
-      for (const element of [...timers.keys()]) stopClock(element);
-      doc.removeEventListener('visibilitychange', onVisibility);
     },
   };
 }
