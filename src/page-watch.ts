@@ -30,13 +30,19 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
     inkling.track({ type, itemId, ...extra, item: element && snapshot(element) });
   };
-  const position = (slot: Element | null | undefined, element: Element) =>
-    slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shownItems(slot).indexOf(element as HTMLElement)) } : {};
+  const position = (slot: Element | null | undefined, element: Element, shown = slot && shownItems(slot)) =>
+    slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shown!.indexOf(element as HTMLElement)) } : {};
 
   const impressions = createImpressionTracker({
     document: doc,
-    onViewable: guarded('impression', (element: Element) => {
-      track('impression', element, readItem(element).id, position(element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`), element));
+    onViewable: guarded('impression', (elements: Element[]) => {
+      // Elements seen together mostly share a slot: list its shown items once, not once per element.
+      const shownBySlot = new Map<Element, HTMLElement[]>();
+      for (const element of elements) {
+        const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
+        if (slot && !shownBySlot.has(slot)) shownBySlot.set(slot, shownItems(slot));
+        track('impression', element, readItem(element).id, position(slot, element, slot ? shownBySlot.get(slot) : undefined));
+      }
     }),
   });
   // Items count once their slot's order is final: the slots settled so far, and each one as it settles.
