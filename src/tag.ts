@@ -6,6 +6,7 @@ import { isReturning } from './returning.js';
 import { createReporter, type Reporter } from './report.js';
 import { concealSlots } from './slots/conceal.js';
 import { readTagOptions } from './tag-options.js';
+import { webStorage } from './tracker/web-storage.js';
 
 /** The script tag's global before it loads: the stub queue of calls (`Inkling.q.push(['track', {...}])`). */
 type QueuedCall = readonly [method: string, ...args: unknown[]];
@@ -27,7 +28,8 @@ function boot(): void {
     const base = script?.src || document.baseURI;
     const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
     const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true });
-    if (readFlag(PAUSED_KEY)) inkling.pause(true);
+    // The panel's "Pause" stores '1' (JSON for 1).
+    if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
     const concealer = isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget) : undefined;
     const rankings = new Map<string, Ranking>();
@@ -104,14 +106,6 @@ function loadModule<T>(file: string, base: string, reporter: Reporter, run: (mod
   import(/* webpackIgnore: true */ new URL(file, base).href)
     .then((module: T) => run(module))
     .catch((error: unknown) => reporter.error(error, file));
-}
-
-function readFlag(key: string): boolean {
-  try {
-    return localStorage.getItem(key) === '1';
-  } catch {
-    return false;
-  }
 }
 
 boot();
