@@ -54,13 +54,16 @@ writeFileSync(join(dir, 'without.html'), pageHtml(false));
 // A returning visitor has the SDK in the HTTP cache (and V8's code cache): serve it cacheable, as a CDN
 // would, rather than with the test server's no-store.
 const server = await startServer({ root: dir, headers: (path) => (path.startsWith('/dist/') ? { 'cache-control': 'public, max-age=3600' } : {}) });
-const browser = await chromium.launch({
+// A persistent profile, like a real visitor's browser: the HTTP cache and V8's code cache work as they
+// do for a returning visitor (an incognito-like context keeps neither the same way).
+const profile = mkdtempSync(join(tmpdir(), 'inkling-page-bench-profile-'));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: true,
+  viewport: { width: 1280, height: 1100 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 // Every item in view (12 x 9 rows of ~100 px), so that all 100 count an impression.
-const context = await browser.newContext({ viewport: { width: 1280, height: 1100 } });
 await context.addInitScript(() => {
   const record = (window.__bench = { longTasks: [], personalizedAt: undefined, state: undefined });
   new PerformanceObserver((list) => {
@@ -90,8 +93,7 @@ async function firstVisit() {
  * the thread's CPU time (`tdur`, what the page's own work costs even when the shared machine makes the
  * thread wait). The page's thread is the `CrRendererMain` that parsed its URL.
  */
-function mainThreadTasks(trace, url) {
-  const events = JSON.parse(trace.toString('utf8')).traceEvents ?? [];
+function mainThreadTasks(events, url) {
   const parser = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parser) throw new Error(`no ParseHTML for ${url} in the trace`);
   const tasks = events
@@ -117,13 +119,18 @@ async function pageView(withInkling) {
   await cdp.send('Performance.enable');
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const url = `${server.url}/${withInkling ? 'with' : 'without'}.html`;
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const traceEvents = [];
+  cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
   const before = await metrics();
   await page.goto(url);
   if (withInkling) await page.waitForFunction(() => window.__bench.state !== undefined, undefined, { timeout: 10_000 });
   await page.waitForTimeout(VIEW_MS);
   const after = await metrics();
-  const tasks = mainThreadTasks(await browser.stopTracing(), url);
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await traced;
+  const tasks = mainThreadTasks(traceEvents, url);
   const inPage = await page.evaluate(() => ({
     ...window.__bench,
     dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
@@ -165,8 +172,9 @@ for (let i = 0; i < WARM_UPS + LOADS; i++) {
   withRuns.push(first ? a : b);
   withoutRuns.push(first ? b : a);
 }
-const version = browser.version();
-await browser.close();
+const version = context.browser()?.version() ?? (await (await context.newCDPSession(await context.newPage())).send('Browser.getVersion')).product;
+await context.close();
+rmSync(profile, { recursive: true, force: true });
 await server.close();
 rmSync(dir, { recursive: true, force: true });
 
