@@ -2,7 +2,7 @@ import type { Inkling } from './inkling.js';
 import type { PageSlots } from './page.js';
 import type { Reporter } from './report.js';
 import { REMOVED_ATTRIBUTE } from './slots/apply-order.js';
-import { findSlots, ITEM_ATTRIBUTE, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
+import { findSlots, ITEM_ATTRIBUTE, itemElements, SLOT_ATTRIBUTE } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
 import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
@@ -19,7 +19,7 @@ type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dism
  * they are counted now. Everything lives as long as the page; every handler contains its own errors.
  */
 export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots, early: readonly MouseEvent[] = []): void {
-  const doc = page.document;
+  const { document: doc, readItem } = page;
   const guarded = <A extends unknown[]>(where: string, task: (...args: A) => void) => (...args: A) => {
     try {
       task(...args);
@@ -28,7 +28,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     }
   };
   const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
-    inkling.track({ type, itemId, ...extra, item: element && snapshot(element) });
+    inkling.track({ type, itemId, ...extra, item: element && snapshot(readItem(element)) });
   };
   const position = (slot: Element | null | undefined, element: Element, shown = slot && shownItems(slot)) =>
     slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shown!.indexOf(element as HTMLElement)) } : {};
@@ -94,7 +94,6 @@ function shownItems(slot: Element): HTMLElement[] {
   return itemElements(slot).filter((child) => !child.hidden && !child.hasAttribute(REMOVED_ATTRIBUTE));
 }
 
-function snapshot(element: Element): ItemSnapshot {
-  const { category, tags, brand, price } = readItem(element);
+function snapshot({ category, tags, brand, price }: ItemSnapshot): ItemSnapshot {
   return { category, tags, brand, price };
 }

@@ -29,6 +29,8 @@ export interface PageSlots {
   readonly ready: Promise<unknown>;
   /** Hears each slot as it settles (the tracking module sets it). */
   onSettled?: (slot: HTMLElement) => void;
+  /** The tag's item reader, lent so that the tracking module does not ship a second copy. */
+  readonly readItem: typeof readItem;
 }
 
 /**
@@ -80,7 +82,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
 
   let page: PageSlots | undefined;
   const ready = Promise.all(findSlots(doc).map((slot) => personalize(slot, false))).finally(() => options.concealer?.release());
-  page = { document: doc, personalize, settled, ready };
+  page = { document: doc, personalize, settled, ready, readItem };
   // Events queued on this page must survive navigation, whether or not the tracking module has loaded.
   const onHide = () => void inkling.flush();
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
