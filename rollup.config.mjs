@@ -11,6 +11,8 @@ import typescript from '@rollup/plugin-typescript';
  *                      page for the in-thread fallback); TF.js, for training only, is a lazy chunk
  * - inkling.esm.js     npm entry for SPAs (ESM); the in-thread engine is a lazy chunk
  * - engine.esm.js      headless engine for Node (evaluation, servers)
+ * - inkling-track.js  the tag's tracking (impressions, clicks, views, purchases, SPA watching): an ES
+ *                      module the tag imports once its first rankings are under way
  * - inkling-panel.js, inkling-debug.js  the visitor panel and the debug overlay (ES modules the tag
  *                      imports only when a page asks for them, so the tag stays small)
  */
@@ -73,7 +75,7 @@ export default [
     onwarn: quiet,
   },
   {
-    input: { 'inkling-panel': 'src/ui/panel.ts', 'inkling-debug': 'src/ui/debug-overlay.ts' },
+    input: { 'inkling-track': 'src/page-watch.ts', 'inkling-panel': 'src/ui/panel.ts', 'inkling-debug': 'src/ui/debug-overlay.ts' },
     output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule], sourcemap: true },
     plugins: plugins(),
     onwarn: quiet,

@@ -148,97 +148,73 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   // `off` starts nothing: no worker, no database.
   if (host.eager && mode !== 'off') void engine().catch((error) => reporter.error(error, 'engine start'));
 
+  /** Runs a method's work (an async function runs synchronously up to its first await); an error goes to the reporter and the caller gets `fallback()` (never a throw or a rejection). */
+  const attempt = <R>(where: string, task: () => Promise<R>, fallback: () => R): Promise<R> =>
+    task().catch((error: unknown) => {
+      reporter.error(error, where);
+      return fallback();
+    });
+  /** The synchronous methods: the work runs now, an error is reported a microtask later. */
+  const guard = (where: string, task: () => void) => void attempt(where, async () => task(), () => undefined);
+  /** The page's own order, with the reason it was kept. */
+  const original = <T extends Item>(items: readonly T[], source: string, text: string) => originalRanking(items, { kind: 'rule', source, text });
+
   return {
     get mode() {
       return mode;
     },
-    track(input) {
-      try {
+    track: (input) =>
+      guard('track', () => {
         if (mode === 'off') return;
         const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
         for (const event of events) batcher.add(event);
         if (mode === 'session') journal.add(events);
-        if (mode === 'full' && !returning) {
-          markReturning(true);
-          returning = true;
-        }
-      } catch (error) {
-        reporter.error(error, 'track');
-      }
-    },
-    async rank(items, rankOptions) {
-      try {
-        if (mode === 'off') return originalRanking(items, { kind: 'rule', source: 'privacy', text: 'personalization is off' });
-        const ranking = await (await engine()).rank({
-          slot: rankOptions.slot,
-          items: items.map(toPlainItem),
-          ...(rankOptions.recipe === undefined ? {} : { recipe: rankOptions.recipe }),
-          ...(rankOptions.context === undefined ? {} : { context: rankOptions.context }),
-          ...(rankOptions.explain === undefined ? {} : { explain: rankOptions.explain }),
-        });
-        const restored = restoreItems(ranking, items);
-        emitter.emit('ranked', { slot: rankOptions.slot, ranking: restored });
-        return restored;
-      } catch (error) {
-        reporter.error(error, `rank(${rankOptions?.slot})`);
-        return originalRanking(Array.isArray(items) ? items : [], { kind: 'rule', source: 'fallback', text: 'original order kept after an error' });
-      }
-    },
-    async explain(slot, itemId) {
-      try {
-        return (await (await engine()).explain(slot, itemId)) ?? [];
-      } catch (error) {
-        reporter.error(error, 'explain');
-        return [];
-      }
-    },
-    setConsent(state) {
-      try {
+        if (mode === 'full' && !returning) markReturning((returning = true));
+      }),
+    rank: (items, options) =>
+      attempt(
+        `rank(${options?.slot})`,
+        async () => {
+          const { slot, recipe, context, explain } = options;
+          if (mode === 'off') return original(items, 'privacy', 'personalization is off');
+          // Optional fields may go as undefined: the engine applies its defaults.
+          const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }), items);
+          emitter.emit('ranked', { slot, ranking });
+          return ranking;
+        },
+        () => original(Array.isArray(items) ? items : [], 'fallback', 'original order kept after an error'),
+      ),
+    explain: (slot, itemId) => attempt('explain', async () => (await (await engine()).explain(slot, itemId)) ?? [], () => []),
+    setConsent: (state) =>
+      guard('setConsent', () => {
         consent = state;
         updateMode();
         storeConsent(state);
         tabs.post({ consent: state });
-      } catch (error) {
-        reporter.error(error, 'setConsent');
-      }
-    },
-    pause(value) {
-      try {
+      }),
+    pause: (value) =>
+      guard('pause', () => {
         paused = value === true;
         updateMode();
-      } catch (error) {
-        reporter.error(error, 'pause');
-      }
-    },
-    on(type, handler) {
-      return emitter.on(type, handler);
-    },
-    async forget() {
-      try {
+      }),
+    on: emitter.on,
+    forget: () =>
+      attempt('forget', async () => {
         forgetHere();
         tabs.post({ forget: true });
         await (await engine()).forget();
-      } catch (error) {
-        reporter.error(error, 'forget');
-      }
-    },
-    async export() {
-      try {
+      }, () => undefined),
+    export: () =>
+      attempt('export', async () => {
         await batcher.flush();
-        return await (await engine()).export();
-      } catch (error) {
-        reporter.error(error, 'export');
-        return { exportedAt: Date.now(), mode, events: [], profile: null, model: null };
-      }
-    },
-    async flush() {
-      try {
+        return (await engine()).export();
+      }, () => ({ exportedAt: Date.now(), mode, events: [], profile: null, model: null })),
+    // park() and the journal are written synchronously: this runs from `pagehide`.
+    flush: () =>
+      attempt('flush', async () => {
         batcher.park();
         if (mode === 'session') journal.save();
         await batcher.flush();
-      } catch (error) {
-        reporter.error(error, 'flush');
-      }
-    },
+      }, () => undefined),
   };
 }

@@ -10,12 +10,17 @@ export function originalRanking<T extends Item>(items: readonly T[], reason: Rea
   };
 }
 
+/** The fields the engine reads; anything else on a site's object (functions, DOM nodes) stays on the page. */
+const ITEM_FIELDS = ['category', 'tags', 'brand', 'price', 'title', 'popularity', 'publishedAt', 'inStock', 'repurchase', 'embedding', 'attributes'] as const;
+
 /** Keeps only the fields the engine reads, so site objects with functions or DOM nodes can cross to the worker. */
 export function toPlainItem(item: Item): Item {
-  const { id, category, tags, brand, price, title, popularity, publishedAt, inStock, repurchase, embedding, attributes } = item;
-  const plain: Record<string, unknown> = { id: String(id) };
-  const fields = { category, tags: tags && [...tags], brand, price, title, popularity, publishedAt, inStock, repurchase, embedding: embedding && [...embedding], attributes: attributes && { ...attributes } };
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) plain[key] = value;
+  const plain: Record<string, unknown> = { id: String(item.id) };
+  for (const key of ITEM_FIELDS) {
+    const value: unknown = item[key];
+    // Copies: a frozen array, a typed array or a proxy becomes plain data.
+    if (value !== undefined) plain[key] = Array.isArray(value) || ArrayBuffer.isView(value) ? [...(value as number[])] : value && typeof value === 'object' ? { ...value } : value;
+  }
   return plain as unknown as Item;
 }
 

@@ -1,11 +1,12 @@
 import type { Engine } from '../worker/protocol.js';
 import type { Ranking } from './types.js';
 import { createInklingWith, type Inkling } from './inkling.js';
-import { personalizePage } from './page.js';
+import { personalizePage, type PageSlots } from './page.js';
 import { isReturning } from './returning.js';
 import { createReporter, type Reporter } from './report.js';
 import { concealSlots } from './slots/conceal.js';
 import { readTagOptions } from './tag-options.js';
+import { webStorage } from './tracker/web-storage.js';
 
 /** The script tag's global before it loads: the stub queue of calls (`Inkling.q.push(['track', {...}])`). */
 type QueuedCall = readonly [method: string, ...args: unknown[]];
@@ -27,7 +28,8 @@ function boot(): void {
     const base = script?.src || document.baseURI;
     const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
     const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true });
-    if (readFlag(PAUSED_KEY)) inkling.pause(true);
+    // The panel's "Pause" stores '1' (JSON for 1).
+    if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
     const concealer = isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget) : undefined;
     const rankings = new Map<string, Ranking>();
@@ -37,15 +39,26 @@ function boot(): void {
     (window as unknown as { Inkling: Inkling }).Inkling = inkling;
     for (const [method, ...args] of queued) callQueued(inkling, method, args, reporter);
 
+    // Clicks before the tracking module arrives are kept and counted once it runs.
+    const early: MouseEvent[] = [];
+    const keep = (event: MouseEvent) => void early.push(event);
+    const clickTypes = ['click', 'auxclick'] as const;
+    for (const type of clickTypes) document.addEventListener(type, keep, true);
+
     const start = () => {
       try {
+        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: options.debug === true, ...(concealer ? { concealer } : {}) });
+        // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
+        loadModule<TrackModule>('inkling-track.js', base, reporter, (module) => {
+          for (const type of clickTypes) document.removeEventListener(type, keep, true);
+          module.watchPage(inkling, reporter, page, early);
+        });
         // The UI loads once the slots are settled: it must not compete with the first ranking.
-        const loadUis = () => {
+        void page.ready.then(() => {
           const root = options.panel ? document.querySelector(options.panel) : null;
-          if (root) loadUi('inkling-panel.js', base, reporter, (ui) => ui.mountPanel?.(inkling, root, { pausedKey: PAUSED_KEY }));
-          if (options.debug) loadUi('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay?.(inkling, document, rankings));
-        };
-        personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: options.debug === true, onSettled: loadUis, ...(concealer ? { concealer } : {}) });
+          if (root) loadModule<UiModule>('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
+          if (options.debug) loadModule<UiModule>('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
+        });
       } catch (error) {
         concealer?.release();
         reporter.error(error, 'startup');
@@ -76,23 +89,23 @@ async function loadEngineModule(url: string | URL): Promise<Engine> {
 }
 
 interface UiModule {
-  mountPanel?: (inkling: Inkling, root: Element, options: { pausedKey: string }) => void;
-  mountDebugOverlay?: (inkling: Inkling, doc: Document, rankings: Map<string, Ranking>) => void;
+  mountPanel(inkling: Inkling, root: Element, options: { pausedKey: string }): void;
+  mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map<string, Ranking>): void;
 }
 
-/** Panel and overlay are ES modules beside this script, fetched only on the pages that use them. */
-function loadUi(file: string, base: string, reporter: Reporter, mount: (ui: UiModule) => void): void {
+interface TrackModule {
+  watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots, early: readonly MouseEvent[]): void;
+}
+
+/**
+ * Tracking, panel and overlay are ES modules beside this script, fetched when needed. A dynamic
+ * `import()` is allowed by `script-src 'self'` (or the CDN's origin, which must send CORS headers,
+ * as it must for the worker anyway) and is not a Trusted Types sink.
+ */
+function loadModule<T>(file: string, base: string, reporter: Reporter, run: (module: T) => void): void {
   import(/* webpackIgnore: true */ new URL(file, base).href)
-    .then((ui: UiModule) => mount(ui))
+    .then((module: T) => run(module))
     .catch((error: unknown) => reporter.error(error, file));
-}
-
-function readFlag(key: string): boolean {
-  try {
-    return localStorage.getItem(key) === '1';
-  } catch {
-    return false;
-  }
 }
 
 boot();

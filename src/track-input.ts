@@ -4,16 +4,19 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'clic
 
 /** Turns what a site passed to `track()` into stored events; throws a `TypeError` naming the mistake. */
 export function toEvents(input: TrackInput, defaults: { readonly time: number; readonly pageViewId: string; readonly nextId: () => string }): InklingEvent[] {
-  if (!input || typeof input !== 'object') throw new TypeError('track() expects an event object');
-  if (!EVENT_TYPES.has(input.type)) throw new TypeError(`track(): unknown event type ${JSON.stringify(input.type)}`);
+  const check = (ok: unknown, mistake: string) => {
+    if (!ok) throw new TypeError(`track(): ${mistake}`);
+  };
+  check(input && typeof input === 'object', 'expects an event object');
+  check(EVENT_TYPES.has(input.type), `unknown event type ${JSON.stringify(input.type)}`);
   const time = input.time ?? defaults.time;
-  if (!Number.isFinite(time)) throw new TypeError('track(): time must be ms since epoch');
+  check(Number.isFinite(time), 'time must be ms since epoch');
+  const event = (fields: object): InklingEvent => ({ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...fields, time }) as InklingEvent;
   if ('itemIds' in input) {
-    if (!Array.isArray(input.itemIds) || input.itemIds.some((id) => typeof id !== 'string' || id === '')) {
-      throw new TypeError('track(): itemIds must be non-empty strings');
-    }
-    return input.itemIds.map((itemId) => ({ id: defaults.nextId(), type: 'purchase', itemId, time, pageViewId: defaults.pageViewId, ...(input.value === undefined ? {} : { value: input.value / input.itemIds.length }), ...(input.orderId === undefined ? {} : { orderId: input.orderId }) }));
+    const { itemIds, value, orderId } = input;
+    check(Array.isArray(itemIds) && itemIds.every((id) => typeof id === 'string' && id !== ''), 'itemIds must be non-empty strings');
+    return itemIds.map((itemId) => event({ type: 'purchase', itemId, orderId, value: value === undefined ? value : value / itemIds.length }));
   }
-  if (typeof input.itemId !== 'string' || input.itemId === '') throw new TypeError('track(): itemId must be a non-empty string');
-  return [{ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...input, time }];
+  check(typeof input.itemId === 'string' && input.itemId !== '', 'itemId must be a non-empty string');
+  return [event(input)];
 }

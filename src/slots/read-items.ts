@@ -15,36 +15,30 @@ export function itemElements(slot: Element): HTMLElement[] {
   return [...slot.children].filter((child): child is HTMLElement => child.hasAttribute(ITEM_ATTRIBUTE));
 }
 
+function toNumber(value: string): number {
+  return value.trim() && Number.isFinite(+value) ? +value : NaN;
+}
+
+/** Attribute (after `data-inkling-`) and how to read it; a value that reads as undefined, empty or NaN is left out. */
+const FIELDS: readonly [attribute: string, key: keyof Item, read?: (value: string) => unknown][] = [
+  ['category', 'category'],
+  ['brand', 'brand'],
+  ['title', 'title'],
+  ['repurchase', 'repurchase'],
+  ['tags', 'tags', (value) => value.split(',').map((tag) => tag.trim()).filter(Boolean)],
+  ['price', 'price', toNumber],
+  ['popularity', 'popularity', toNumber],
+  ['published', 'publishedAt', (value) => (/^\d+$/.test(value) ? Number(value) : Date.parse(value))],
+  ['in-stock', 'inStock', (value) => value !== 'false'],
+];
+
 /** Reads an item from its `data-inkling-*` attributes. Unparseable numbers are left out, not guessed. */
 export function readItem(element: Element): Item {
-  const data = (name: string) => element.getAttribute(`data-inkling-${name}`) ?? undefined;
-  const id = element.getAttribute(ITEM_ATTRIBUTE) || element.getAttribute('data-inkling-view') || '';
-  return {
-    id,
-    ...optional('category', data('category')),
-    ...optional('brand', data('brand')),
-    ...optional('title', data('title')),
-    ...optional('repurchase', data('repurchase')),
-    ...optional('tags', data('tags')?.split(',').map((tag) => tag.trim()).filter(Boolean)),
-    ...optional('price', toNumber(data('price'))),
-    ...optional('popularity', toNumber(data('popularity'))),
-    ...optional('publishedAt', toTime(data('published'))),
-    ...optional('inStock', data('in-stock') === undefined ? undefined : data('in-stock') !== 'false'),
-  };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
-}
-
-function toNumber(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const number = Number(value);
-  return Number.isFinite(number) ? number : undefined;
-}
-
-function toTime(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const time = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  return Number.isFinite(time) ? time : undefined;
+  const item: Record<string, unknown> = { id: element.getAttribute(ITEM_ATTRIBUTE) || element.getAttribute('data-inkling-view') || '' };
+  for (const [attribute, key, read] of FIELDS) {
+    const raw = element.getAttribute(`data-inkling-${attribute}`);
+    const value = raw === null ? undefined : read ? read(raw) : raw;
+    if (value !== undefined && value !== '' && !Number.isNaN(value)) item[key] = value;
+  }
+  return item as unknown as Item;
 }

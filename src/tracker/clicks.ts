@@ -20,9 +20,10 @@ export interface ItemActivation {
 /**
  * One delegated listener for the whole page. Counts primary clicks, keyboard activation (which the
  * browser turns into `click`) and middle clicks (`auxclick`), which open the item in a new tab.
- * Listens in the capture phase so a site's `stopPropagation()` does not hide the click.
+ * Listens in the capture phase so a site's `stopPropagation()` does not hide the click. Lives as long as the page.
+ * Returns the handler, so clicks buffered before this ran can be counted the same way.
  */
-export function listenForClicks(doc: Document, onActivate: (activation: ItemActivation) => void): () => void {
+export function listenForClicks(doc: Document, onActivate: (activation: ItemActivation) => void): (event: MouseEvent) => void {
   const handle = (event: MouseEvent) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const target = event.target instanceof Element ? event.target : null;
@@ -30,8 +31,8 @@ export function listenForClicks(doc: Document, onActivate: (activation: ItemActi
     if (action) {
       const type = action.getAttribute(ACTION_ATTRIBUTE) ?? '';
       const itemId = action.getAttribute('data-inkling-item-ref') ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
-      const orderId = action.getAttribute('data-inkling-order-id') ?? undefined;
-      if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId), ...(orderId ? { orderId } : {}) });
+      const orderId = action.getAttribute('data-inkling-order-id') || undefined;
+      if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId), orderId });
       return;
     }
     const tile = target?.closest(`[${ITEM_ATTRIBUTE}]`);
@@ -39,12 +40,8 @@ export function listenForClicks(doc: Document, onActivate: (activation: ItemActi
     const itemId = tile?.getAttribute(ITEM_ATTRIBUTE);
     if (tile && slot && itemId) onActivate({ type: 'click', itemId, element: tile, slot });
   };
-  doc.addEventListener('click', handle, true);
-  doc.addEventListener('auxclick', handle, true);
-  return () => {
-    doc.removeEventListener('click', handle, true);
-    doc.removeEventListener('auxclick', handle, true);
-  };
+  for (const type of ['click', 'auxclick'] as const) doc.addEventListener(type, handle, true);
+  return handle;
 }
 
 function findItemElement(doc: Document, itemId: string): Element | undefined {

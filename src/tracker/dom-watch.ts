@@ -2,9 +2,9 @@
  * Watches for content a single-page app adds later (new slots, new items, new view or purchase markers)
  * and hands every added element to `onAdded`. Inkling's own reordering moves nodes that are already
  * known, so `onAdded` must ignore elements it has seen: that is what keeps the observer from reacting
- * to its own work.
+ * to its own work. It watches as long as the page lives.
  */
-export function watchDom(doc: Document, onAdded: (elements: Element[]) => void, attributes: readonly string[]): () => void {
+export function watchDom(doc: Document, onAdded: (elements: Element[]) => void, attributes: readonly string[]): void {
   const observer = new MutationObserver((records) => {
     const added: Element[] = [];
     for (const record of records) {
@@ -14,5 +14,4 @@ export function watchDom(doc: Document, onAdded: (elements: Element[]) => void, 
     if (added.length > 0) onAdded(added);
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: [...attributes] });
-  return () => observer.disconnect();
 }

@@ -4,8 +4,8 @@ const VISIBLE_RATIO = 0.5;
 const LARGE_VISIBLE_RATIO = 0.3;
 
 export interface ImpressionTrackerOptions {
-  /** Called once per element when it becomes viewable. */
-  readonly onViewable: (element: Element) => void;
+  /** Called with the elements that became viewable together (once per element). */
+  readonly onViewable: (elements: Element[]) => void;
   readonly minVisibleMs?: number;
   /** Seams for tests. */
   readonly createObserver?: (callback: IntersectionObserverCallback, options: IntersectionObserverInit) => IntersectionObserver;
@@ -16,55 +16,64 @@ export interface ImpressionTracker {
   observe(element: Element): void;
   /** Starts a new page view: every element may count once more. */
   reset(): void;
-  disconnect(): void;
 }
 
 /**
  * Counts an element as seen once it has stayed viewable for `minVisibleMs` while the tab was visible.
- * Hiding the tab stops every running clock; showing it again restarts them from zero.
+ * Hiding the tab stops every running clock; showing it again restarts them from zero. Lives as long as the page.
+ *
+ * Elements that come into view together share one clock (one timer, one task): a grid of 100 tiles
+ * costs one task a second later, not 100. An element that leaves view simply drops out of its group.
  */
 export function createImpressionTracker(options: ImpressionTrackerOptions): ImpressionTracker {
   const doc = options.document ?? document;
   const minVisibleMs = options.minVisibleMs ?? 1000;
   const inView = new Set<Element>();
-  const timers = new Map<Element, ReturnType<typeof setTimeout>>();
+  /** Each running clock's element, and the group of elements it started with. */
+  const clocks = new Map<Element, Set<Element>>();
   const counted = new WeakSet<Element>();
   const observed = new Set<Element>();
 
-  const startClock = (element: Element) => {
-    if (timers.has(element) || counted.has(element) || doc.visibilityState === 'hidden') return;
-    timers.set(element, setTimeout(() => {
-      timers.delete(element);
-      counted.add(element);
-      options.onViewable(element);
-    }, minVisibleMs));
+  const startClocks = (elements: Iterable<Element>) => {
+    if (doc.visibilityState === 'hidden') return;
+    const group = new Set<Element>();
+    for (const element of elements) if (!clocks.has(element) && !counted.has(element)) clocks.set(element, group.add(element));
+    if (group.size === 0) return;
+    setTimeout(() => {
+      for (const element of group) {
+        clocks.delete(element);
+        counted.add(element);
+      }
+      if (group.size > 0) options.onViewable([...group]);
+    }, minVisibleMs);
   };
   const stopClock = (element: Element) => {
-    clearTimeout(timers.get(element));
-    timers.delete(element);
+    clocks.get(element)?.delete(element);
+    clocks.delete(element);
+  };
+  const stopAll = () => {
+    for (const element of [...clocks.keys()]) stopClock(element);
   };
 
   const onChange: IntersectionObserverCallback = (entries) => {
+    const entered: Element[] = [];
     for (const entry of entries) {
       const rect = entry.boundingClientRect;
       const needed = rect.width * rect.height > LARGE_AREA_PX ? LARGE_VISIBLE_RATIO : VISIBLE_RATIO;
       if (entry.isIntersecting && entry.intersectionRatio >= needed) {
         inView.add(entry.target);
-        startClock(entry.target);
+        entered.push(entry.target);
       } else {
         inView.delete(entry.target);
         stopClock(entry.target);
       }
     }
+    startClocks(entered);
   };
   const create = options.createObserver ?? ((callback, init) => new IntersectionObserver(callback, init));
   const observer = create(onChange, { threshold: [0, LARGE_VISIBLE_RATIO, VISIBLE_RATIO, 0.75, 1] });
 
-  const onVisibility = () => {
-    if (doc.visibilityState === 'hidden') for (const element of [...timers.keys()]) stopClock(element);
-    else for (const element of inView) startClock(element);
-  };
-  doc.addEventListener('visibilitychange', onVisibility);
+  doc.addEventListener('visibilitychange', () => (doc.visibilityState === 'hidden' ? stopAll() : startClocks(inView)));
 
   return {
     observe(element) {
@@ -73,18 +82,13 @@ export function createImpressionTracker(options: ImpressionTrackerOptions): Impr
       observer.observe(element);
     },
     reset() {
-      for (const element of [...timers.keys()]) stopClock(element);
+      stopAll();
       for (const element of observed) {
         counted.delete(element);
         // Re-observing makes the observer report the current state again.
         observer.unobserve(element);
         observer.observe(element);
       }
-    },
-    disconnect() {
-      observer.disconnect();
-      for (const element of [...timers.keys()]) stopClock(element);
-      doc.removeEventListener('visibilitychange', onVisibility);
     },
   };
 }

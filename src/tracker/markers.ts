@@ -41,7 +41,7 @@ export function createMarkerTracker(doc: Document, sink: MarkerSink, now: () => 
         readPurchases.add(marker);
         const orderId = marker.getAttribute(ORDER_ATTRIBUTE) || undefined;
         for (const itemId of (marker.getAttribute(PURCHASE_ATTRIBUTE) ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-          sink('purchase', doc.querySelector(`[data-inkling-item="${CSS.escape(itemId)}"]`) ?? undefined, itemId, orderId ? { orderId } : {});
+          sink('purchase', doc.querySelector(`[data-inkling-item="${CSS.escape(itemId)}"]`) ?? undefined, itemId, { orderId });
         }
       }
     },

@@ -9,7 +9,7 @@ const currentUrl = () => location.pathname + location.search;
  * path or query, and back/forward (`popstate`). History is wrapped once per page, even when two copies
  * of the SDK run (they share the window event); the site's own calls behave exactly as before.
  */
-export function onRouteChange(listener: () => void): () => void {
+export function onRouteChange(listener: () => void): void {
   const history_ = history as History & { inklingWrapped?: true };
   if (!history_.inklingWrapped) {
     history_.inklingWrapped = true;
@@ -29,5 +29,4 @@ export function onRouteChange(listener: () => void): () => void {
     addEventListener('popstate', check);
   }
   addEventListener(ROUTE_EVENT, listener);
-  return () => removeEventListener(ROUTE_EVENT, listener);
 }

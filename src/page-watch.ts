@@ -1,0 +1,99 @@
+import type { Inkling } from './inkling.js';
+import type { PageSlots } from './page.js';
+import type { Reporter } from './report.js';
+import { REMOVED_ATTRIBUTE } from './slots/apply-order.js';
+import { findSlots, ITEM_ATTRIBUTE, itemElements, SLOT_ATTRIBUTE } from './slots/read-items.js';
+import { listenForClicks } from './tracker/clicks.js';
+import { watchDom } from './tracker/dom-watch.js';
+import { createImpressionTracker } from './tracker/impressions.js';
+import { createMarkerTracker, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from './tracker/markers.js';
+import { ROUTE_EVENT } from './tracker/route-changes.js';
+import type { ItemSnapshot } from './types.js';
+
+type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view';
+
+/**
+ * The tag's tracking, a module it imports once ranking has started (`inkling-track.js`): impressions,
+ * clicks and actions, detail-page views and purchases, and a single-page app's later slots, items,
+ * markers and route changes. `early` holds the clicks the tag buffered before this module arrived;
+ * they are counted now. Everything lives as long as the page; every handler contains its own errors.
+ */
+export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots, early: readonly MouseEvent[] = []): void {
+  const { document: doc, readItem } = page;
+  const guarded = <A extends unknown[]>(where: string, task: (...args: A) => void) => (...args: A) => {
+    try {
+      task(...args);
+    } catch (error) {
+      reporter.error(error, where);
+    }
+  };
+  const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
+    inkling.track({ type, itemId, ...extra, item: element && snapshot(readItem(element)) });
+  };
+  const position = (slot: Element | null | undefined, element: Element, shown = slot && shownItems(slot)) =>
+    slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shown!.indexOf(element as HTMLElement)) } : {};
+
+  const impressions = createImpressionTracker({
+    document: doc,
+    onViewable: guarded('impression', (elements: Element[]) => {
+      // Elements seen together mostly share a slot: list its shown items once, not once per element.
+      const shownBySlot = new Map<Element, HTMLElement[]>();
+      for (const element of elements) {
+        const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
+        if (slot && !shownBySlot.has(slot)) shownBySlot.set(slot, shownItems(slot));
+        track('impression', element, readItem(element).id, position(slot, element, slot ? shownBySlot.get(slot) : undefined));
+      }
+    }),
+  });
+  // Items count once their slot's order is final: the slots settled so far, and each one as it settles.
+  const observeItems = (slot: Element) => {
+    for (const element of shownItems(slot)) impressions.observe(element);
+  };
+  page.onSettled = guarded('impression', observeItems);
+  for (const slot of findSlots(doc)) if (page.settled.has(slot)) observeItems(slot);
+
+  const onClick = listenForClicks(doc, guarded('click', (activation) => {
+    const extra = activation.slot ? position(activation.slot, activation.element!) : {};
+    track(activation.type as PageEventType, activation.element, activation.itemId, { ...extra, orderId: activation.orderId });
+    if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
+  }));
+  for (const event of early) onClick(event);
+
+  const markers = createMarkerTracker(doc, track);
+  // A single-page app adds slots, items and markers later; Inkling's own moves are of known nodes and ignored.
+  const onAdded = guarded('new content', (added: readonly Element[]) => {
+    for (const element of added) {
+      for (const slot of element.matches(`[${SLOT_ATTRIBUTE}]`) ? [element as HTMLElement] : findSlots(element)) void page.personalize(slot, true);
+      const slot = element.parentElement;
+      if (slot && page.settled.has(slot) && element.matches(`[${ITEM_ATTRIBUTE}]:not([hidden])`)) impressions.observe(element);
+    }
+    markers.scan();
+  });
+  watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
+  // Slots added between the tag's start and now (they may have been painted: ranked off-screen only).
+  for (const slot of findSlots(doc)) void page.personalize(slot, false);
+  guarded('markers', markers.scan)();
+  // The tag wrapped history already (src/inkling.ts): a route change is a new page view.
+  addEventListener(ROUTE_EVENT, guarded('route change', () => {
+    markers.endView();
+    impressions.reset();
+    markers.scan();
+  }));
+
+  // The tag flushes on hide too, but before this view is ended: flush again so that it is parked.
+  const onHide = guarded('page hide', () => {
+    markers.endView();
+    void inkling.flush();
+  });
+  doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
+  addEventListener('pagehide', onHide);
+}
+
+/** The slot's items a visitor can see: not hidden by the site, not removed by a rule. */
+function shownItems(slot: Element): HTMLElement[] {
+  return itemElements(slot).filter((child) => !child.hidden && !child.hasAttribute(REMOVED_ATTRIBUTE));
+}
+
+function snapshot({ category, tags, brand, price }: ItemSnapshot): ItemSnapshot {
+  return { category, tags, brand, price };
+}
