@@ -27,6 +27,8 @@ export function measure() {
   const everything = [...withImports(worker)];
   return [
     { name: 'inkling.js', what: 'script-tag loader (main thread)', kb: gzipKb(['inkling.js']), maxKb: 6 },
+    // Every tag page also loads the tracking module once its first ranking has started: reported, not budgeted.
+    { name: 'inkling.js + inkling-track.js', what: 'all the tag loads on the main thread', kb: gzipKb(['inkling.js', 'inkling-track.js']) },
     { name: worker, what: 'worker to first ranking (engine + idb + comlink)', kb: gzipKb([worker]), maxKb: 45 },
     { name: `${worker} + ${everything.length - 1} lazy chunk(s)`, what: 'worker with the custom TF.js trainer', kb: gzipKb(everything), maxKb: 45 },
   ];
@@ -35,9 +37,10 @@ export function measure() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   let over = false;
   for (const row of measure()) {
-    const ok = row.kb <= row.maxKb;
+    const ok = row.maxKb === undefined || row.kb <= row.maxKb;
     over ||= !ok;
-    console.log(`${ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(38)} ${row.kb.toFixed(1).padStart(6)} KB min+gzip  (budget ${row.maxKb} KB: ${row.what})`);
+    const budget = row.maxKb === undefined ? row.what : `budget ${row.maxKb} KB: ${row.what}`;
+    console.log(`${row.maxKb === undefined ? '    ' : ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(38)} ${row.kb.toFixed(2).padStart(6)} KB min+gzip  (${budget})`);
   }
   process.exitCode = over ? 1 : 0;
 }

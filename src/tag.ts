@@ -31,7 +31,9 @@ function boot(): void {
     // The panel's "Pause" stores '1' (JSON for 1).
     if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
-    const concealer = isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget) : undefined;
+    // Render-blocking only holds for a tag the parser met in <head>.
+    const renderBlocking = !!script?.matches('head>[blocking~=render]');
+    const concealer = isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget, renderBlocking) : undefined;
     const rankings = new Map<string, Ranking>();
     if (options.debug) inkling.on('ranked', ({ slot, ranking }) => void rankings.set(slot, ranking));
 

@@ -15,11 +15,13 @@ export interface Concealer {
  * sheet hides every slot not yet settled (`data-inkling-state` unset), including slots the parser has
  * not reached yet, so this works from an async tag in <head>. Constructed sheets are CSSOM, which a
  * strict `style-src` allows. Nothing is hidden when the page may already have been painted: a slot the
- * visitor could see must not blink; those slots keep their original order instead.
+ * visitor could see must not blink; those slots keep their original order instead. Paint timing
+ * entries arrive a frame late, so a slot already parsed counts as painted unless the tag blocks
+ * rendering (`<script async blocking="render">` in <head>, the documented snippet).
  */
-export function concealSlots(doc: Document, maxMs: number): Concealer {
+export function concealSlots(doc: Document, maxMs: number, renderBlocking: boolean): Concealer {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const painted = (view?.performance?.getEntriesByType?.('paint').length ?? 0) > 0;
+  const painted = (view?.performance?.getEntriesByType?.('paint').length ?? 0) > 0 || (!renderBlocking && doc.querySelector(`[${SLOT_ATTRIBUTE}]`) !== null);
   if (painted || !view?.CSSStyleSheet || !('adoptedStyleSheets' in doc)) return { active: false, release() {} };
   const sheet = new view.CSSStyleSheet();
   sheet.replaceSync(`[${SLOT_ATTRIBUTE}]:not([${STATE_ATTRIBUTE}]){visibility:hidden!important}`);

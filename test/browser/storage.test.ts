@@ -47,10 +47,11 @@ describe('storage in Chromium', () => {
   it('survives real quota exhaustion: evicts the oldest events, keeps the newest, never throws', async () => {
     const context = await browser.newContext();
     const { page, log } = await openPage(context);
-    await page.goto(`${server.url}/confirm.html`);
-    await inklingReady(page);
+    // The quota is set before the origin's database exists: Chromium applies an override to later usage.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1024 * 1024 });
+    await page.goto(`${server.url}/confirm.html`);
+    await inklingReady(page);
     // ~3 MB of events against a 1 MB quota.
     for (let round = 0; round < 6; round++) await trackBurst(page, 250, 2000);
     await call(page, 'track', { type: 'click', itemId: 'last-one' });

@@ -13,7 +13,8 @@ const budget = 'data-inkling-rank-budget="5000"'; // generous on a shared CI mac
 beforeAll(async () => {
   const dir = fixtureDir('tag');
   writeSite(dir, {
-    'async.html': shopPage({ head: `<script src="/dist/inkling.js" async ${budget}></script>` }),
+    'async.html': shopPage({ head: `<script src="/dist/inkling.js" async blocking="render" ${budget}></script>` }),
+    'async-unblocked.html': shopPage({ head: `<script src="/dist/inkling.js" async ${budget}></script>` }),
     'defer.html': shopPage({ tail: `<script src="/dist/inkling.js" defer ${budget}></script>` }),
     'config.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer ${budget}></script>` }),
     'override.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer data-inkling-mode="full" ${budget}></script>` }),
@@ -30,27 +31,45 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A returning visitor's second load of `file`: the slot's state and order, and the page's health. */
+async function returningVisit(file: string) {
+  const context = await browser.newContext();
+  const { page, log } = await openPage(context);
+  await page.addInitScript(recordPageHealth);
+  await page.goto(`${server.url}/${file}`);
+  // A first visit: the grid is on screen and was painted, so it keeps its order.
+  expect(await settledState(page)).toBe('original');
+  await teachTents(page);
+  await page.reload();
+  const state = await settledState(page);
+  const order = await slotOrder(page);
+  const health = await pageHealth(page);
+  await context.close();
+  expect([...order].sort()).toEqual([...ORIGINAL_ORDER].sort());
+  expect(health.shifts).toEqual([]);
+  expect([...health.errors, ...health.rejections, ...log.pageErrors, ...log.consoleErrors]).toEqual([]);
+  return { state, order };
+}
+
 describe('the script tag', () => {
-  for (const kind of ['async', 'defer']) {
-    it(`personalizes a returning visitor's grid when loaded ${kind}, with no layout shift`, async () => {
-      const context = await browser.newContext();
-      const { page, log } = await openPage(context);
-      await page.addInitScript(recordPageHealth);
-      await page.goto(`${server.url}/${kind}.html`);
-      // A first visit: the grid is on screen and was painted, so it keeps its order.
-      expect(await settledState(page)).toBe('original');
-      await teachTents(page);
-      await page.reload();
-      expect(await settledState(page)).toBe('personalized');
-      const order = await slotOrder(page);
-      expect(order.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
-      expect([...order].sort()).toEqual([...ORIGINAL_ORDER].sort());
-      const health = await pageHealth(page);
-      expect(health.shifts).toEqual([]);
-      expect([...health.errors, ...health.rejections, ...log.pageErrors, ...log.consoleErrors]).toEqual([]);
-      await context.close();
-    });
-  }
+  it("personalizes a returning visitor's grid before its first paint when loaded async blocking=render (the snippet)", async () => {
+    const { state, order } = await returningVisit('async.html');
+    expect(state).toBe('personalized');
+    expect(order.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
+  });
+
+  it('keeps an on-screen grid in its original order when loaded defer (it may have been painted), with no layout shift', async () => {
+    const { state, order } = await returningVisit('defer.html');
+    expect(state).toBe('original');
+    expect(order).toEqual([...ORIGINAL_ORDER]);
+  });
+
+  it('never shifts the grid when loaded async without blocking=render, whichever wins the race with the parser', async () => {
+    const { state, order } = await returningVisit('async-unblocked.html');
+    // Tag first: the grid was hidden from its first paint and personalized. Parser first: it keeps its order.
+    if (state === 'personalized') expect(order.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
+    else expect(order).toEqual([...ORIGINAL_ORDER]);
+  });
 
   it('takes options from window.InklingConfig, and its own data- attributes win', async () => {
     const context = await browser.newContext();
