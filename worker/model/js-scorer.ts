@@ -1,40 +1,95 @@
-import type { DenseLayer, ModelWeights } from './weights.js';
+import type { ModelWeights } from './weights.js';
 
-/** Each layer's weights and bias as Float64Arrays, made once per layer (weights are never edited in place). */
-const packed = new WeakMap<DenseLayer, { readonly weights: Float64Array; readonly bias: Float64Array }>();
+/** One model's layers as Float32Arrays (the precision TF.js computes in), made once per weights object. */
+interface Packed {
+  readonly kernels: readonly Float32Array[];
+  readonly biases: readonly Float32Array[];
+  readonly widths: readonly number[];
+}
 
-function pack(layer: DenseLayer): { readonly weights: Float64Array; readonly bias: Float64Array } {
-  let found = packed.get(layer);
+// Weights objects are never edited in place (training returns new ones), so packing once per object is safe.
+const packed = new WeakMap<ModelWeights, Packed>();
+
+function pack(weights: ModelWeights): Packed {
+  let found = packed.get(weights);
   if (found === undefined) {
-    found = { weights: Float64Array.from(layer.weights), bias: Float64Array.from(layer.bias) };
-    packed.set(layer, found);
+    found = {
+      kernels: weights.layers.map((layer) => Float32Array.from(layer.weights)),
+      biases: weights.layers.map((layer) => Float32Array.from(layer.bias)),
+      widths: [weights.layers[0]!.inputs, ...weights.layers.map((layer) => layer.outputs)],
+    };
+    packed.set(weights, found);
   }
   return found;
 }
 
+// Activations of one row, reused across rows and calls (the worker is single-threaded).
+let scratchA = new Float64Array(64);
+let scratchB = new Float64Array(64);
+
 /**
- * Scores feature rows with plain loops: the fallback when TF.js cannot start, and the reference
- * the TF.js path is tested against. Returns one probability per row. It runs on every ranking, so
- * it reads typed arrays in tight loops (same sums, in the same order, as a naive loop).
+ * Scores feature rows with plain loops: what every ranking uses (TF.js is loaded only to learn), and
+ * the reference the TF.js path is tested against. Returns one probability per row.
+ *
+ * Per row, each layer's outputs start at the bias and add input × weight-row; the weights are
+ * row-major `[inputs][outputs]`, so the inner loop walks one contiguous row. Inputs that are 0 are
+ * skipped: most features are 0 for most items (no history with them), and adding 0 × w changes no sum.
+ * The sums run in the same order as a naive loop, in double precision over float32 weights.
  */
 export function scoreWithJs(weights: ModelWeights, rows: Float32Array, count: number): Float32Array {
-  let input = rows;
-  let width = weights.layers[0]!.inputs;
-  const last = weights.layers.length - 1;
-  for (let index = 0; index <= last; index++) {
-    const layer = weights.layers[index]!;
-    const { weights: kernel, bias } = pack(layer);
-    const outputs = layer.outputs;
-    const output = new Float32Array(count * outputs);
-    for (let r = 0, base = 0; r < count; r++, base += width) {
-      for (let o = 0; o < outputs; o++) {
-        let sum = bias[o]!;
-        for (let i = 0, w = o; i < width; i++, w += outputs) sum += input[base + i]! * kernel[w]!;
-        output[r * outputs + o] = index === last ? 1 / (1 + Math.exp(-sum)) : Math.max(0, sum);
+  const { kernels, biases, widths } = pack(weights);
+  const layers = kernels.length;
+  const inputs = widths[0]!;
+  const widest = Math.max(...widths);
+  if (scratchA.length < widest) {
+    scratchA = new Float64Array(widest);
+    scratchB = new Float64Array(widest);
+  }
+  const scores = new Float32Array(count);
+  for (let r = 0, base = 0; r < count; r++, base += inputs) {
+    let logit = 0;
+    // First layer: straight from the feature rows.
+    let kernel = kernels[0]!;
+    let bias = biases[0]!;
+    let outputs = widths[1]!;
+    let out = scratchA;
+    if (outputs === 1) {
+      let sum = bias[0]!;
+      for (let i = 0; i < inputs; i++) sum += rows[base + i]! * kernel[i]!;
+      logit = out[0] = sum;
+    } else {
+      for (let o = 0; o < outputs; o++) out[o] = bias[o]!;
+      for (let i = 0, w = 0; i < inputs; i++, w += outputs) {
+        const x = rows[base + i]!;
+        if (x === 0) continue;
+        for (let o = 0; o < outputs; o++) out[o] += x * kernel[w + o]!;
       }
     }
-    input = output;
-    width = outputs;
+    // Later layers: ReLU on the previous one's outputs, then the same product.
+    for (let l = 1; l < layers; l++) {
+      const input = out;
+      const width = outputs;
+      kernel = kernels[l]!;
+      bias = biases[l]!;
+      outputs = widths[l + 1]!;
+      out = input === scratchA ? scratchB : scratchA;
+      if (outputs === 1) {
+        let sum = bias[0]!;
+        for (let i = 0; i < width; i++) {
+          const x = input[i]!;
+          if (x > 0) sum += x * kernel[i]!;
+        }
+        logit = out[0] = sum;
+      } else {
+        for (let o = 0; o < outputs; o++) out[o] = bias[o]!;
+        for (let i = 0, w = 0; i < width; i++, w += outputs) {
+          const x = input[i]!;
+          if (x <= 0) continue;
+          for (let o = 0; o < outputs; o++) out[o] += x * kernel[w + o]!;
+        }
+      }
+    }
+    scores[r] = 1 / (1 + Math.exp(-logit));
   }
-  return input;
+  return scores;
 }
