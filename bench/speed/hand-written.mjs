@@ -13,6 +13,8 @@ const DAY = 24 * HOUR;
 const DECAY = Math.LN2 / (14 * DAY);
 const WEIGHT = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4, dismiss: -2 };
 export const FEATURES = 37;
+/** The first of the columns that hold the same value for every item of a list (30-36). */
+const LIST_CONSTANT = 30;
 
 function decayed(entry, now) {
   return entry.value * Math.exp(-DECAY * Math.max(0, now - entry.time));
@@ -196,7 +198,8 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
 /**
  * The model's forward pass as a careful engineer would write it for the shape the engine ships, made once
  * per weights: a logistic is one Float32Array dot product per item; a one-hidden-layer MLP (ReLU, then a
- * sigmoid unit) walks each row's non-zero features over contiguous weight rows into a reused accumulator.
+ * sigmoid unit) adds the list-constant columns once, then walks each row's other non-zero features over
+ * contiguous weight rows into a reused accumulator.
  * Returns `(rows, count) => logits`; the sigmoid is left out, it does not change the order.
  */
 export function handWrittenScorer(weights) {
@@ -221,12 +224,19 @@ export function handWrittenScorer(weights) {
   const out = Float32Array.from(second.weights);
   const outBias = second.bias[0];
   const unit = new Float64Array(hidden);
+  const start = new Float64Array(hidden);
   return (rows, count) => {
     const scores = new Float32Array(count);
+    // Columns 30-36 (time, device, page) are the same for the whole list: their products once per list.
+    for (let h = 0; h < hidden; h++) start[h] = bias[h];
+    for (let f = LIST_CONSTANT; count > 0 && f < FEATURES; f++) {
+      const x = rows[f];
+      if (x !== 0) for (let h = 0, w = f * hidden; h < hidden; h++) start[h] += x * kernel[w + h];
+    }
     for (let r = 0; r < count; r++) {
       const o = r * FEATURES;
-      for (let h = 0; h < hidden; h++) unit[h] = bias[h];
-      for (let f = 0, w = 0; f < FEATURES; f++, w += hidden) {
+      for (let h = 0; h < hidden; h++) unit[h] = start[h];
+      for (let f = 0, w = 0; f < LIST_CONSTANT; f++, w += hidden) {
         const x = rows[o + f];
         if (x === 0) continue;
         for (let h = 0; h < hidden; h++) unit[h] += x * kernel[w + h];

@@ -7,7 +7,7 @@ import type { InklingEvent } from '../../../src/types.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;
-const priorAsExported = { 'layer0.kernel': PRIOR_WEIGHTS.layers[0]!.weights, 'layer0.bias': PRIOR_WEIGHTS.layers[0]!.bias };
+const priorAsExported = Object.fromEntries(PRIOR_WEIGHTS.layers.flatMap((layer, i) => [[`layer${i}.kernel`, layer.weights], [`layer${i}.bias`, layer.bias]]));
 
 /** A page view in which `clicked` was clicked and the other listed items were seen and ignored. */
 function pageView(view: number, clicked: string, listed: readonly string[]): InklingEvent[] {

@@ -27,10 +27,13 @@ const mlp: ModelWeights = {
   ],
 };
 
-/** Like real feature rows: most values 0 (the JS scorer skips them), some negative. */
+/** Like real feature rows: most values 0 (the JS scorer skips them), some negative, the last seven list-constant. */
 function sparseRows(count: number, seed = 11): Float32Array {
   const out = rows(count, seed);
-  return out.map((value, i) => (value < 0.6 ? 0 : i % 5 === 0 ? 1 - 2 * value : value));
+  const sparse = out.map((value, i) => (value < 0.6 ? 0 : i % 5 === 0 ? 1 - 2 * value : value));
+  // Columns that hold one value for the whole list, as time, device and page type do (30-36).
+  for (let at = 0; at < sparse.length; at += FEATURE_COUNT) sparse.set([0.5, -0.87, 0, 1, 1, 0, 1], at + 30);
+  return sparse;
 }
 
 /** Scores and the order they give; the order is what a ranking uses. */
