@@ -59,6 +59,21 @@ describe('model weights in IndexedDB', () => {
     expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
     await second.close();
   });
+
+  it('ignores saved weights of another shape (a logistic saved by an earlier version) with a warning', async () => {
+    const idb = faultyIndexedDB();
+    const disk = await openIdbStore({ factory: idb.factory });
+    const logistic = { kind: 'logistic', features: PRIOR_WEIGHTS.features, layers: [{ inputs: PRIOR_WEIGHTS.features.length, outputs: 1, weights: PRIOR_WEIGHTS.features.map(() => 0.5), bias: [0] }] };
+    const saved = PRIOR_WEIGHTS.kind === 'logistic' ? { ...PRIOR_WEIGHTS, layers: [{ ...PRIOR_WEIGHTS.layers[0]!, outputs: 2, weights: [...PRIOR_WEIGHTS.layers[0]!.weights, ...PRIOR_WEIGHTS.layers[0]!.weights], bias: [0, 0] }, { inputs: 2, outputs: 1, weights: [1, 1], bias: [0] }], kind: 'mlp' } : logistic;
+    await disk.putValue('model-weights', saved);
+    await disk.close();
+    const warnings: string[] = [];
+    const engine = createEngine({ indexedDB: idb.factory, now: () => NOW, onWarning: (message) => warnings.push(message) });
+    await engine.configure({ mode: 'full' });
+    expect((await engine.export()).model!.weights).toEqual(priorAsExported);
+    expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
+    await engine.close();
+  });
 });
 
 describe('on-device training budget', () => {
