@@ -253,7 +253,12 @@ function restoreWeights(saved: unknown, prior: ModelWeights, warn: (message: str
   if (saved === undefined) return prior;
   try {
     const weights = checkWeights(saved);
-    return weights.kind === prior.kind && weights.layers.length === prior.layers.length ? weights : prior;
+    // Weights learned on another shape (the logistic prior of earlier versions, another hidden size)
+    // cannot be fine-tuned against this prior: start again from it.
+    const sameShape = weights.kind === prior.kind && weights.layers.length === prior.layers.length
+      && weights.layers.every((layer, i) => layer.outputs === prior.layers[i]!.outputs);
+    if (!sameShape) throw new Error(`it is a ${weights.kind} of another shape than the ${prior.kind} prior`);
+    return weights;
   } catch (error) {
     warn(`saved model ignored (${error instanceof Error ? error.message : String(error)}); starting from the prior`);
     return prior;

@@ -1,6 +1,6 @@
 /**
- * Where the shipped logistic prior wins and loses on trivago's late split, by what the visitor had
- * engaged with in the list (no profile update or on-device tuning: the prior alone, as after a cold start
+ * Where the logistic prior (bench/quality/priors/logistic.json) wins and loses on trivago's late split,
+ * by what the visitor had engaged with in the list (no profile update or on-device tuning: the prior alone, as after a cold start
  * on every list). Usage: see bench/quality/README.md.
  */
 import { FEATURE_COUNT, FEATURE_INDEX } from '../../worker/features.js';
@@ -8,7 +8,7 @@ import { requireDatasetsDir } from './datasets/paths.js';
 import { loadTrivago } from './datasets/trivago.js';
 import { collectLists } from './train/collect.js';
 import { forward, type TrainableModel } from './train/model.js';
-import prior from '../../worker/model/prior.json';
+import prior from './priors/logistic.json';
 
 const lists = collectLists(loadTrivago(requireDatasetsDir()), 'late');
 const w = prior.layers[0]!;

@@ -24,19 +24,21 @@ const LOADERS: Readonly<Record<string, (dir: string) => QualityDataset>> = {
 
 /**
  * The rankers compared on every dataset; each call makes fresh ones. The engine runs with the prior it
- * ships (worker/model/prior.json, logistic) and in four ablations; the MLP prior comes from train-prior.ts.
+ * ships (worker/model/prior.json, the MLP) and in four ablations, one of them the other model kind
+ * (bench/quality/priors/, written by train-prior.ts).
  */
 function rankers(withEngine: boolean): Ranker[] {
   const baselines = [originalOrder(), popularityOrder(), recentlyInteractedFirst()];
   if (!withEngine) return baselines;
-  const mlp = readPrior('bench/quality/priors/mlp.json');
+  const otherKind = PRIOR_WEIGHTS.kind === 'mlp' ? 'logistic' : 'mlp';
+  const other = readPrior(`bench/quality/priors/${otherKind}.json`);
   return [
     ...baselines,
     engineRanker({ name: 'inkling' }),
     engineRanker({ name: 'inkling, default recipe', recipe: DEFAULT_RECIPE }),
     engineRanker({ name: 'inkling, no impressions', withoutImpressions: true }),
     engineRanker({ name: 'inkling, no on-device tuning', engine: { learn: false } }),
-    ...(mlp ? [engineRanker({ name: 'inkling, MLP prior', engine: { prior: mlp } })] : []),
+    ...(other ? [engineRanker({ name: `inkling, ${otherKind === 'mlp' ? 'MLP' : 'logistic'} prior`, engine: { prior: other } })] : []),
   ];
 }
 
@@ -57,7 +59,7 @@ async function main(argv: readonly string[]): Promise<void> {
     `## Inkling offline quality (${new Date().toISOString()})`,
     '',
     'Command: `npm run bench:quality` (or `node bench/dist/quality/run.mjs` after `npx rollup -c bench/quality/rollup.config.mjs`).',
-    `Datasets: ${dir}. Prior: worker/model/prior.json (${PRIOR_WEIGHTS.kind}, as shipped); \`MLP prior\` = bench/quality/priors/mlp.json.`,
+    `Datasets: ${dir}. Prior: worker/model/prior.json (${PRIOR_WEIGHTS.kind}, as shipped); the other kind's row uses bench/quality/priors/.`,
     'Both priors were fitted on the `early` split only (`npm run bench:prior`); read the `late (report)` rows.',
     '',
   ];

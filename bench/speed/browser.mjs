@@ -1,12 +1,13 @@
 // Speed in a real Chromium worker: rank 1,000 and 10,000 items inside the worker, and the worker's cold
 // start to its first ranking, each against a baseline measured in the same run.
 // Run after a build: node bench/speed/browser.mjs   (npm run bench runs it)
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { ensureChromium } from '../../scripts/setup.mjs';
 import { loadFixtureJson } from './fixture-json.mjs';
 
-const fixture = loadFixtureJson();
+const fixture = { ...loadFixtureJson(), prior: JSON.parse(readFileSync('worker/model/prior.json', 'utf8')) };
 // Cross-origin isolated, so that performance.now() has 5 µs resolution instead of 100 µs.
 const server = await startServer({ root: '.', headers: () => ({ 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }) });
 const browser = await chromium.launch({ executablePath: ensureChromium(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
@@ -55,7 +56,7 @@ try {
   console.log('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
   for (const count of ['1000', '10000']) {
     const { baseline, inkling, quiet } = ranking[count];
-    console.log(`| hand-written ranker: 37 features, Float32Array dot product, sort, ${count} items | ${baseline.median.toFixed(2)} ms | ${baseline.p95.toFixed(2)} ms | baseline |`);
+    console.log(`| hand-written ranker: 37 features, ${ranking.kind} forward pass, sort, ${count} items | ${baseline.median.toFixed(2)} ms | ${baseline.p95.toFixed(2)} ms | baseline |`);
     console.log(`| **Inkling rank in the worker, ${count} items** | ${inkling.median.toFixed(2)} ms | ${inkling.p95.toFixed(2)} ms | ${(inkling.median / baseline.median).toFixed(2)}x |`);
     console.log(`| **Inkling rank in the worker without reasons (script tag), ${count} items** | ${quiet.median.toFixed(2)} ms | ${quiet.p95.toFixed(2)} ms | ${(quiet.median / baseline.median).toFixed(2)}x |`);
   }

@@ -1,9 +1,10 @@
 // The yardstick for the speed benches (Node and the Chromium worker): what a careful engineer would write
 // by hand to rank a list with the same 37 features as Inkling, directly, without the engine's pieces
 // (no profile module, no recipe, no reasons): fold the visitor's events into plain maps once, then per
-// ranking compute the list facts, write each item's row into one Float32Array, take a dot product with
-// the logistic weights and sort the indexes. test/unit/bench/hand-written.test.ts checks that its rows
-// equal worker/features.ts's, so that the ratio compares the same work.
+// ranking compute the list facts, write each item's row into one Float32Array, run the same model kind as
+// the engine's prior over it (a dot product for a logistic, a tight loop for an MLP) and sort the indexes.
+// test/unit/bench/hand-written.test.ts checks that its rows equal worker/features.ts's and its scores the
+// engine's, so that the ratio compares the same work.
 // Plain JavaScript so that the worker bench can import it as is.
 
 const MINUTE = 60_000;
@@ -12,6 +13,8 @@ const DAY = 24 * HOUR;
 const DECAY = Math.LN2 / (14 * DAY);
 const WEIGHT = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4, dismiss: -2 };
 export const FEATURES = 37;
+/** The first of the columns that hold the same value for every item of a list (30-36). */
+const LIST_CONSTANT = 30;
 
 function decayed(entry, now) {
   return entry.value * Math.exp(-DECAY * Math.max(0, now - entry.time));
@@ -192,17 +195,65 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
   return rows;
 }
 
-/** Features, a Float32Array dot product per item, an index sort: the best order of `items`. */
-export function handWrittenRank(items, visitor, context, now, weights, bias) {
+/**
+ * The model's forward pass as a careful engineer would write it for the shape the engine ships, made once
+ * per weights: a logistic is one Float32Array dot product per item; a one-hidden-layer MLP (ReLU, then a
+ * sigmoid unit) adds the list-constant columns once, then walks each row's other non-zero features over
+ * contiguous weight rows into a reused accumulator.
+ * Returns `(rows, count) => logits`; the sigmoid is left out, it does not change the order.
+ */
+export function handWrittenScorer(weights) {
+  const [first, second] = weights.layers;
+  const kernel = Float32Array.from(first.weights);
+  if (weights.layers.length === 1) {
+    const bias = first.bias[0];
+    return (rows, count) => {
+      const scores = new Float32Array(count);
+      for (let r = 0; r < count; r++) {
+        let sum = bias;
+        const o = r * FEATURES;
+        for (let f = 0; f < FEATURES; f++) sum += rows[o + f] * kernel[f];
+        scores[r] = sum;
+      }
+      return scores;
+    };
+  }
+  if (weights.layers.length !== 2) throw new Error('the hand-written scorer covers a logistic or one hidden layer');
+  const hidden = first.outputs;
+  const bias = Float32Array.from(first.bias);
+  const out = Float32Array.from(second.weights);
+  const outBias = second.bias[0];
+  const unit = new Float64Array(hidden);
+  const start = new Float64Array(hidden);
+  return (rows, count) => {
+    const scores = new Float32Array(count);
+    // Columns 30-36 (time, device, page) are the same for the whole list: their products once per list.
+    for (let h = 0; h < hidden; h++) start[h] = bias[h];
+    for (let f = LIST_CONSTANT; count > 0 && f < FEATURES; f++) {
+      const x = rows[f];
+      if (x !== 0) for (let h = 0, w = f * hidden; h < hidden; h++) start[h] += x * kernel[w + h];
+    }
+    for (let r = 0; r < count; r++) {
+      const o = r * FEATURES;
+      for (let h = 0; h < hidden; h++) unit[h] = start[h];
+      for (let f = 0, w = 0; f < LIST_CONSTANT; f++, w += hidden) {
+        const x = rows[o + f];
+        if (x === 0) continue;
+        for (let h = 0; h < hidden; h++) unit[h] += x * kernel[w + h];
+      }
+      let sum = outBias;
+      for (let h = 0; h < hidden; h++) if (unit[h] > 0) sum += unit[h] * out[h];
+      scores[r] = sum;
+    }
+    return scores;
+  };
+}
+
+/** Features, the model's scores (`score` from handWrittenScorer), an index sort: the best order of `items`. */
+export function handWrittenRank(items, visitor, context, now, score) {
   const count = items.length;
   const rows = handWrittenRows(items, visitor, context, now);
-  const scores = new Float32Array(count);
-  for (let r = 0; r < count; r++) {
-    let sum = bias;
-    const o = r * FEATURES;
-    for (let f = 0; f < FEATURES; f++) sum += rows[o + f] * weights[f];
-    scores[r] = sum;
-  }
+  const scores = score(rows, count);
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   return order.sort((a, b) => scores[b] - scores[a] || a - b);

@@ -2,20 +2,19 @@
 // Run: npm run bench:speed  (builds this file with bench/rollup.config.mjs, then runs it)
 import { memory } from '@tensorflow/tfjs-core/dist/base';
 import { createEngine } from '../../worker/engine.js';
-import { FEATURE_COUNT, featurize } from '../../worker/features.js';
+import { featurize } from '../../worker/features.js';
 import { scoreWithJs } from '../../worker/model/js-scorer.js';
 import { createTfScorer } from '../../worker/model/tf-model.js';
-import { PRIOR_WEIGHTS, type ModelWeights } from '../../worker/model/weights.js';
+import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../worker/model/weights.js';
 import { createProfile, foldEvent } from '../../worker/profile.js';
 import { ms, time, timeInterleaved, type Timing } from '../stats.js';
 import { itemsFor, loadSpeedFixture } from './catalog.js';
-import { handWrittenRank, handWrittenRows, visitorFrom } from './hand-written.mjs';
+import { handWrittenRank, handWrittenRows, handWrittenScorer, visitorFrom } from './hand-written.mjs';
+import logisticPrior from '../quality/priors/logistic.json';
+import mlpPrior from '../quality/priors/mlp.json';
 
-/** The first layer's first unit as the hand-written ranker reads it: the logistic prior itself, or (for an MLP) a stand-in of the same cost. */
-function firstUnit(weights: ModelWeights): { weights: Float32Array; bias: number } {
-  const layer = weights.layers[0]!;
-  return { weights: Float32Array.from({ length: FEATURE_COUNT }, (_, f) => layer.weights[f * layer.outputs]!), bias: layer.bias[0]! };
-}
+/** Both shapes, to show what the other one would cost (the engine and the hand-written ranker use the shipped prior). */
+const other: ModelWeights = checkWeights(PRIOR_WEIGHTS.kind === 'mlp' ? logisticPrior : mlpPrior);
 
 const fixture = loadSpeedFixture();
 const now = Math.max(...fixture.events.map((event) => event.time)) + 60_000;
@@ -25,7 +24,7 @@ await engine.ingest(fixture.events);
 const profile = createProfile();
 for (const event of fixture.events) foldEvent(profile, event);
 const visitor = visitorFrom(fixture.events);
-const unit = firstUnit(PRIOR_WEIGHTS);
+const handScore = handWrittenScorer(PRIOR_WEIGHTS);
 const tf = await createTfScorer(PRIOR_WEIGHTS);
 
 const rows: string[] = [];
@@ -40,10 +39,12 @@ for (const count of [1_000, 10_000]) {
   // Interleaved, so that both sides of each ratio see the same machine load.
   const t = await timeInterleaved(
     {
-      handWritten: () => handWrittenRank(items, visitor, context, now, unit.weights, unit.bias),
+      handWritten: () => handWrittenRank(items, visitor, context, now, handScore),
       handFeatures: () => handWrittenRows(items, visitor, context, now),
       features: () => featurize(items, profile, context, now),
       js: () => scoreWithJs(PRIOR_WEIGHTS, featureRows, count),
+      jsOther: () => scoreWithJs(other, featureRows, count),
+      handScore: () => handScore(featureRows, count),
       tfScore: () => tf.score(featureRows, count),
       explained: () => engine.rank(request),
       quiet: () => engine.rank({ ...request, explain: false }),
@@ -52,10 +53,12 @@ for (const count of [1_000, 10_000]) {
     runs,
   );
   const baseline = t.handWritten;
-  report(`hand-written ranker: 37 features + Float32Array dot product + sort, ${count} items`, baseline);
+  report(`hand-written ranker: 37 features + ${PRIOR_WEIGHTS.kind} forward pass + sort, ${count} items`, baseline);
   report(`hand-written: the 37 features only, ${count} items`, t.handFeatures, baseline);
   report(`Inkling featurize (the same 37 features; ratio to the hand-written features), ${count} items`, t.features, t.handFeatures);
-  report(`Inkling JS scorer (score only), ${count} items`, t.js, baseline);
+  report(`hand-written ${PRIOR_WEIGHTS.kind} forward pass (score only), ${count} items`, t.handScore, baseline);
+  report(`Inkling JS scorer, shipped ${PRIOR_WEIGHTS.kind} prior (score only; ratio to the hand-written forward pass), ${count} items`, t.js, t.handScore);
+  report(`Inkling JS scorer, ${other.kind} prior instead (score only), ${count} items`, t.jsOther, baseline);
   report(`TF.js CPU scorer (score only; ranking does not use it), ${count} items`, t.tfScore, baseline);
   report(`**Inkling rank: features, score, default recipe, reasons, sort, ${count} items**`, t.explained, baseline);
   report(`**Inkling rank without reasons (what the script tag does), ${count} items**`, t.quiet, baseline);

@@ -1,8 +1,8 @@
 // Runs inside a module worker in Chromium (served at /bench/speed/worker-bench.js): times the shipped
 // engine (dist/inkling.worker.js) against the hand-written ranker (hand-written.mjs: the same 37
-// features into a Float32Array, a dot product, an index sort) in the same worker, interleaved.
+// features into a Float32Array, the shipped prior's forward pass, an index sort) in the same worker, interleaved.
 const { createEngine } = await import('/dist/inkling.worker.js');
-const { handWrittenRank, visitorFrom, FEATURES } = await import('/bench/speed/hand-written.mjs');
+const { handWrittenRank, handWrittenScorer, visitorFrom } = await import('/bench/speed/hand-written.mjs');
 
 function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -24,25 +24,25 @@ async function timeInterleaved(tasks, runs, warmup = 20) {
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name])]));
 }
 
-self.onmessage = async ({ data: { items, events, now } }) => {
+self.onmessage = async ({ data: { items, events, now, prior } }) => {
   const engine = createEngine({ storage: 'memory', now: () => now, learn: false });
   await engine.ingest(events);
   const visitor = visitorFrom(events);
-  // Any weights serve the hand-written ranker: its cost does not depend on them.
-  const weights = Float32Array.from({ length: FEATURES }, (_, i) => 1 / (i + 1));
+  // The shipped prior (worker/model/prior.json, sent by browser.mjs): the same model kind and size as the engine's.
+  const score = handWrittenScorer(prior);
   const context = { time: now };
   const results = { crossOriginIsolated: self.crossOriginIsolated };
   for (const count of [1000, 10000]) {
     const slice = items.slice(0, count);
     results[count] = await timeInterleaved(
       {
-        baseline: () => handWrittenRank(slice, visitor, context, now, weights, 0),
+        baseline: () => handWrittenRank(slice, visitor, context, now, score),
         inkling: () => engine.rank({ slot: 'bench', items: slice }),
         quiet: () => engine.rank({ slot: 'bench', items: slice, explain: false }),
       },
       count === 1000 ? 300 : 40,
     );
   }
-  self.postMessage(results);
+  self.postMessage({ ...results, kind: prior.kind });
 };
 self.postMessage('ready');

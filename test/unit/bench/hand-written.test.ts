@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { InklingEvent } from '../../../src/types.js';
 import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
 import { createProfile, foldEvent } from '../../../worker/profile.js';
-import { FEATURES, handWrittenRows, visitorFrom } from '../../../bench/speed/hand-written.mjs';
+import { FEATURES, handWrittenRows, handWrittenScorer, visitorFrom } from '../../../bench/speed/hand-written.mjs';
+import { scoreWithJs } from '../../../worker/model/js-scorer.js';
+import { checkWeights, PRIOR_WEIGHTS } from '../../../worker/model/weights.js';
+import logisticPrior from '../../../bench/quality/priors/logistic.json';
+import mlpPrior from '../../../bench/quality/priors/mlp.json';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 
 const datasets = [process.env.INKLING_DATASETS, '/work/shared/datasets'].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
@@ -30,6 +34,20 @@ describe('the hand-written baseline of the speed benches', () => {
           if (Math.abs(actual[k]! - expected[k]!) > 1e-6) expect.fail(`item ${Math.floor(k / FEATURE_COUNT)}, ${FEATURE_NAMES[k % FEATURE_COUNT]}: ${actual[k]} instead of ${expected[k]}`);
         }
       }
+    }
+  });
+
+  it.skipIf(!datasets)('scores with the same model as the engine: its logits are the JS scorer\'s, logistic and MLP', () => {
+    const fixture = loadSpeedFixture();
+    const now = Math.max(...fixture.events.map((event) => event.time)) + 60_000;
+    const profile = createProfile();
+    for (const event of fixture.events) foldEvent(profile, event);
+    const items = itemsFor(fixture, 1_000);
+    const rows = featurize(items, profile, { time: now }, now);
+    for (const weights of [PRIOR_WEIGHTS, checkWeights(logisticPrior), checkWeights(mlpPrior)]) {
+      const logits = handWrittenScorer(weights)(rows, items.length);
+      const engine = scoreWithJs(weights, rows, items.length);
+      logits.forEach((logit, i) => expect(1 / (1 + Math.exp(-logit))).toBeCloseTo(engine[i]!, 6));
     }
   });
 });

@@ -10,7 +10,9 @@ import { createModel } from '../../../bench/quality/train/model.js';
 import { HAND_SET, LOGISTIC } from '../../../bench/quality/train/settings.js';
 import { FEATURE_COUNT, FEATURE_INDEX } from '../../../worker/features.js';
 import { createTfScorer } from '../../../worker/model/tf-model.js';
-import { PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
+import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
+import logisticPrior from '../../../bench/quality/priors/logistic.json';
+import mlpPrior from '../../../bench/quality/priors/mlp.json';
 
 const dir = datasetsDir();
 if (!dir) console.warn('shared datasets not found (set INKLING_DATASETS): training tests on a real excerpt are skipped');
@@ -29,11 +31,36 @@ const displayOrder = (() => {
   return model;
 })();
 
-describe('the shipped prior', () => {
-  it('carries the hand-set weights of bench/quality/train/settings.ts, taste affinities non-negative', () => {
-    const weights = PRIOR_WEIGHTS.layers[0]!.weights;
-    for (const [name, value] of Object.entries(HAND_SET)) expect(weights[FEATURE_INDEX[name as keyof typeof FEATURE_INDEX]]).toBe(value);
-    for (const name of ['categoryAffinity', 'tagAffinity', 'brandAffinity'] as const) expect(weights[FEATURE_INDEX[name]]).toBeGreaterThan(0);
+/**
+ * The hand-set weight of feature `index` as the model applies it. A logistic holds it directly; an MLP
+ * holds it in its last two hidden units (+w and -w, read out with +1 and -1), and its other hidden units
+ * must not see the feature at all, or they could learn the opposite sign.
+ */
+function handSetWeight(weights: ModelWeights, index: number): number {
+  const [first, second] = weights.layers;
+  if (weights.kind === 'logistic') return first!.weights[index]!;
+  const width = first!.outputs;
+  const hidden = width - 2;
+  for (let h = 0; h < hidden; h++) expect(first!.weights[index * width + h]).toBe(0);
+  expect([second!.weights[hidden], second!.weights[hidden + 1]]).toEqual([1, -1]);
+  expect(first!.weights[index * width + hidden + 1]).toBe(-first!.weights[index * width + hidden]! || 0);
+  return first!.weights[index * width + hidden]!;
+}
+
+describe('the priors', () => {
+  const priors: [string, ModelWeights][] = [
+    [`shipped (${PRIOR_WEIGHTS.kind})`, PRIOR_WEIGHTS],
+    ['logistic', checkWeights(logisticPrior)],
+    ['MLP', checkWeights(mlpPrior)],
+  ];
+  for (const [name, weights] of priors) {
+    it(`${name}: carry the hand-set weights of bench/quality/train/settings.ts, taste affinities non-negative`, () => {
+      for (const [feature, value] of Object.entries(HAND_SET)) expect(handSetWeight(weights, FEATURE_INDEX[feature as keyof typeof FEATURE_INDEX])).toBe(value);
+      for (const feature of ['categoryAffinity', 'tagAffinity', 'brandAffinity'] as const) expect(handSetWeight(weights, FEATURE_INDEX[feature])).toBeGreaterThan(0);
+    });
+  }
+  it('the MLP ships by default (INKLING_PRIOR_KIND=logistic in bench:prior ships the logistic)', () => {
+    expect(PRIOR_WEIGHTS).toEqual(checkWeights(mlpPrior));
   });
 });
 
@@ -53,7 +80,7 @@ describe.skipIf(!dir)('training on a real excerpt (trivago-100k, first 4,000 row
   });
 
   it('on device: TF.js fine-tuning from a blank model converges on clicked-vs-seen labels of the same lists', async () => {
-    const blank: ModelWeights = { ...PRIOR_WEIGHTS, layers: [{ inputs: FEATURE_COUNT, outputs: 1, weights: new Array(FEATURE_COUNT).fill(0), bias: [0] }] };
+    const blank: ModelWeights = { ...PRIOR_WEIGHTS, kind: 'logistic', layers: [{ inputs: FEATURE_COUNT, outputs: 1, weights: new Array(FEATURE_COUNT).fill(0), bias: [0] }] };
     const tf = await createTfScorer(blank);
     const batches = train.map((list) => ({
       rows: list.rows,

@@ -7,7 +7,7 @@ import type { InklingEvent } from '../../../src/types.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;
-const priorAsExported = { 'layer0.kernel': PRIOR_WEIGHTS.layers[0]!.weights, 'layer0.bias': PRIOR_WEIGHTS.layers[0]!.bias };
+const priorAsExported = Object.fromEntries(PRIOR_WEIGHTS.layers.flatMap((layer, i) => [[`layer${i}.kernel`, layer.weights], [`layer${i}.bias`, layer.bias]]));
 
 /** A page view in which `clicked` was clicked and the other listed items were seen and ignored. */
 function pageView(view: number, clicked: string, listed: readonly string[]): InklingEvent[] {
@@ -58,6 +58,21 @@ describe('model weights in IndexedDB', () => {
     expect((await second.export()).model!.weights).toEqual(priorAsExported);
     expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
     await second.close();
+  });
+
+  it('ignores saved weights of another shape (a logistic saved by an earlier version) with a warning', async () => {
+    const idb = faultyIndexedDB();
+    const disk = await openIdbStore({ factory: idb.factory });
+    const logistic = { kind: 'logistic', features: PRIOR_WEIGHTS.features, layers: [{ inputs: PRIOR_WEIGHTS.features.length, outputs: 1, weights: PRIOR_WEIGHTS.features.map(() => 0.5), bias: [0] }] };
+    const saved = PRIOR_WEIGHTS.kind === 'logistic' ? { ...PRIOR_WEIGHTS, layers: [{ ...PRIOR_WEIGHTS.layers[0]!, outputs: 2, weights: [...PRIOR_WEIGHTS.layers[0]!.weights, ...PRIOR_WEIGHTS.layers[0]!.weights], bias: [0, 0] }, { inputs: 2, outputs: 1, weights: [1, 1], bias: [0] }], kind: 'mlp' } : logistic;
+    await disk.putValue('model-weights', saved);
+    await disk.close();
+    const warnings: string[] = [];
+    const engine = createEngine({ indexedDB: idb.factory, now: () => NOW, onWarning: (message) => warnings.push(message) });
+    await engine.configure({ mode: 'full' });
+    expect((await engine.export()).model!.weights).toEqual(priorAsExported);
+    expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
+    await engine.close();
   });
 });
 

@@ -3,7 +3,9 @@ import { memory } from '@tensorflow/tfjs-core/dist/base';
 import { scoreWithJs } from '../../../worker/model/js-scorer.js';
 import { createTfScorer } from '../../../worker/model/tf-model.js';
 import { FEATURE_COUNT } from '../../../worker/features.js';
-import { PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
+import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
+import logisticPrior from '../../../bench/quality/priors/logistic.json';
+import mlpPrior from '../../../bench/quality/priors/mlp.json';
 
 /** Deterministic pseudo-random rows in [0, 1). */
 function rows(count: number, seed = 1): Float32Array {
@@ -25,17 +27,52 @@ const mlp: ModelWeights = {
   ],
 };
 
+/** Like real feature rows: most values 0 (the JS scorer skips them), some negative, the last seven list-constant. */
+function sparseRows(count: number, seed = 11): Float32Array {
+  const out = rows(count, seed);
+  const sparse = out.map((value, i) => (value < 0.6 ? 0 : i % 5 === 0 ? 1 - 2 * value : value));
+  // Columns that hold one value for the whole list, as time, device and page type do (30-36).
+  for (let at = 0; at < sparse.length; at += FEATURE_COUNT) sparse.set([0.5, -0.87, 0, 1, 1, 0, 1], at + 30);
+  return sparse;
+}
+
+/** Scores and the order they give; the order is what a ranking uses. */
+function ranked(scores: Float32Array): number[] {
+  return Array.from(scores.keys()).sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
 describe('plain-JS scorer and TF.js scorer', () => {
-  for (const weights of [PRIOR_WEIGHTS, mlp]) {
-    it(`give the same scores for a ${weights.kind} model`, async () => {
+  const models: [string, ModelWeights][] = [
+    ['the shipped prior', PRIOR_WEIGHTS],
+    ['a small MLP', mlp],
+    ['the logistic prior', checkWeights(logisticPrior)],
+    ['the MLP prior', checkWeights(mlpPrior)],
+  ];
+  for (const [name, weights] of models) {
+    it(`give the same scores and order for ${name} (${weights.kind}), dense and sparse rows`, async () => {
       const tf = await createTfScorer(weights);
-      const input = rows(50);
-      const fromTf = tf.score(input, 50);
-      const fromJs = scoreWithJs(weights, input, 50);
-      fromJs.forEach((value, i) => expect(value).toBeCloseTo(fromTf[i]!, 5));
+      for (const input of [rows(50), sparseRows(200)]) {
+        const count = input.length / FEATURE_COUNT;
+        const fromTf = tf.score(input, count);
+        const fromJs = scoreWithJs(weights, input, count);
+        fromJs.forEach((value, i) => expect(value).toBeCloseTo(fromTf[i]!, 5));
+        // Same order wherever TF.js's scores are apart by more than float32 rounding.
+        const order = ranked(fromJs);
+        for (let k = 1; k < order.length; k++) expect(fromTf[order[k - 1]!]! - fromTf[order[k]!]!).toBeGreaterThan(-1e-6);
+      }
       tf.dispose();
     });
   }
+
+  it('give the same scores for an MLP after TF.js has trained it', async () => {
+    const tf = await createTfScorer(checkWeights(mlpPrior));
+    const input = sparseRows(32, 4);
+    const batch = { rows: input, labels: Float32Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : 0)), weights: new Float32Array(32).fill(1), count: 32 };
+    for (let i = 0; i < 20; i++) tf.train(batch);
+    const fromJs = scoreWithJs(tf.weights(), input, 32);
+    tf.score(input, 32).forEach((value, i) => expect(fromJs[i]).toBeCloseTo(value, 5));
+    tf.dispose();
+  });
 
   it('agree again after TF.js has trained, and training lowers the loss', async () => {
     const tf = await createTfScorer(PRIOR_WEIGHTS);
