@@ -1,5 +1,6 @@
 import type { InklingEvent, Item, Recipe } from '../src/types.js';
 import { type Candidate, DEFAULT_RECIPE, type VisitorHistory, applyRecipe, buildHistory, createHistoryIndex, validateRecipe } from '../worker/recipe/index.js';
+import { mulberry32 } from './random.js';
 
 /** What {@link benchRules} measured; times are medians in ms. */
 export interface RulesBenchResult {
@@ -31,17 +32,6 @@ const STRATEGIES = [
   { use: 'similar', weight: 0.2 },
 ];
 
-/** A small deterministic generator (mulberry32), so that every run ranks the same catalog. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function catalog(count: number, next: () => number): Candidate[] {
   const categories = Array.from({ length: 12 }, (_, i) => `category-${i}`);
@@ -104,7 +94,7 @@ export const BENCH_RECIPE: unknown = {
  */
 export function benchRules(options: { items?: number; events?: number; runs?: number; warmup?: number } = {}): RulesBenchResult {
   const { items = 1_000, events = 2_000, runs = 200, warmup = 50 } = options;
-  const next = random(42);
+  const next = mulberry32(42);
   const candidates = catalog(items, next);
   const log = history(events, items, next);
   const withRules: Recipe = validateRecipe(BENCH_RECIPE);

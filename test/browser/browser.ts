@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer } from '../../scripts/serve.mjs';
 
 /** Debian's Chromium; never a downloaded browser. `CHROMIUM_PATH` points elsewhere if needed. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -12,6 +14,26 @@ const FLAGS = [
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+}
+
+/** A test file's static server (for `root`) and Chromium; set before its tests run, closed after them. */
+export interface BrowserSession {
+  readonly browser: Browser;
+  readonly server: Awaited<ReturnType<typeof startServer>>;
+}
+
+/** Starts a server for `root` and a Chromium before the file's tests, and closes both after them. */
+export function serveAndLaunch(root: string): BrowserSession {
+  const session = {} as { browser: Browser; server: BrowserSession['server'] };
+  beforeAll(async () => {
+    session.server = await startServer({ root });
+    session.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 /** What a page did that a test may assert on: console errors, uncaught errors, every request URL. */

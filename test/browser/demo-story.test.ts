@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { foreignRequests, launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { foreignRequests, openPage, serveAndLaunch } from './browser.js';
 import { serveDemoWithGenerousBudget, slotSettled, visibleItems } from './demo-page.js';
 
 // The story of the foundation issue, on the demo shop as a visitor would live it.
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer({ root: 'demo/dist' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAndLaunch('demo/dist');
 
 const tiles = visibleItems;
 const settled = (page: Page) => slotSettled(page, 'home-grid');
 
 describe('demo shop story', () => {
   it('puts the clicked category first on the next load and never shows a bought product again', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await serveDemoWithGenerousBudget(context);
     const { page, log } = await openPage(context);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await settled(page);
     const grid = await tiles(page, 'home-grid');
     const running = grid.filter((tile) => tile.category === 'running').slice(0, 3);
@@ -50,15 +39,15 @@ describe('demo shop story', () => {
     expect(Math.max(...railRunning)).toBeLessThanOrEqual(railRunning.length);
 
     const bought = rail[railRunning[0]!]!.id;
-    await page.goto(`${server.url}/p/${bought}.html`);
+    await page.goto(`${session.server.url}/p/${bought}.html`);
     await page.click('[data-inkling-action="purchase"]');
     await page.waitForURL(/checkout/);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await settled(page);
     expect((await tiles(page, 'home-rail')).map((tile) => tile.id)).not.toContain(bought);
     expect((await tiles(page, 'home-grid')).map((tile) => tile.id)).not.toContain(bought);
 
-    expect(foreignRequests(log, server.url)).toEqual([]);
+    expect(foreignRequests(log, session.server.url)).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     await context.close();

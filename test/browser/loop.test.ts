@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { foreignRequests, launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { foreignRequests, openPage, serveAndLaunch } from './browser.js';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer({ root: 'test/pages' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAndLaunch('test/pages');
 
 const gridOrder = (page: Page) => page.$$eval('#grid > li:not([hidden])', (items) => items.map((item) => item.getAttribute('data-inkling-item')));
 const settled = (page: Page) => page.waitForSelector('#grid[data-inkling-state]', { timeout: 10_000 });
 
 describe('the whole loop in Chromium', () => {
   it('learns a category from clicks, reorders on the next load and hides a bought product', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, log } = await openPage(context);
-    await page.goto(`${server.url}/shop.html`);
+    await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     expect(await gridOrder(page)).toEqual(['s1', 't1', 's2', 'j1', 't2', 's3', 'j2', 't3']);
 
@@ -36,26 +25,26 @@ describe('the whole loop in Chromium', () => {
     await settled(page);
     expect((await gridOrder(page)).slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
 
-    await page.goto(`${server.url}/product.html?id=t1`);
+    await page.goto(`${session.server.url}/product.html?id=t1`);
     await page.click('#buy');
-    await page.goto(`${server.url}/shop.html`);
+    await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     const order = await gridOrder(page);
     expect(order).not.toContain('t1');
     expect(order.slice(0, 2).sort()).toEqual(['t2', 't3']);
 
-    expect(foreignRequests(log, server.url)).toEqual([]);
+    expect(foreignRequests(log, session.server.url)).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     await context.close();
   });
 
   it('keeps the original order and stays silent to the page when the worker fails to load', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await context.route('**/inkling.worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
     const { page, log } = await openPage(context);
     await page.addInitScript(() => localStorage.setItem('inkling:returning', '1'));
-    await page.goto(`${server.url}/shop.html`);
+    await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     expect(await page.getAttribute('#grid', 'data-inkling-state')).toBe('original');
     expect(await gridOrder(page)).toEqual(['s1', 't1', 's2', 'j1', 't2', 's3', 'j2', 't3']);

@@ -1,22 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, serveAndLaunch } from './browser.js';
 import { call, databases, exportedEvents, inklingReady, modeOf } from './inkling-page.js';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer({ root: 'test/pages' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAndLaunch('test/pages');
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
@@ -34,7 +23,7 @@ const visitTents = async (page: Page) => {
 
 describe('privacy in Chromium', () => {
   it('makes no request beyond its own files and reads no fingerprinting surface', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, log } = await openPage(context);
     await page.addInitScript(() => {
       const touched: string[] = ((window as unknown as { touched: string[] }).touched = []);
@@ -51,13 +40,13 @@ describe('privacy in Chromium', () => {
       spy(HTMLCanvasElement.prototype, 'toDataURL');
       spy(Screen.prototype, 'colorDepth');
     });
-    await page.goto(`${server.url}/shop.html`);
+    await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     await visitTents(page);
     await call(page, 'flush');
     const own = new Set(['/shop.html', '/product.html', '/dist/inkling.js', '/dist/inkling-track.js', '/dist/inkling.worker.js']);
     // The worker's lazy TF.js chunk (it arrives when there is something to learn) is also the SDK's own file.
-    const ownFile = (url: URL) => url.origin === server.url && (own.has(url.pathname) || /^\/dist\/chunks\/tf-model-[\w-]+\.js$/.test(url.pathname));
+    const ownFile = (url: URL) => url.origin === session.server.url && (own.has(url.pathname) || /^\/dist\/chunks\/tf-model-[\w-]+\.js$/.test(url.pathname));
     expect(log.requests.map((url) => new URL(url)).filter((url) => !ownFile(url))).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { touched: string[] }).touched)).toEqual([]);
     // The worker is out of the init script's reach: check the SDK's own code, and the tag's whole bundle
@@ -69,10 +58,10 @@ describe('privacy in Chromium', () => {
   });
 
   it('off (consent denied): original order, no events, no database, no worker', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, log } = await openPage(context);
     await page.addInitScript(() => ((window as unknown as { InklingConfig: object }).InklingConfig = { consent: 'denied' }));
-    await page.goto(`${server.url}/shop.html`);
+    await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     await visitTents(page);
     expect(await modeOf(page)).toBe('off');
@@ -86,10 +75,10 @@ describe('privacy in Chromium', () => {
   });
 
   it('session (Global Privacy Control): learns across the pages of one tab, persists nothing, forgets with the tab', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
     const { page } = await openPage(context);
-    await page.goto(`${server.url}/shop.html`);
+    await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     expect(await modeOf(page)).toBe('session');
     await visitTents(page);
@@ -107,18 +96,18 @@ describe('privacy in Chromium', () => {
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 
     const otherTab = await context.newPage();
-    await otherTab.goto(`${server.url}/shop.html`);
+    await otherTab.goto(`${session.server.url}/shop.html`);
     await inklingReady(otherTab);
     expect(await exportedEvents(otherTab)).toEqual([]);
     await context.close();
   });
 
   it('setConsent() reaches every open tab at once and governs the first event of the next page', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page: tabA } = await openPage(context);
     const { page: tabB } = await openPage(context);
-    await tabA.goto(`${server.url}/shop.html`);
-    await tabB.goto(`${server.url}/product.html?id=t1`);
+    await tabA.goto(`${session.server.url}/shop.html`);
+    await tabB.goto(`${session.server.url}/product.html?id=t1`);
     await Promise.all([inklingReady(tabA), inklingReady(tabB)]);
     expect(await modeOf(tabB)).toBe('full');
     await call(tabA, 'setConsent', 'denied');
@@ -129,7 +118,7 @@ describe('privacy in Chromium', () => {
     await tabB.addInitScript(() => {
       (window as unknown as { Inkling: { q: unknown[][] } }).Inkling = { q: [['track', { type: 'click', itemId: 'early' }]] };
     });
-    await tabB.goto(`${server.url}/product.html?id=t2`);
+    await tabB.goto(`${session.server.url}/product.html?id=t2`);
     await inklingReady(tabB);
     expect(await modeOf(tabB)).toBe('off');
     await call(tabA, 'setConsent', 'granted');
@@ -143,12 +132,12 @@ describe('privacy in Chromium', () => {
   });
 
   it('forget() in one tab erases the database, the model and the other tabs\' buffers', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page: tabA } = await openPage(context);
     const { page: tabB } = await openPage(context);
     // Product pages: no grid whose impressions would arrive after the forget() under test.
-    await tabA.goto(`${server.url}/product.html?id=t1`);
-    await tabB.goto(`${server.url}/product.html?id=t2`);
+    await tabA.goto(`${session.server.url}/product.html?id=t1`);
+    await tabB.goto(`${session.server.url}/product.html?id=t2`);
     await Promise.all([inklingReady(tabA), inklingReady(tabB)]);
     await call(tabA, 'track', { type: 'click', itemId: 't1', item: { category: 'tents' } });
     await call(tabA, 'flush');

@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, serveAndLaunch } from './browser.js';
 import { serveDemoWithGenerousBudget, slotSettled, visibleItems } from './demo-page.js';
 
 // The demo home page declares its recipes inline: the rail's recipe excludes purchases, caps items
 // shown 5 times without a click (sink) and pins the promoted sku-169 at position 0.
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer({ root: 'demo/dist' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAndLaunch('demo/dist');
 
 const rail = async (page: Page) => (await visibleItems(page, 'home-rail')).map((tile) => tile.id);
 const settled = (page: Page) => slotSettled(page, 'home-rail');
 
 describe('recipes declared on the demo page', () => {
   it('exclude a purchased product, cap an ignored one and pin the promoted one', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await serveDemoWithGenerousBudget(context);
     const { page, log } = await openPage(context);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await settled(page);
     const before = await rail(page);
     const [ignored, bought] = before.filter((id) => id !== 'sku-169');
@@ -59,12 +48,12 @@ describe('recipes declared on the demo page', () => {
   });
 
   it('leaves a slot with a bad recipe in its original order and logs one [inkling] error', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     await serveDemoWithGenerousBudget(context, (html) =>
       html.replace('"home-rail":{"strategies":[{"use":"personal","weight":0.6}', '"home-rail":{"strategies":[{"use":"personal","weight":"high"}'));
     const { page, log } = await openPage(context);
     await page.addInitScript(() => localStorage.setItem('inkling:returning', '1'));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     await page.waitForSelector('[data-inkling-slot="home-grid"][data-inkling-state]', { timeout: 15_000 });
     await settled(page);
     expect(await page.getAttribute('[data-inkling-slot="home-rail"]', 'data-inkling-state')).toBe('original');

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPage, serveAndLaunch } from './browser.js';
 import { exportedEvents, inklingReady } from './inkling-page.js';
 import type { InklingEvent } from '../../src/types.js';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
+const session = serveAndLaunch('test/pages');
 
-beforeAll(async () => {
-  server = await startServer({ root: 'test/pages' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const newContext = () => browser.newContext({ viewport: { width: 800, height: 600 } });
+const newContext = () => session.browser.newContext({ viewport: { width: 800, height: 600 } });
 const ofType = (events: InklingEvent[], type: InklingEvent['type']) => events.filter((event) => event.type === type);
 const impressed = async (page: Page) => ofType(await exportedEvents(page), 'impression').map((event) => event.itemId).sort();
 /** The tab as the browser reports it when the visitor switches away (headless pages are always "visible"). */
@@ -29,7 +18,7 @@ const setHidden = (page: Page, hidden: boolean) =>
 
 async function openViewability(context: BrowserContext): Promise<Page> {
   const { page } = await openPage(context);
-  await page.goto(`${server.url}/viewability.html`);
+  await page.goto(`${session.server.url}/viewability.html`);
   await page.waitForSelector('#rail[data-inkling-state]');
   return page;
 }
@@ -95,7 +84,7 @@ describe('single-page apps', () => {
   it('picks up slots and items rendered later and starts a new page view on a route change', async () => {
     const context = await newContext();
     const { page } = await openPage(context);
-    await page.goto(`${server.url}/spa.html`);
+    await page.goto(`${session.server.url}/spa.html`);
     await page.waitForSelector('#list[data-inkling-state]');
     await page.evaluate(() => (window as unknown as { addItem(list: Element, id: string): void }).addItem(document.getElementById('list')!, 'p4'));
     await page.waitForTimeout(1400);
@@ -128,10 +117,10 @@ describe('detail views and purchases', () => {
   it('sends a view with its dwell time when the visitor leaves the product page', async () => {
     const context = await newContext();
     const { page } = await openPage(context);
-    await page.goto(`${server.url}/product.html?id=t1`);
+    await page.goto(`${session.server.url}/product.html?id=t1`);
     await inklingReady(page);
     await page.waitForTimeout(800);
-    await page.goto(`${server.url}/confirm.html`);
+    await page.goto(`${session.server.url}/confirm.html`);
     await inklingReady(page);
     const view = ofType(await exportedEvents(page), 'view')[0]!;
     expect(view.itemId).toBe('t1');
@@ -143,10 +132,10 @@ describe('detail views and purchases', () => {
   it('counts "Buy now" and the order confirmation as one purchase per item, even on reload', async () => {
     const context = await newContext();
     const { page } = await openPage(context);
-    await page.goto(`${server.url}/product.html?id=t1`);
+    await page.goto(`${session.server.url}/product.html?id=t1`);
     await inklingReady(page);
     await page.click('#buy');
-    await page.goto(`${server.url}/confirm.html`);
+    await page.goto(`${session.server.url}/confirm.html`);
     await inklingReady(page);
     await page.reload();
     await inklingReady(page);

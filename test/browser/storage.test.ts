@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { launchChromium, openPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openPage, serveAndLaunch } from './browser.js';
 import { call, exportedEvents, inklingReady } from './inkling-page.js';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
-
-beforeAll(async () => {
-  server = await startServer({ root: 'test/pages' });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = serveAndLaunch('test/pages');
 
 /** Tracks `count` clicks through the public API in bursts, as a busy page would, then flushes. */
 const trackBurst = (page: Page, count: number, padding = 0) =>
@@ -31,11 +20,11 @@ const trackBurst = (page: Page, count: number, padding = 0) =>
 
 describe('storage in Chromium', () => {
   it('keeps exactly 5,000 events sent from two tabs at once', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page: tabA } = await openPage(context);
     const { page: tabB } = await openPage(context);
-    await tabA.goto(`${server.url}/confirm.html?tab=a`);
-    await tabB.goto(`${server.url}/confirm.html?tab=b`);
+    await tabA.goto(`${session.server.url}/confirm.html?tab=a`);
+    await tabB.goto(`${session.server.url}/confirm.html?tab=b`);
     await Promise.all([inklingReady(tabA), inklingReady(tabB)]);
     await Promise.all([trackBurst(tabA, 2500), trackBurst(tabB, 2500)]);
     const events = (await exportedEvents(tabA)).filter((event) => event.type === 'click');
@@ -45,12 +34,12 @@ describe('storage in Chromium', () => {
   });
 
   it('survives real quota exhaustion: evicts the oldest events, keeps the newest, never throws', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page, log } = await openPage(context);
     // The quota is set before the origin's database exists: Chromium applies an override to later usage.
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1024 * 1024 });
-    await page.goto(`${server.url}/confirm.html`);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: session.server.url, quotaSize: 1024 * 1024 });
+    await page.goto(`${session.server.url}/confirm.html`);
     await inklingReady(page);
     // ~3 MB of events against a 1 MB quota.
     for (let round = 0; round < 6; round++) await trackBurst(page, 250, 2000);
@@ -66,15 +55,15 @@ describe('storage in Chromium', () => {
   });
 
   it('lets another tab upgrade the schema instead of blocking it, and keeps working', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const { page: tabA, log } = await openPage(context);
     const { page: tabB } = await openPage(context);
-    await tabA.goto(`${server.url}/confirm.html`);
+    await tabA.goto(`${session.server.url}/confirm.html`);
     await inklingReady(tabA);
     await call(tabA, 'track', { type: 'click', itemId: 'before' });
     await call(tabA, 'flush');
     // Any page of the origin without the SDK: another app (or a newer SDK) on the same site.
-    await tabB.goto(`${server.url}/no-sdk-here`);
+    await tabB.goto(`${session.server.url}/no-sdk-here`);
     const outcome = await tabB.evaluate(
       () =>
         new Promise<string>((resolve) => {

@@ -1,5 +1,6 @@
 import type { FeatureList } from './collect.js';
-import { backward, createModel, forward, mulberry32, type TrainableModel } from './model.js';
+import { mulberry32 } from '../../random.js';
+import { backward, createModel, forward, type TrainableModel } from './model.js';
 
 /** Hyper-parameters of the offline prior fit. */
 export interface FitOptions {

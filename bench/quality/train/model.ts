@@ -1,4 +1,5 @@
 import type { ModelWeights } from '../../../worker/model/weights.js';
+import { mulberry32 } from '../../random.js';
 
 /**
  * A plain-JS copy of the engine's scorer shapes (logistic, or one ReLU hidden layer) with
@@ -117,14 +118,3 @@ export function toWeights(model: TrainableModel, features: readonly string[], li
   };
 }
 
-/** Seeded PRNG (mulberry32) in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
