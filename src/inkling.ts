@@ -138,8 +138,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     if ('consent' in message) {
       consent = message.consent;
       updateMode();
-    }
-    else {
+    } else {
       forgetHere();
       void enginePromise?.then((connected) => connected.forget(), (error) => reporter.error(error, 'forget'));
     }

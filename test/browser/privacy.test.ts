@@ -16,6 +16,10 @@ const visitTents = async (page: Page) => {
   for (const id of ['t2', 't3']) {
     await page.click(`[data-inkling-item="${id}"] a`);
     await page.waitForURL(/product\.html/);
+    // The visitor reads the product page: its view is recorded by the tracking module the tag imports
+    // once ranking has started (a bounce before it arrives records no view).
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/inkling-track.js')));
+    await page.waitForTimeout(300);
     await page.goBack();
     await settled(page);
   }
