@@ -1,4 +1,4 @@
-import type { InklingEvent, PrivacyMode, Ranking, Reason } from '../src/types.js';
+import type { InklingEvent, Item, PrivacyMode, Ranking, Reason } from '../src/types.js';
 import { featurize } from './features.js';
 import { ExampleCollector } from './model/examples.js';
 import { createModel, type Model } from './model/model.js';
@@ -6,7 +6,7 @@ import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
-import { applyRecipe, createHistoryIndex, type ApplyInput } from './recipe/index.js';
+import { applyRecipe, createHistoryIndex, type ApplyInput, type Candidate } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
 import { createTryLock, type TryLock } from './locks.js';
 import { createPurchaseDeduper } from './purchases.js';
@@ -47,6 +47,8 @@ const DAY_MS = 24 * 3600 * 1000;
 const BATCH_SIZE = 32;
 /** Batches of examples kept waiting for the next page view's training; older ones are dropped. */
 const BACKLOG_LIMIT = 8;
+/** The examples a backlog holds: a burst's older events would be dropped before training, so they never become examples. */
+const BACKLOG_EXAMPLES = BACKLOG_LIMIT * BATCH_SIZE;
 
 /** The engine behind the worker, the in-thread fallback and the headless Node entry: one code path. */
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -60,8 +62,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const examples = new ExampleCollector();
   // Steps already spent in the page view that sent the latest batch; examples beyond the cap wait for the next one.
   let pageViewSteps: { readonly id: string | undefined; spent: number } = { id: undefined, spent: 0 };
-  // Per slot, the last ranking and its input: explain() words reasons from the input when rank() skipped them.
-  const lastRankings = new Map<string, { ranking: Ranking; input: ApplyInput; explained: boolean }>();
+  // Per slot, the last ranking, its input and scores: explain() words reasons when rank() skipped them.
+  const lastRankings = new Map<string, { ranking: Ranking; input: ApplyInput; items: readonly Item[]; scores: Float32Array }>();
   const recipes = new RecipeRegistry();
   const history = createHistoryIndex();
   // This device's stable draw for recipe holdouts; persisted in `full` mode so the group never flips.
@@ -86,7 +88,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
       await prune();
       // Earlier visits already taught the saved weights: their events rebuild the profile, not examples.
-      for (const event of await store.events()) learnFrom(event, false);
+      history.add((await store.events()).filter((event) => learnFrom(event, false)));
       examples.closePageView();
     })());
 
@@ -104,8 +106,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (purchases.isRepeat(event)) return false;
     if (teach) examples.observe(event, profile);
     foldEvent(profile, event);
-    history.add([event]);
     return true;
+  }
+
+  /** The recipe's candidates; with `explain`, each carries the words of its personal reasons. */
+  function candidatesFor(items: readonly Item[], scores: Float32Array, explain: boolean): Candidate[] {
+    if (!explain) return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]! }));
+    const perCategory = engagedPerCategory(profile);
+    return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }));
   }
 
   // One training run at a time, after the batches before it; forget/export/close wait for it.
@@ -116,7 +124,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
    * lock means its engine is training on the same database); persists the new weights in `full` mode.
    */
   async function train(pageViewId: string | undefined): Promise<void> {
-    examples.keepNewest(BACKLOG_LIMIT * BATCH_SIZE);
+    examples.keepNewest(BACKLOG_EXAMPLES);
     if (examples.size === 0) return;
     if (pageViewId === undefined || pageViewId !== pageViewSteps.id) pageViewSteps = { id: pageViewId, spent: 0 };
     const budget = pageViewSteps;
@@ -146,9 +154,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready();
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
-      // Only the most recent events of a burst become examples: the per-batch cap could not train on more.
-      const teachFrom = events.length - maxTrainingSteps * BATCH_SIZE * 2;
+      const teachFrom = events.length - BACKLOG_EXAMPLES;
       const fresh = events.filter((event, index) => learnFrom(event, index >= teachFrom));
+      history.add(fresh);
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await store.append(fresh);
       // The batch is stored: the caller (flush) may go on while the model learns from it.
@@ -163,22 +171,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const rows = featurize(request.items, profile, request.context ?? {}, time);
       const scores = model.score(rows, request.items.length);
       examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
-      const perCategory = engagedPerCategory(profile);
-      const explained = request.explain ?? true;
-      const input: ApplyInput = {
-        candidates: request.items.map((item, index) =>
-          explained
-            ? { item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }
-            : { item, originalIndex: index, personal: scores[index]! },
-        ),
-        recipe,
-        history: history.at(time),
-        now: time,
-        holdoutDraw,
-        explain: explained,
-      };
+      const explain = request.explain ?? true;
+      const input: ApplyInput = { candidates: candidatesFor(request.items, scores, explain), recipe, history: history.at(time), now: time, holdoutDraw, explain };
       const ranking = applyRecipe(input);
-      lastRankings.set(request.slot, { ranking, input, explained });
+      lastRankings.set(request.slot, { ranking, input, items: request.items, scores });
       return ranking;
     },
 
@@ -186,12 +182,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready();
       const last = lastRankings.get(slot);
       if (!last) return undefined;
-      if (!last.explained) {
+      if (!last.input.explain) {
         // Same input, same order: only the words are added (applyRecipe is pure).
-        const perCategory = engagedPerCategory(profile);
-        const candidates = last.input.candidates.map((candidate) => ({ ...candidate, personalReasons: personalReasons(candidate.item, profile, perCategory) }));
-        last.ranking = applyRecipe({ ...last.input, candidates, explain: true });
-        last.explained = true;
+        last.input = { ...last.input, candidates: candidatesFor(last.items, last.scores, true), explain: true };
+        last.ranking = applyRecipe(last.input);
       }
       const found = [...last.ranking.items, ...last.ranking.removed].find((entry) => entry.item.id === itemId);
       return found?.reasons as Reason[] | undefined;
