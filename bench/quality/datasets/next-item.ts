@@ -1,5 +1,6 @@
 import type { EventType, Item } from '../../../src/types.js';
-import type { ReplayStep, VisitorReplay } from '../types.js';
+import type { QualityDataset, ReplayStep, VisitorReplay } from '../types.js';
+import { assignSplits, listTimes, medianListTime, withPastPopularity } from './replay.js';
 import { compactItem, seededShuffle, step } from './replay.js';
 
 /** One interaction from a shopping log, already mapped to Inkling's event types. */
@@ -26,6 +27,25 @@ export interface NextItemBuild {
   readonly visitors: VisitorReplay[];
   readonly lists: number;
   readonly missing: number;
+}
+
+/**
+ * A next-item dataset (rees46, taobao): rows sorted by time (stable, so a log already in order keeps
+ * it), lists built by `buildNextItem`, past popularity annotated, split at the median list time.
+ * `protocol` words the candidate rule; the count of lists that could not be scored is appended.
+ */
+export function nextItemDataset(name: string, rows: LogRow[], rule: CandidateRule, protocol: string): QualityDataset {
+  rows.sort((a, b) => a.time - b.time);
+  const built = buildNextItem(rows, rule);
+  const annotated = withPastPopularity(built.visitors);
+  const splitTime = medianListTime(listTimes(annotated));
+  return {
+    name,
+    protocol: `${protocol}; ${built.missing} of ${built.lists + built.missing} next items were not candidates and are not scored`,
+    splitTime,
+    visitors: assignSplits(annotated, splitTime),
+    cutoffs: [10],
+  };
 }
 
 /**

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { EventType } from '../../../src/types.js';
 import { parseCsvObjects } from '../csv.js';
 import type { QualityDataset } from '../types.js';
-import { buildNextItem, type LogRow } from './next-item.js';
-import { assignSplits, compactItem, listTimes, medianListTime, withPastPopularity } from './replay.js';
+import { nextItemDataset, type LogRow } from './next-item.js';
+import { compactItem } from './replay.js';
 
 const TYPES: Readonly<Record<string, EventType>> = { view: 'view', cart: 'add_to_cart', purchase: 'purchase' };
 
@@ -33,19 +33,11 @@ export function rees46FromRows(records: readonly Record<string, string>[]): Qual
     } as never) as LogRow['item'];
     return { visitorId: r['user_id']!, sessionId: r['user_session']!, type, time: Date.parse((r['event_time'] ?? '').replace(' UTC', 'Z').replace(' ', 'T')), item };
   });
-  // The file is in time order already; a stable sort keeps it so and protects against excerpts that are not.
-  rows.sort((a, b) => a.time - b.time);
-  const built = buildNextItem(rows, { slot: 'next-in-session', pageType: 'product', categoryWindowMs: Infinity });
-  const annotated = withPastPopularity(built.visitors);
-  const splitTime = medianListTime(listTimes(annotated));
-  return {
-    name: 'rees46-oct2019-head',
-    protocol:
-      'within each session, at every event on a new item rank the candidates = items of the categories the session ' +
-      'touched so far, seen anywhere in the log before that second, in a seeded random order ("original"); ' +
-      `${built.missing} of ${built.lists + built.missing} next items were not candidates and are not scored`,
-    splitTime,
-    visitors: assignSplits(annotated, splitTime),
-    cutoffs: [10],
-  };
+  return nextItemDataset(
+    'rees46-oct2019-head',
+    rows,
+    { slot: 'next-in-session', pageType: 'product', categoryWindowMs: Infinity },
+    'within each session, at every event on a new item rank the candidates = items of the categories the session ' +
+      'touched so far, seen anywhere in the log before that second, in a seeded random order ("original")',
+  );
 }

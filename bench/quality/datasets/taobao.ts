@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { EventType } from '../../../src/types.js';
 import { parseCsv } from '../csv.js';
 import type { QualityDataset } from '../types.js';
-import { buildNextItem, type LogRow } from './next-item.js';
-import { assignSplits, listTimes, medianListTime, withPastPopularity } from './replay.js';
+import { nextItemDataset, type LogRow } from './next-item.js';
 
 /** `fav` has no Inkling event type; a wish-list add is closest to an add-to-cart in intent. */
 const TYPES: Readonly<Record<string, EventType>> = { pv: 'view', cart: 'add_to_cart', fav: 'add_to_cart', buy: 'purchase' };
@@ -26,18 +25,11 @@ export function taobaoFromRecords(records: readonly string[][]): QualityDataset 
     if (!type || !user || !item || !category) throw new Error(`taobao: bad record ${[user, item, category, behavior].join(',')}`);
     return { visitorId: user, sessionId: user, type, time: Number(seconds) * 1000, item: { id: item, category } };
   });
-  rows.sort((a, b) => a.time - b.time);
-  const built = buildNextItem(rows, { slot: 'for-you', pageType: 'home', categoryWindowMs: 3 * DAY });
-  const annotated = withPastPopularity(built.visitors);
-  const splitTime = medianListTime(listTimes(annotated));
-  return {
-    name: 'taobao-userbehavior-sample',
-    protocol:
-      "per visitor over 9 days, at every event on a new item rank the candidates = items of the categories this visitor " +
-      'touched in the last 3 days, seen by anyone in the log before that second, in a seeded random order ("original"); ' +
-      `${built.missing} of ${built.lists + built.missing} next items were not candidates and are not scored`,
-    splitTime,
-    visitors: assignSplits(annotated, splitTime),
-    cutoffs: [10],
-  };
+  return nextItemDataset(
+    'taobao-userbehavior-sample',
+    rows,
+    { slot: 'for-you', pageType: 'home', categoryWindowMs: 3 * DAY },
+    'per visitor over 9 days, at every event on a new item rank the candidates = items of the categories this visitor ' +
+      'touched in the last 3 days, seen by anyone in the log before that second, in a seeded random order ("original")',
+  );
 }
