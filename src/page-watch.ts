@@ -27,8 +27,10 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
       reporter.error(error, where);
     }
   };
-  const track = (type: PageEventType, element: Element | undefined, itemId: string, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
-    inkling.track({ type, itemId, ...extra, item: element && snapshot(readItem(element)) });
+  /** `itemId` defaults to the element's own: its attributes are read once per event. */
+  const track = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
+    const item = element && readItem(element);
+    inkling.track({ type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) });
   };
   const position = (slot: Element | null | undefined, element: Element, shown = slot && shownItems(slot)) =>
     slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shown!.indexOf(element as HTMLElement)) } : {};
@@ -41,7 +43,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
       for (const element of elements) {
         const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
         if (slot && !shownBySlot.has(slot)) shownBySlot.set(slot, shownItems(slot));
-        track('impression', element, readItem(element).id, position(slot, element, slot ? shownBySlot.get(slot) : undefined));
+        track('impression', element, undefined, position(slot, element, slot ? shownBySlot.get(slot) : undefined));
       }
     }),
   });
