@@ -77,7 +77,11 @@ export function oracleNearDuplicate(a: Item, b: Item, threshold: number): boolea
   if (a.id === b.id) return true;
   if (a.embedding && b.embedding && a.embedding.length === b.embedding.length) {
     const dot = a.embedding.reduce((s, x, i) => s + x * (b.embedding?.[i] ?? 0), 0);
-    const norm = Math.hypot(...a.embedding) * Math.hypot(...b.embedding);
+    const squares = (v: readonly number[]): number => v.reduce((s, x) => s + x * x, 0);
+    // One square root of the product, not a product of two norms (Math.hypot): the latter gives
+    // 0.9999999999999998 for [0.7, 0.7] against itself, so identical embeddings would not be
+    // near-duplicates at threshold 1 (fast-check draws that bound often).
+    const norm = Math.sqrt(squares(a.embedding) * squares(b.embedding));
     if (norm > 0 && dot / norm >= threshold) return true;
   }
   const ta = tokens(a.title);

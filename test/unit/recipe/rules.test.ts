@@ -226,6 +226,15 @@ describe('rule 4: diversity', () => {
     expect(ids(ranking.items)).toEqual(['a', 'c', 'b', 'd', 'f', 'e']);
     expect(rules(ranking.items[2])).toEqual(['diversity: moved down, too similar to its neighbour']);
   });
+  it('treats identical embeddings as near-duplicates even at threshold 1', () => {
+    // [0.7, 0.7] is where a cosine computed as a product of two norms falls just short of 1.
+    const items: Item[] = [
+      { id: 'a', embedding: [0.7, 0.7] },
+      { id: 'b', embedding: [0.7, 0.7] },
+      { id: 'c', embedding: [1, 0] },
+    ];
+    expect(ids(run(items, { diversity: { nearDuplicates: { k: 3, threshold: 1 } } }).items)).toEqual(['a', 'c', 'b']);
+  });
   it('pulls an item past at most NEAR_DUPLICATE_LOOKAHEAD look-alikes', () => {
     const lookAlikes = (count: number): Item[] => [
       ...Array.from({ length: count }, (_, i) => ({ id: `dup${i}`, title: 'same old thing' })),
