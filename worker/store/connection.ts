@@ -43,8 +43,8 @@ export function createConnection(options: ConnectionOptions): Connection {
     const request = factory.open(options.name, SCHEMA_VERSION);
     request.onupgradeneeded = (event) => {
       const db = wrap(request.result) as unknown as Database;
-      const tx = wrap(request.transaction!) as unknown as IDBPTransaction<InklingSchema, ('events' | 'values')[], 'versionchange'>;
-      migrate(db, tx, event.oldVersion, event.newVersion ?? SCHEMA_VERSION, options.now()).catch((error) => {
+      const tx = wrap(request.transaction!) as unknown as IDBPTransaction<InklingSchema, ('chunks' | 'values')[], 'versionchange'>;
+      migrate(db, tx, event.oldVersion, options.now()).catch((error) => {
         options.warn(`migration failed (${String(error)})`);
         tx.abort();
       });

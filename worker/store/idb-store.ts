@@ -1,10 +1,11 @@
+import { unwrap } from 'idb';
+import { eventsOf, toChunk, toChunks } from './chunks.js';
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
-import { unwrap } from 'idb';
 import type { EventStore } from './event-store.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
-import { DATABASE_NAME, type StoredEvent } from './schema.js';
+import { DATABASE_NAME, type StoredChunk, type StoredEvent } from './schema.js';
 import { CLOCK_SKEW_MS, isStorableEvent, toStored } from './validate.js';
 
 /** Options for the IndexedDB store. */
@@ -68,15 +69,14 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     async append(batch) {
       const records = batch.filter(isStorableEvent).map((event) => toStored(event, now()));
       if (records.length < batch.length) warn(`${batch.length - records.length} malformed events were not stored`);
-      if (records.length > 0) await guarded('events', (db) => putAll(db, records), () => spill.append(records));
+      if (records.length > 0) await guarded('events', (db) => putChunks(db, toChunks(records)), () => spill.append(records));
     },
     async events(since = -Infinity) {
       const range = Number.isFinite(since) ? IDBKeyRange.lowerBound(since) : undefined;
-      const stored = await withDb((db) => db.getAllFromIndex('events', 'byTime', range)).catch(() => [] as StoredEvent[]);
-      const spilled = await spill.events(since);
-      if (spilled.length === 0) return stored;
-      const ids = new Set(stored.map((event) => event.id));
-      return [...stored, ...spilled.filter((event) => !ids.has(event.id!))].sort((a, b) => a.time - b.time);
+      const chunks = await withDb((db) => db.getAllFromIndex('chunks', 'byLast', range)).catch(() => [] as StoredChunk[]);
+      // The spill holds what `append` validated: stored events, each with an id.
+      const spilled = (await spill.events(since)) as StoredEvent[];
+      return eventsOf([...chunks.map((chunk) => chunk.events), spilled], since);
     },
     async purge(before) {
       const removed = await withDb((db) => purgeBefore(db, before, now())).catch((error: unknown) => {
@@ -98,8 +98,8 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     async clear() {
       await spill.clear();
       await withDb(async (db) => {
-        const tx = db.transaction(['events', 'values'], 'readwrite');
-        await Promise.all([tx.objectStore('events').clear(), tx.objectStore('values').clear(), tx.done]);
+        const tx = db.transaction(['chunks', 'values'], 'readwrite');
+        await Promise.all([tx.objectStore('chunks').clear(), tx.objectStore('values').clear(), tx.done]);
       });
     },
     async close() {
@@ -108,17 +108,17 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   };
 }
 
-/** One transaction per batch; put-by-id makes a re-sent event (retry, second tab) a no-op. */
-async function putAll(db: Database, records: readonly StoredEvent[]): Promise<void> {
+/** One transaction per batch, a few records each (`CHUNK_EVENTS` events per record). */
+async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<void> {
   // Relaxed: the commit does not wait for the OS to flush to disk. A tab crash loses nothing; only a
   // power cut right after a batch can, and these are behavioural signals, not orders.
-  const tx = db.transaction('events', 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction('chunks', 'readwrite', { durability: 'relaxed' });
   let requestError: unknown;
-  // Plain requests, not idb's promise per put: 10,000 promises cost more than the writes. Their errors
-  // bubble to the transaction; keep the first one (Chrome may report the quota only there).
+  // Plain requests: a failed put's error bubbles to the transaction, where the first one is kept
+  // (Chrome may report the quota only there, and the transaction's own error as a bare AbortError).
   unwrap(tx).addEventListener('error', (event) => (requestError ??= (event.target as IDBRequest).error));
   const store = unwrap(tx.store);
-  for (const record of records) store.put(record);
+  for (const chunk of chunks) store.put(chunk);
   try {
     await tx.done;
   } catch (error) {
@@ -126,38 +126,44 @@ async function putAll(db: Database, records: readonly StoredEvent[]): Promise<vo
   }
 }
 
-/** Deletes the oldest events: a tenth of the store, so that one full disk does not cost a retry per batch. */
+/**
+ * Deletes the oldest tenth of the events, so that one full disk does not cost a retry per batch: whole
+ * chunks, oldest first, and the rest of the share from the oldest end of the next one.
+ */
 async function evictOldest(db: Database): Promise<void> {
-  const tx = db.transaction('events', 'readwrite');
-  let left = Math.max(1, Math.ceil((await tx.store.count()) * EVICT_SHARE));
-  let cursor = await tx.store.index('byTime').openKeyCursor();
-  while (cursor && left-- > 0) {
-    void tx.store.delete(cursor.primaryKey);
-    cursor = await cursor.continue();
+  const tx = db.transaction('chunks', 'readwrite');
+  const index = tx.store.index('byFirst');
+  const [keys, chunks] = await Promise.all([index.getAllKeys(), index.getAll()]);
+  let left = Math.max(1, Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE));
+  for (let i = 0; i < chunks.length && left > 0; i++) {
+    const events = chunks[i]!.events;
+    void (left < events.length ? tx.store.put(toChunk(events.slice(left)), keys[i]) : tx.store.delete(keys[i]!));
+    left -= events.length;
   }
   await tx.done;
 }
 
 /**
- * Deletes events older than `before`. Events stamped after `now` (the clock was wrong when they were
- * written, or jumped back since) are re-stamped to `now`, so they expire one retention period from now.
+ * Deletes events older than `before`; a chunk that is only partly expired is rewritten with the rest.
+ * Events stamped after `now` (the clock was wrong when they were written, or jumped back since) are
+ * re-stamped to `now`, so they expire one retention period from now.
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
-  const tx = db.transaction('events', 'readwrite');
-  const index = tx.store.index('byTime');
+  const tx = db.transaction('chunks', 'readwrite');
   let removed = 0;
-  let cursor = await index.openCursor(IDBKeyRange.upperBound(before, true));
+  // A rewritten chunk starts at or after `before`: the cursor does not meet it again.
+  let cursor = await tx.store.index('byFirst').openCursor(IDBKeyRange.upperBound(before, true));
   while (cursor) {
-    void cursor.delete();
-    removed += 1;
+    const kept = cursor.value.events.filter((event) => event.time >= before);
+    removed += cursor.value.events.length - kept.length;
+    void (kept.length > 0 ? cursor.update(toChunk(kept)) : cursor.delete());
     cursor = await cursor.continue();
   }
-  let future = await index.openCursor(IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true));
+  let future = await tx.store.index('byLast').openCursor(IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true));
   while (future) {
-    void future.update({ ...future.value, time: now });
+    void future.update(toChunk(future.value.events.map((event) => toStored(event, now))));
     future = await future.continue();
   }
   await tx.done;
   return removed;
 }
-
