@@ -21,15 +21,15 @@ export function toChunks(events: readonly StoredEvent[]): StoredChunk[] {
 }
 
 /**
- * The events of `lists` (chunks' events) at or after `since`, oldest first, each id once: the same event
- * can sit in two chunks (a batch resent from another page's outbox, the same event from two tabs).
+ * The events of `lists` (chunks' events), oldest first, each id once: the same event can sit in two
+ * chunks (a batch resent from another page's outbox, the same event from two tabs).
  */
-export function eventsOf(lists: readonly (readonly StoredEvent[])[], since = -Infinity): StoredEvent[] {
+export function eventsOf(lists: readonly (readonly StoredEvent[])[]): StoredEvent[] {
   const seen = new Set<string>();
   const events: StoredEvent[] = [];
   for (const list of lists) {
     for (const event of list) {
-      if (event.time < since || seen.has(event.id)) continue;
+      if (seen.has(event.id)) continue;
       seen.add(event.id);
       events.push(event);
     }

@@ -18,5 +18,6 @@ export function isConnectionError(error: unknown): boolean {
 
 /** One line for a warning. */
 export function describe(error: unknown): string {
-  return error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message || (error as Error).name) : String(error);
+  const { message, name } = (error ?? {}) as Partial<Error>;
+  return String(message || name || error);
 }

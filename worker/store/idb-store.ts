@@ -1,11 +1,11 @@
-import { unwrap } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import { eventsOf, toChunk, toChunks } from './chunks.js';
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
-import { DATABASE_NAME, type StoredChunk, type StoredEvent } from './schema.js';
+import { DATABASE_NAME, type InklingSchema, type StoredChunk, type StoredEvent } from './schema.js';
 import { CLOCK_SKEW_MS, isStorableEvent, toStored } from './validate.js';
 
 /** Options for the IndexedDB store. */
@@ -71,12 +71,11 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       if (records.length < batch.length) warn(`${batch.length - records.length} malformed events were not stored`);
       if (records.length > 0) await guarded('events', (db) => putChunks(db, toChunks(records)), () => spill.append(records));
     },
-    async events(since = -Infinity) {
-      const range = Number.isFinite(since) ? IDBKeyRange.lowerBound(since) : undefined;
-      const chunks = await withDb((db) => db.getAllFromIndex('chunks', 'byLast', range)).catch(() => [] as StoredChunk[]);
+    async events() {
+      const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
       // The spill holds what `append` validated: stored events, each with an id.
-      const spilled = (await spill.events(since)) as StoredEvent[];
-      return eventsOf([...chunks.map((chunk) => chunk.events), spilled], since);
+      const spilled = (await spill.events()) as StoredEvent[];
+      return eventsOf([...chunks.map((chunk) => chunk.events), spilled]);
     },
     async purge(before) {
       const removed = await withDb((db) => purgeBefore(db, before, now())).catch((error: unknown) => {
@@ -126,20 +125,18 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
   }
 }
 
-/**
- * Deletes the oldest tenth of the events, so that one full disk does not cost a retry per batch: whole
- * chunks, oldest first, and the rest of the share from the oldest end of the next one.
- */
+/** Deletes the oldest tenth of the events, so that one full disk does not cost a retry per batch. */
 async function evictOldest(db: Database): Promise<void> {
   const tx = db.transaction('chunks', 'readwrite');
-  const index = tx.store.index('byFirst');
-  const [keys, chunks] = await Promise.all([index.getAllKeys(), index.getAll()]);
-  let left = Math.max(1, Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE));
-  for (let i = 0; i < chunks.length && left > 0; i++) {
-    const events = chunks[i]!.events;
-    void (left < events.length ? tx.store.put(toChunk(events.slice(left)), keys[i]) : tx.store.delete(keys[i]!));
-    left -= events.length;
-  }
+  await rewrite(tx, 'byFirst', undefined, (chunks) => {
+    let left = Math.max(1, Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE));
+    // Whole chunks, oldest first, then the rest of the share from the oldest end of the next one.
+    return chunks.map(({ events }) => {
+      const kept = left > 0 ? events.slice(left) : events;
+      left -= events.length;
+      return kept;
+    });
+  });
   await tx.done;
 }
 
@@ -150,20 +147,30 @@ async function evictOldest(db: Database): Promise<void> {
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
   const tx = db.transaction('chunks', 'readwrite');
-  let removed = 0;
-  // A rewritten chunk starts at or after `before`: the cursor does not meet it again.
-  let cursor = await tx.store.index('byFirst').openCursor(IDBKeyRange.upperBound(before, true));
-  while (cursor) {
-    const kept = cursor.value.events.filter((event) => event.time >= before);
-    removed += cursor.value.events.length - kept.length;
-    void (kept.length > 0 ? cursor.update(toChunk(kept)) : cursor.delete());
-    cursor = await cursor.continue();
-  }
-  let future = await tx.store.index('byLast').openCursor(IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true));
-  while (future) {
-    void future.update(toChunk(future.value.events.map((event) => toStored(event, now))));
-    future = await future.continue();
-  }
+  const removed = await rewrite(tx, 'byFirst', IDBKeyRange.upperBound(before, true), (chunks) => chunks.map(({ events }) => events.filter((event) => event.time >= before)));
+  await rewrite(tx, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), (chunks) => chunks.map(({ events }) => events.map((event) => toStored(event, now))));
   await tx.done;
+  return removed;
+}
+
+/**
+ * Reads the chunks in `range` of `index` (oldest first by it) and writes back what `plan` keeps of each:
+ * the same array leaves a chunk alone, an empty one deletes it. Returns how many events went.
+ */
+async function rewrite(
+  tx: IDBPTransaction<InklingSchema, ['chunks'], 'readwrite'>,
+  index: 'byFirst' | 'byLast',
+  range: IDBKeyRange | undefined,
+  plan: (chunks: readonly StoredChunk[]) => (readonly StoredEvent[])[],
+): Promise<number> {
+  const source = tx.store.index(index);
+  const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
+  let removed = 0;
+  plan(chunks).forEach((kept, i) => {
+    const { events } = chunks[i]!;
+    if (kept === events) return;
+    removed += events.length - kept.length;
+    void (kept.length > 0 ? tx.store.put(toChunk(kept), keys[i]) : tx.store.delete(keys[i]!));
+  });
   return removed;
 }

@@ -16,8 +16,8 @@ export function createMemoryStore(): EventStore {
         events.push(event);
       }
     },
-    async events(since = -Infinity) {
-      return events.filter((event) => event.time >= since).sort((a, b) => a.time - b.time);
+    async events() {
+      return [...events].sort((a, b) => a.time - b.time);
     },
     async purge(before) {
       const kept = events.filter((event) => event.time >= before);

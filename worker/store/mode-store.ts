@@ -28,7 +28,7 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
       return current.kind;
     },
     append: (events) => current.append(events),
-    events: (since) => current.events(since),
+    events: () => current.events(),
     purge: (before) => current.purge(before),
     getValue: (key) => current.getValue(key),
     putValue: (key, value) => current.putValue(key, value),
