@@ -1,11 +1,12 @@
-import { unwrap, type IDBPTransaction } from 'idb';
-import { eventsOf, toChunk, toChunks } from './chunks.js';
+import { unwrap } from 'idb';
+import { toChunks } from './chunks.js';
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
-import { DATABASE_NAME, type InklingSchema, type StoredChunk, type StoredEvent } from './schema.js';
+import { mergeEvents } from './merge.js';
+import { DATABASE_NAME, type StoredChunk, type StoredEvent } from './schema.js';
 import { CLOCK_SKEW_MS, isStorableEvent, toStored } from './validate.js';
 
 /** Options for the IndexedDB store. */
@@ -19,7 +20,7 @@ export interface IdbStoreOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** Share of stored events evicted when the quota is hit (at least the batch's size). */
+/** Share of stored events evicted when the quota is hit (at least one event). */
 const EVICT_SHARE = 0.1;
 
 /**
@@ -48,7 +49,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   }
 
   /** Never throws: evicts and retries once on quota errors, spills to memory when all else fails. */
-  async function guarded(what: string, write: (db: Database) => Promise<void>, onFail: () => Promise<void>): Promise<void> {
+  async function guarded(what: string, write: (db: Database) => Promise<unknown>, onFail: () => Promise<void>): Promise<void> {
     try {
       await withDb(write);
     } catch (error) {
@@ -73,9 +74,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     },
     async events() {
       const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
-      // The spill holds what `append` validated: stored events, each with an id.
-      const spilled = (await spill.events()) as StoredEvent[];
-      return eventsOf([...chunks.map((chunk) => chunk.events), spilled]);
+      return mergeEvents([...chunks.map((chunk) => chunk.events), await spill.events()]);
     },
     async purge(before) {
       const removed = await withDb((db) => purgeBefore(db, before, now())).catch((error: unknown) => {
@@ -88,7 +87,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       return ((await withDb((db) => db.get('values', key)).catch(() => undefined)) ?? (await spill.getValue<T>(key))) as T | undefined;
     },
     async putValue(key, value) {
-      await guarded(`"${key}"`, (db) => db.put('values', value, key).then(() => undefined), () => spill.putValue(key, value));
+      await guarded(`"${key}"`, (db) => db.put('values', value, key), () => spill.putValue(key, value));
     },
     async claimLease(name, owner, ttlMs) {
       // If the lease cannot be read, doing the work twice (prune, train) is harmless; never doing it is not.
@@ -121,23 +120,20 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
   try {
     await tx.done;
   } catch (error) {
-    throw isQuotaError(requestError) && !isQuotaError(error) ? requestError : error;
+    throw isQuotaError(error) ? error : requestError ?? error;
   }
 }
 
 /** Deletes the oldest tenth of the events, so that one full disk does not cost a retry per batch. */
-async function evictOldest(db: Database): Promise<void> {
-  const tx = db.transaction('chunks', 'readwrite');
-  await rewrite(tx, 'byFirst', undefined, (chunks) => {
-    let left = Math.max(1, Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE));
-    // Whole chunks, oldest first, then the rest of the share from the oldest end of the next one.
-    return chunks.map(({ events }) => {
-      const kept = left > 0 ? events.slice(left) : events;
-      left -= events.length;
-      return kept;
-    });
+function evictOldest(db: Database): Promise<number> {
+  let left: number | undefined;
+  // Whole chunks, oldest first, then the rest of the share from the oldest end of the next one.
+  return rewrite(db, 'byFirst', undefined, (events, chunks) => {
+    left ??= Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE);
+    const kept = left > 0 ? events.slice(left) : events;
+    left -= events.length;
+    return kept;
   });
-  await tx.done;
 }
 
 /**
@@ -146,31 +142,32 @@ async function evictOldest(db: Database): Promise<void> {
  * re-stamped to `now`, so they expire one retention period from now.
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
-  const tx = db.transaction('chunks', 'readwrite');
-  const removed = await rewrite(tx, 'byFirst', IDBKeyRange.upperBound(before, true), (chunks) => chunks.map(({ events }) => events.filter((event) => event.time >= before)));
-  await rewrite(tx, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), (chunks) => chunks.map(({ events }) => events.map((event) => toStored(event, now))));
-  await tx.done;
+  const removed = await rewrite(db, 'byFirst', IDBKeyRange.upperBound(before, true), (events) => events.filter((event) => event.time >= before));
+  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), (events) => events.map((event) => toStored(event, now)));
   return removed;
 }
 
 /**
- * Reads the chunks in `range` of `index` (oldest first by it) and writes back what `plan` keeps of each:
- * the same array leaves a chunk alone, an empty one deletes it. Returns how many events went.
+ * In one transaction, reads the chunks in `range` of `index` (in its order) and writes back what `keep`
+ * leaves of each: the same array leaves a chunk alone, an empty one deletes it. Returns how many events went.
  */
 async function rewrite(
-  tx: IDBPTransaction<InklingSchema, ['chunks'], 'readwrite'>,
+  db: Database,
   index: 'byFirst' | 'byLast',
   range: IDBKeyRange | undefined,
-  plan: (chunks: readonly StoredChunk[]) => (readonly StoredEvent[])[],
+  keep: (events: readonly StoredEvent[], chunks: readonly StoredChunk[]) => readonly StoredEvent[],
 ): Promise<number> {
+  const tx = db.transaction('chunks', 'readwrite');
   const source = tx.store.index(index);
   const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
   let removed = 0;
-  plan(chunks).forEach((kept, i) => {
-    const { events } = chunks[i]!;
+  chunks.forEach(({ events }, i) => {
+    const kept = keep(events, chunks);
     if (kept === events) return;
     removed += events.length - kept.length;
-    void (kept.length > 0 ? tx.store.put(toChunk(kept), keys[i]) : tx.store.delete(keys[i]!));
+    // What is kept of one chunk makes one chunk again.
+    void (kept.length > 0 ? tx.store.put(toChunks(kept)[0]!, keys[i]) : tx.store.delete(keys[i]!));
   });
+  await tx.done;
   return removed;
 }

@@ -7,9 +7,9 @@ export const CLOCK_SKEW_MS = 60_000;
 
 /** True for a record the engine can fold; anything else (a half-written record, a foreign write) is dropped. */
 export function isStorableEvent(value: unknown): value is InklingEvent {
-  if (!value || typeof value !== 'object') return false;
-  const event = value as Partial<InklingEvent>;
-  return TYPES.has(event.type as string) && typeof event.itemId === 'string' && event.itemId !== '' && typeof event.time === 'number' && Number.isFinite(event.time);
+  // Optional chaining, not a typeof check: a primitive has no `type` either. `Number.isFinite` is false for non-numbers.
+  const event = value as Partial<InklingEvent> | null | undefined;
+  return TYPES.has(event?.type as string) && typeof event!.itemId === 'string' && event!.itemId !== '' && Number.isFinite(event!.time);
 }
 
 /**
