@@ -1,4 +1,3 @@
-import { unwrap } from 'idb';
 import { toChunks } from './chunks.js';
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
@@ -112,11 +111,9 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
   // power cut right after a batch can, and these are behavioural signals, not orders.
   const tx = db.transaction('chunks', 'readwrite', { durability: 'relaxed' });
   let requestError: unknown;
-  // Plain requests: a failed put's error bubbles to the transaction, where the first one is kept
-  // (Chrome may report the quota only there, and the transaction's own error as a bare AbortError).
-  unwrap(tx).addEventListener('error', (event) => (requestError ??= (event.target as IDBRequest).error));
-  const store = unwrap(tx.store);
-  for (const chunk of chunks) store.put(chunk);
+  // The first failed put's error is kept: Chrome may report the quota only there, and the
+  // transaction's own error as a bare AbortError.
+  for (const chunk of chunks) tx.store.put(chunk).catch((error: unknown) => (requestError ??= error));
   try {
     await tx.done;
   } catch (error) {
@@ -124,26 +121,32 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
   }
 }
 
-/** Deletes the oldest tenth of the events, so that one full disk does not cost a retry per batch. */
+/**
+ * Deletes the oldest chunks, at least a tenth of the events, so that one full disk does not cost a retry
+ * per batch. Whole chunks only: Chromium fails every put while the origin is over its quota, even in a
+ * transaction that frees more than it writes, so the oldest end of a chunk cannot be rewritten then.
+ */
 function evictOldest(db: Database): Promise<number> {
   let left: number | undefined;
-  // Whole chunks, oldest first, then the rest of the share from the oldest end of the next one.
-  return rewrite(db, 'byFirst', undefined, (events, chunks) => {
+  return rewrite(db, 'byFirst', undefined, ({ events }, chunks) => {
     left ??= Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE);
-    const kept = left > 0 ? events.slice(left) : events;
+    if (left <= 0) return events;
     left -= events.length;
-    return kept;
+    return [];
   });
 }
 
 /**
  * Deletes events older than `before`; a chunk that is only partly expired is rewritten with the rest.
- * Events stamped after `now` (the clock was wrong when they were written, or jumped back since) are
- * re-stamped to `now`, so they expire one retention period from now.
+ * Wholly expired chunks go first, in a transaction of deletes only, so that a full disk (see
+ * `evictOldest`) cannot hold them back. Events stamped after `now` (the clock was wrong when they were
+ * written, or jumped back since) are re-stamped to `now`, so they expire one retention period from now.
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
-  const removed = await rewrite(db, 'byFirst', IDBKeyRange.upperBound(before, true), (events) => events.filter((event) => event.time >= before));
-  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), (events) => events.map((event) => toStored(event, now)));
+  const old = IDBKeyRange.upperBound(before, true);
+  const removed = (await rewrite(db, 'byFirst', old, (chunk) => (chunk.last < before ? [] : chunk.events)))
+    + (await rewrite(db, 'byFirst', old, ({ events }) => events.filter((event) => event.time >= before)));
+  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), ({ events }) => events.map((event) => toStored(event, now)));
   return removed;
 }
 
@@ -155,16 +158,16 @@ async function rewrite(
   db: Database,
   index: 'byFirst' | 'byLast',
   range: IDBKeyRange | undefined,
-  keep: (events: readonly StoredEvent[], chunks: readonly StoredChunk[]) => readonly StoredEvent[],
+  keep: (chunk: StoredChunk, chunks: readonly StoredChunk[]) => readonly StoredEvent[],
 ): Promise<number> {
   const tx = db.transaction('chunks', 'readwrite');
   const source = tx.store.index(index);
   const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
   let removed = 0;
-  chunks.forEach(({ events }, i) => {
-    const kept = keep(events, chunks);
-    if (kept === events) return;
-    removed += events.length - kept.length;
+  chunks.forEach((chunk, i) => {
+    const kept = keep(chunk, chunks);
+    if (kept === chunk.events) return;
+    removed += chunk.events.length - kept.length;
     // What is kept of one chunk makes one chunk again.
     void (kept.length > 0 ? tx.store.put(toChunks(kept)[0]!, keys[i]) : tx.store.delete(keys[i]!));
   });

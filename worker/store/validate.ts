@@ -17,7 +17,7 @@ export function isStorableEvent(value: unknown): value is InklingEvent {
  * an event stamped by a wrong clock still ages out with the retention period instead of never.
  */
 export function toStored(event: InklingEvent, now: number): StoredEvent {
-  const id = event.id || `${event.time}:${Math.random().toString(36).slice(2)}`;
+  const id = event.id || Math.random().toString(36).slice(2);
   const time = event.time > now + CLOCK_SKEW_MS ? now : event.time;
   return id === event.id && time === event.time ? (event as StoredEvent) : { ...event, id, time };
 }
