@@ -1,4 +1,4 @@
-import { wrap, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { wrap, type IDBPDatabase } from 'idb';
 import { migrate } from './migrations.js';
 import { SCHEMA_VERSION, type InklingSchema } from './schema.js';
 
@@ -42,9 +42,8 @@ export function createConnection(options: ConnectionOptions): Connection {
     if (!factory) throw new Error('IndexedDB is not available');
     const request = factory.open(options.name, SCHEMA_VERSION);
     request.onupgradeneeded = (event) => {
-      const db = wrap(request.result) as unknown as Database;
-      const tx = wrap(request.transaction!) as unknown as IDBPTransaction<InklingSchema, ('events' | 'values')[], 'versionchange'>;
-      migrate(db, tx, event.oldVersion, event.newVersion ?? SCHEMA_VERSION, options.now()).catch((error) => {
+      const tx = request.transaction!;
+      migrate(request.result, tx, event.oldVersion, options.now()).catch((error) => {
         options.warn(`migration failed (${String(error)})`);
         tx.abort();
       });

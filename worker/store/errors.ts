@@ -3,8 +3,8 @@
  * Dexie) an `AbortError` whose inner error or message is the quota. Both mean "evict and retry".
  */
 export function isQuotaError(error: unknown): boolean {
-  if (!error || typeof error !== 'object') return false;
-  const { name, message, inner, cause } = error as { name?: string; message?: string; inner?: unknown; cause?: unknown };
+  // A primitive destructures to nothing, so only null and undefined need the fallback.
+  const { name, message, inner, cause } = (error ?? {}) as { name?: string; message?: string; inner?: unknown; cause?: unknown };
   if (name === 'QuotaExceededError') return true;
   if (name !== 'AbortError') return false;
   return isQuotaError(inner) || isQuotaError(cause) || /quota/i.test(message ?? '');
@@ -18,5 +18,6 @@ export function isConnectionError(error: unknown): boolean {
 
 /** One line for a warning. */
 export function describe(error: unknown): string {
-  return error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message || (error as Error).name) : String(error);
+  const { message, name } = (error ?? {}) as Partial<Error>;
+  return String(message || name || error);
 }

@@ -9,8 +9,8 @@ export interface EventStore {
   readonly kind: 'indexeddb' | 'memory';
   /** Appends a batch in one transaction. Never throws: on quota errors it evicts the oldest events and retries once. */
   append(events: readonly InklingEvent[]): Promise<void>;
-  /** All events at or after `since` (ms), oldest first. */
-  events(since?: number): Promise<InklingEvent[]>;
+  /** Every event, oldest first. */
+  events(): Promise<InklingEvent[]>;
   /** Deletes events older than `before` (ms); returns how many went. */
   purge(before: number): Promise<number>;
   /** Reads a small named JSON value (model weights, settings). */

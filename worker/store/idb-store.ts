@@ -1,10 +1,11 @@
+import { toChunks } from './chunks.js';
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
-import { unwrap } from 'idb';
 import type { EventStore } from './event-store.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
-import { DATABASE_NAME, type StoredEvent } from './schema.js';
+import { mergeEvents } from './merge.js';
+import { DATABASE_NAME, type StoredChunk, type StoredEvent } from './schema.js';
 import { CLOCK_SKEW_MS, isStorableEvent, toStored } from './validate.js';
 
 /** Options for the IndexedDB store. */
@@ -18,7 +19,7 @@ export interface IdbStoreOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** Share of stored events evicted when the quota is hit (at least the batch's size). */
+/** Share of stored events evicted when the quota is hit (at least one event). */
 const EVICT_SHARE = 0.1;
 
 /**
@@ -47,7 +48,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   }
 
   /** Never throws: evicts and retries once on quota errors, spills to memory when all else fails. */
-  async function guarded(what: string, write: (db: Database) => Promise<void>, onFail: () => Promise<void>): Promise<void> {
+  async function guarded(what: string, write: (db: Database) => Promise<unknown>, onFail: () => Promise<void>): Promise<void> {
     try {
       await withDb(write);
     } catch (error) {
@@ -68,15 +69,11 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     async append(batch) {
       const records = batch.filter(isStorableEvent).map((event) => toStored(event, now()));
       if (records.length < batch.length) warn(`${batch.length - records.length} malformed events were not stored`);
-      if (records.length > 0) await guarded('events', (db) => putAll(db, records), () => spill.append(records));
+      if (records.length > 0) await guarded('events', (db) => putChunks(db, toChunks(records)), () => spill.append(records));
     },
-    async events(since = -Infinity) {
-      const range = Number.isFinite(since) ? IDBKeyRange.lowerBound(since) : undefined;
-      const stored = await withDb((db) => db.getAllFromIndex('events', 'byTime', range)).catch(() => [] as StoredEvent[]);
-      const spilled = await spill.events(since);
-      if (spilled.length === 0) return stored;
-      const ids = new Set(stored.map((event) => event.id));
-      return [...stored, ...spilled.filter((event) => !ids.has(event.id!))].sort((a, b) => a.time - b.time);
+    async events() {
+      const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
+      return mergeEvents([...chunks.map((chunk) => chunk.events), await spill.events()]);
     },
     async purge(before) {
       const removed = await withDb((db) => purgeBefore(db, before, now())).catch((error: unknown) => {
@@ -89,7 +86,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       return ((await withDb((db) => db.get('values', key)).catch(() => undefined)) ?? (await spill.getValue<T>(key))) as T | undefined;
     },
     async putValue(key, value) {
-      await guarded(`"${key}"`, (db) => db.put('values', value, key).then(() => undefined), () => spill.putValue(key, value));
+      await guarded(`"${key}"`, (db) => db.put('values', value, key), () => spill.putValue(key, value));
     },
     async claimLease(name, owner, ttlMs) {
       // If the lease cannot be read, doing the work twice (prune, train) is harmless; never doing it is not.
@@ -98,8 +95,8 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     async clear() {
       await spill.clear();
       await withDb(async (db) => {
-        const tx = db.transaction(['events', 'values'], 'readwrite');
-        await Promise.all([tx.objectStore('events').clear(), tx.objectStore('values').clear(), tx.done]);
+        const tx = db.transaction(['chunks', 'values'], 'readwrite');
+        await Promise.all([tx.objectStore('chunks').clear(), tx.objectStore('values').clear(), tx.done]);
       });
     },
     async close() {
@@ -108,56 +105,72 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   };
 }
 
-/** One transaction per batch; put-by-id makes a re-sent event (retry, second tab) a no-op. */
-async function putAll(db: Database, records: readonly StoredEvent[]): Promise<void> {
+/** One transaction per batch, a few records each (`CHUNK_EVENTS` events per record). */
+async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<void> {
   // Relaxed: the commit does not wait for the OS to flush to disk. A tab crash loses nothing; only a
   // power cut right after a batch can, and these are behavioural signals, not orders.
-  const tx = db.transaction('events', 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction('chunks', 'readwrite', { durability: 'relaxed' });
   let requestError: unknown;
-  // Plain requests, not idb's promise per put: 10,000 promises cost more than the writes. Their errors
-  // bubble to the transaction; keep the first one (Chrome may report the quota only there).
-  unwrap(tx).addEventListener('error', (event) => (requestError ??= (event.target as IDBRequest).error));
-  const store = unwrap(tx.store);
-  for (const record of records) store.put(record);
+  // The first failed put's error is kept: Chrome may report the quota only there, and the
+  // transaction's own error as a bare AbortError.
+  for (const chunk of chunks) tx.store.put(chunk).catch((error: unknown) => (requestError ??= error));
   try {
     await tx.done;
   } catch (error) {
-    throw isQuotaError(requestError) && !isQuotaError(error) ? requestError : error;
+    throw isQuotaError(error) ? error : requestError ?? error;
   }
-}
-
-/** Deletes the oldest events: a tenth of the store, so that one full disk does not cost a retry per batch. */
-async function evictOldest(db: Database): Promise<void> {
-  const tx = db.transaction('events', 'readwrite');
-  let left = Math.max(1, Math.ceil((await tx.store.count()) * EVICT_SHARE));
-  let cursor = await tx.store.index('byTime').openKeyCursor();
-  while (cursor && left-- > 0) {
-    void tx.store.delete(cursor.primaryKey);
-    cursor = await cursor.continue();
-  }
-  await tx.done;
 }
 
 /**
- * Deletes events older than `before`. Events stamped after `now` (the clock was wrong when they were
+ * Deletes the oldest chunks, at least a tenth of the events, so that one full disk does not cost a retry
+ * per batch. Whole chunks only: Chromium fails every put while the origin is over its quota, even in a
+ * transaction that frees more than it writes, so the oldest end of a chunk cannot be rewritten then.
+ */
+function evictOldest(db: Database): Promise<number> {
+  let left: number | undefined;
+  return rewrite(db, 'byFirst', undefined, ({ events }, chunks) => {
+    left ??= Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE);
+    if (left <= 0) return events;
+    left -= events.length;
+    return [];
+  });
+}
+
+/**
+ * Deletes events older than `before`; a chunk that is only partly expired is rewritten with the rest.
+ * Wholly expired chunks go first, in a transaction of deletes only, so that a full disk (see
+ * `evictOldest`) cannot hold them back. Events stamped after `now` (the clock was wrong when they were
  * written, or jumped back since) are re-stamped to `now`, so they expire one retention period from now.
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
-  const tx = db.transaction('events', 'readwrite');
-  const index = tx.store.index('byTime');
-  let removed = 0;
-  let cursor = await index.openCursor(IDBKeyRange.upperBound(before, true));
-  while (cursor) {
-    void cursor.delete();
-    removed += 1;
-    cursor = await cursor.continue();
-  }
-  let future = await index.openCursor(IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true));
-  while (future) {
-    void future.update({ ...future.value, time: now });
-    future = await future.continue();
-  }
-  await tx.done;
+  const old = IDBKeyRange.upperBound(before, true);
+  const removed = (await rewrite(db, 'byFirst', old, (chunk) => (chunk.last < before ? [] : chunk.events)))
+    + (await rewrite(db, 'byFirst', old, ({ events }) => events.filter((event) => event.time >= before)));
+  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), ({ events }) => events.map((event) => toStored(event, now)));
   return removed;
 }
 
+/**
+ * In one transaction, reads the chunks in `range` of `index` (in its order) and writes back what `keep`
+ * leaves of each: the same array leaves a chunk alone, an empty one deletes it. Returns how many events went.
+ */
+async function rewrite(
+  db: Database,
+  index: 'byFirst' | 'byLast',
+  range: IDBKeyRange | undefined,
+  keep: (chunk: StoredChunk, chunks: readonly StoredChunk[]) => readonly StoredEvent[],
+): Promise<number> {
+  const tx = db.transaction('chunks', 'readwrite');
+  const source = tx.store.index(index);
+  const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
+  let removed = 0;
+  chunks.forEach((chunk, i) => {
+    const kept = keep(chunk, chunks);
+    if (kept === chunk.events) return;
+    removed += chunk.events.length - kept.length;
+    // What is kept of one chunk makes one chunk again.
+    void (kept.length > 0 ? tx.store.put(toChunks(kept)[0]!, keys[i]) : tx.store.delete(keys[i]!));
+  });
+  await tx.done;
+  return removed;
+}

@@ -1,24 +1,18 @@
 import type { InklingEvent } from '../../src/types.js';
 import type { EventStore } from './event-store.js';
+import { mergeEvents } from './merge.js';
 
 /** Keeps everything in memory: `session` mode, and any visit where IndexedDB is unavailable. */
 export function createMemoryStore(): EventStore {
   let events: InklingEvent[] = [];
-  const ids = new Set<string>();
   const values = new Map<string, unknown>();
   return {
     kind: 'memory',
     async append(batch) {
-      // Same contract as IndexedDB's put-by-id: an event stored twice is kept once.
-      for (const event of batch) {
-        if (event.id !== undefined && ids.has(event.id)) continue;
-        if (event.id !== undefined) ids.add(event.id);
-        events.push(event);
-      }
+      events = events.concat(batch);
     },
-    async events(since = -Infinity) {
-      return events.filter((event) => event.time >= since).sort((a, b) => a.time - b.time);
-    },
+    // Same contract as the IndexedDB store: an event stored twice is read once.
+    events: async () => mergeEvents([events]),
     async purge(before) {
       const kept = events.filter((event) => event.time >= before);
       const removed = events.length - kept.length;
@@ -33,7 +27,6 @@ export function createMemoryStore(): EventStore {
     },
     async clear() {
       events = [];
-      ids.clear();
       values.clear();
     },
     async close() {},

@@ -1,6 +1,7 @@
 import type { PrivacyMode } from '../../src/types.js';
 import type { EventStore } from './event-store.js';
 import { createMemoryStore } from './memory-store.js';
+import { mergeEvents } from './merge.js';
 
 /** An `EventStore` that follows the privacy mode: IndexedDB in `full`, memory otherwise. */
 export interface ModeStore extends EventStore {
@@ -28,11 +29,11 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
       return current.kind;
     },
     append: (events) => current.append(events),
-    events: (since) => current.events(since),
+    events: () => current.events(),
     purge: (before) => current.purge(before),
     getValue: (key) => current.getValue(key),
     putValue: (key, value) => current.putValue(key, value),
-    claimLease: (name, owner, ttlMs) => current.claimLease?.(name, owner, ttlMs) ?? Promise.resolve(true),
+    claimLease: async (name, owner, ttlMs) => current.claimLease?.(name, owner, ttlMs) ?? true,
     async setMode(mode) {
       if (mode === 'full' && current.kind === 'memory') {
         const target = await persisted();
@@ -46,10 +47,7 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
     },
     async everything() {
       const own = await current.events();
-      if (current.kind !== 'memory') return own;
-      const ids = new Set(own.map((event) => event.id));
-      const old = (await (await earlier())?.events() ?? []).filter((event) => !ids.has(event.id));
-      return [...old, ...own].sort((a, b) => a.time - b.time);
+      return current.kind !== 'memory' ? own : mergeEvents([own, (await (await earlier())?.events()) ?? []]);
     },
     async clear() {
       await current.clear();

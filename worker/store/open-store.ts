@@ -26,12 +26,7 @@ export async function openStore(options: OpenStoreOptions, warn: (message: strin
   });
   let opening: Promise<EventStore> | undefined;
   try {
-    opening = openIdbStore({
-      ...(options.databaseName ? { name: options.databaseName } : {}),
-      ...(options.indexedDB ? { factory: options.indexedDB } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      onWarning: warn,
-    });
+    opening = openIdbStore({ name: options.databaseName, factory: options.indexedDB, now: options.now, onWarning: warn });
     return await Promise.race([opening, timeout]);
   } catch (error) {
     // A late open must not leave a connection that blocks another tab's upgrade.

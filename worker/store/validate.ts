@@ -7,9 +7,9 @@ export const CLOCK_SKEW_MS = 60_000;
 
 /** True for a record the engine can fold; anything else (a half-written record, a foreign write) is dropped. */
 export function isStorableEvent(value: unknown): value is InklingEvent {
-  if (!value || typeof value !== 'object') return false;
-  const event = value as Partial<InklingEvent>;
-  return TYPES.has(event.type as string) && typeof event.itemId === 'string' && event.itemId !== '' && typeof event.time === 'number' && Number.isFinite(event.time);
+  // Optional chaining, not a typeof check: a primitive has no `type` either. `Number.isFinite` is false for non-numbers.
+  const event = value as Partial<InklingEvent> | null | undefined;
+  return TYPES.has(event?.type as string) && typeof event!.itemId === 'string' && event!.itemId !== '' && Number.isFinite(event!.time);
 }
 
 /**
@@ -17,7 +17,7 @@ export function isStorableEvent(value: unknown): value is InklingEvent {
  * an event stamped by a wrong clock still ages out with the retention period instead of never.
  */
 export function toStored(event: InklingEvent, now: number): StoredEvent {
-  const id = event.id || `${event.time}:${Math.random().toString(36).slice(2)}`;
+  const id = event.id || Math.random().toString(36).slice(2);
   const time = event.time > now + CLOCK_SKEW_MS ? now : event.time;
   return id === event.id && time === event.time ? (event as StoredEvent) : { ...event, id, time };
 }

@@ -10,12 +10,19 @@ export interface Faults {
   quotaWrites?: number;
   /** `plain`: tx.error is QuotaExceededError; `wrapped`: an AbortError whose `inner` is one. */
   quotaShape?: 'plain' | 'wrapped';
+  /**
+   * The origin is over its quota, as Chromium treats it: every transaction that puts aborts with a quota
+   * error, even one that also deletes, until a transaction that deletes has committed.
+   */
+  full?: boolean;
 }
 
 /** A fresh fake-indexeddb factory with injectable faults, plus a handle on every raw connection. */
 export function faultyIndexedDB(faults: Faults = {}) {
   const real = new IDBFactory();
   const connections: IDBDatabase[] = [];
+  // Read-write transactions begun on every connection, counted so tests can check one per batch.
+  const writes = { count: 0 };
   const factory = new Proxy(real, {
     get(target, key) {
       if (key !== 'open') return Reflect.get(target, key, target);
@@ -26,7 +33,7 @@ export function faultyIndexedDB(faults: Faults = {}) {
         // Registered before idb's own listener, so the patch is in place when the store gets the handle.
         request.addEventListener('success', () => {
           connections.push(request.result);
-          patchWrites(request.result, faults);
+          patchWrites(request.result, faults, writes);
         });
         return request;
       };
@@ -36,16 +43,18 @@ export function faultyIndexedDB(faults: Faults = {}) {
     factory: factory as IDBFactory,
     real,
     faults,
+    writes,
     /** Closes every connection as the browser does when storage is cleared under a page. */
     loseConnections: () => connections.splice(0).forEach((db) => forceCloseDatabase(db as never)),
   };
 }
 
-function patchWrites(db: IDBDatabase, faults: Faults): void {
+function patchWrites(db: IDBDatabase, faults: Faults, writes: { count: number }): void {
   const transaction = db.transaction.bind(db);
-  db.transaction = ((names: string | string[], mode?: IDBTransactionMode) => {
-    const tx = transaction(names, mode);
+  db.transaction = ((names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+    const tx = transaction(names, mode, options);
     if (mode !== 'readwrite') return tx;
+    writes.count += 1;
     const objectStore = tx.objectStore.bind(tx);
     let armed = false;
     tx.objectStore = (name: string) => {
@@ -53,13 +62,18 @@ function patchWrites(db: IDBDatabase, faults: Faults): void {
       const put = store.put.bind(store);
       store.put = (value: unknown, key?: IDBValidKey) => {
         const request = put(value, key);
-        if (!armed && (faults.quotaWrites ?? 0) > 0) {
+        if (!armed && (faults.full || (faults.quotaWrites ?? 0) > 0)) {
           armed = true;
-          faults.quotaWrites! -= 1;
+          if (!faults.full) faults.quotaWrites! -= 1;
           // After the caller's synchronous loop of puts, as a full disk fails the commit.
           queueMicrotask(() => abortWithQuota(tx, faults.quotaShape ?? 'plain'));
         }
         return request;
+      };
+      const remove = store.delete.bind(store);
+      store.delete = (key: IDBValidKey | IDBKeyRange) => {
+        tx.addEventListener('complete', () => (faults.full = false));
+        return remove(key);
       };
       return store;
     };

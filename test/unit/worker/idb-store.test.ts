@@ -11,13 +11,30 @@ const fresh = (now = () => 1_000) => {
   return openIdbStore({ name: 'inkling', factory: idb.factory, now });
 };
 
+/** Records in one object store of the `inkling` database, read without the store's help. */
+async function countRecords(factory: IDBFactory, name: string): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = factory.open('inkling');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const count = await new Promise<number>((resolve) => {
+    const request = db.transaction(name).objectStore(name).count();
+    request.onsuccess = () => resolve(request.result);
+  });
+  db.close();
+  return count;
+}
+
 describe('IndexedDB store', () => {
   it('appends batches and reads them back oldest first', async () => {
     const store = await fresh();
     await store.append([event('b', 20), event('a', 10)]);
     await store.append([event('c', 30)]);
     expect((await store.events()).map((e) => e.id)).toEqual(['a', 'b', 'c']);
-    expect((await store.events(15)).map((e) => e.id)).toEqual(['b', 'c']);
+    // A later batch (another tab's, a parked one) can hold older events than the batches before it.
+    await store.append([event('d', 15)]);
+    expect((await store.events()).map((e) => e.id)).toEqual(['a', 'd', 'b', 'c']);
   });
 
   it('keeps an event written twice exactly once', async () => {
@@ -41,6 +58,31 @@ describe('IndexedDB store', () => {
     await store.append([event('a', 10), event('b', 20), event('c', 30)]);
     expect(await store.purge(25)).toBe(2);
     expect((await store.events()).map((e) => e.id)).toEqual(['c']);
+  });
+
+  it('stores a batch as records of at most 500 events, in one transaction, and reads it back whole', async () => {
+    const idb = faultyIndexedDB();
+    const store = await openIdbStore({ name: 'inkling', factory: idb.factory, now: () => 1e6 });
+    const batch = Array.from({ length: 1234 }, (_, i) => event(`e${i}`, 1000 + ((i * 7919) % 1234)));
+    const before = idb.writes.count;
+    await store.append(batch);
+    expect(idb.writes.count - before).toBe(1);
+    expect(await countRecords(idb.real, 'chunks')).toBe(3);
+    const read = await store.events();
+    expect(read).toHaveLength(1234);
+    expect(new Set(read.map((e) => e.id)).size).toBe(1234);
+    expect(read.map((e) => e.time)).toEqual([...batch.map((e) => e.time)].sort((a, b) => a - b));
+  });
+
+  it('retention deletes wholly expired chunks, rewrites a partly expired one and leaves newer ones alone', async () => {
+    const store = await fresh();
+    await store.append([event('a1', 1), event('a2', 2)]);
+    await store.append([event('b3', 3), event('b4', 4)]);
+    await store.append([event('c5', 5), event('c6', 6)]);
+    expect(await store.purge(4)).toBe(3);
+    expect((await store.events()).map((e) => e.id)).toEqual(['b4', 'c5', 'c6']);
+    // Partly expired chunks are trimmed on disk too: a second purge at the same cut-off finds nothing.
+    expect(await store.purge(4)).toBe(0);
   });
 
   it('clamps events from the future so that they still expire', async () => {
@@ -74,7 +116,8 @@ describe('IndexedDB store faults', () => {
     const idb = faultyIndexedDB();
     const warnings: string[] = [];
     const store = await openIdbStore({ factory: idb.factory, onWarning: (m) => warnings.push(m) });
-    await store.append(Array.from({ length: 20 }, (_, i) => event(`old${i}`, i)));
+    // One batch each: eviction takes whole chunks, so a tenth of 20 one-event chunks is the two oldest.
+    for (let i = 0; i < 20; i++) await store.append([event(`old${i}`, i)]);
     Object.assign(idb.faults, { quotaWrites: 1, quotaShape: shape });
     await store.append([event('new', 100)]);
     const ids = (await store.events()).map((e) => e.id);
@@ -83,6 +126,31 @@ describe('IndexedDB store faults', () => {
     expect(ids).not.toContain('old1');
     expect(ids).toContain('old2');
     expect(warnings.some((m) => m.includes('evicted'))).toBe(true);
+  });
+
+  it('evicts whole chunks while every put fails (Chromium over its quota), so that the retry succeeds', async () => {
+    const idb = faultyIndexedDB();
+    const warnings: string[] = [];
+    const store = await openIdbStore({ factory: idb.factory, onWarning: (m) => warnings.push(m) });
+    await store.append(Array.from({ length: 10 }, (_, i) => event(`old${i}`, i)));
+    await store.append(Array.from({ length: 10 }, (_, i) => event(`mid${i}`, 10 + i)));
+    idb.faults.full = true;
+    await store.append([event('new', 100)]);
+    // A tenth of 20 events is 2, but only the whole oldest chunk could go: trimming it is a put, which would fail.
+    expect((await store.events()).map((e) => e.id)).toEqual([...Array.from({ length: 10 }, (_, i) => `mid${i}`), 'new']);
+    expect(warnings).toEqual(['storage was full; the oldest events were evicted']);
+    // And `new` is on disk, not only in this visit's memory.
+    expect((await (await openIdbStore({ factory: idb.factory })).events()).map((e) => e.id)).toContain('new');
+  });
+
+  it('retention still deletes wholly expired chunks while every put fails', async () => {
+    const idb = faultyIndexedDB();
+    const store = await openIdbStore({ factory: idb.factory, onWarning: () => undefined });
+    await store.append([event('a1', 1), event('a2', 2)]);
+    await store.append([event('b3', 3), event('b4', 4)]);
+    idb.faults.full = true;
+    expect(await store.purge(4)).toBe(3);
+    expect((await store.events()).map((e) => e.id)).toEqual(['b4']);
   });
 
   it('never throws when the retry fails too, and keeps the batch in memory for the visit', async () => {
