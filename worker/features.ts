@@ -28,8 +28,6 @@ export const FEATURE_NAMES = [
   'engagedThisHour',
   'engagedMinutesAgo',
   'engagedLastMinute',
-  'engagedSecondsAgo',
-  'clickedRecently',
   'lastEngaged',
   'recencyRank',
   'listRecencyRank',
@@ -37,8 +35,6 @@ export const FEATURE_NAMES = [
   'listLastClicked',
   'nearLastEngaged',
   'afterLastEngaged',
-  'nearLastClicked',
-  'afterLastClicked',
   'similarToRecent',
   // The item against the rest of the list.
   'popularity',
@@ -63,8 +59,7 @@ export const FEATURE_INDEX: Readonly<Record<(typeof FEATURE_NAMES)[number], numb
   FEATURE_NAMES.map((name, i) => [name, i]),
 ) as Record<(typeof FEATURE_NAMES)[number], number>;
 
-const SECOND_MS = 1000;
-const MINUTE_MS = 60 * SECOND_MS;
+const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 /** Positions beyond this look alike: a long page's tail is rarely seen. */
@@ -97,7 +92,6 @@ export function featurize(
   const tables = tablesFor(count);
   const { histories, recentRank, listRecencyRank, priceRank, maxPopularity, medianPrice } = stats;
   const anchor = stats.lastEngagedPosition;
-  const clicked = stats.lastClickedPosition;
   const categoryShares = shares(profile.categories, now);
   const tagShares = shares(profile.tags, now);
   const brandShares = shares(profile.brands, now);
@@ -156,58 +150,47 @@ export function featurize(
         rows[o + 15] = Math.exp(-sinceEngaged / HOUR_MS);
         rows[o + 16] = Math.exp(-sinceEngaged / (5 * MINUTE_MS));
         rows[o + 17] = lastMinute;
-        rows[o + 18] = Math.exp(-sinceEngaged / (10 * SECOND_MS));
         // The listed item engaged with last is the likeliest choice when it was just now and not yet clicked.
-        if (listRecencyRank[i] === 0) rows[o + 23] = lastMinute;
+        if (listRecencyRank[i] === 0) rows[o + 21] = lastMinute;
       }
-      // A click a few seconds ago is often clicked again; one some minutes ago is usually done with.
-      if (history.lastClicked) rows[o + 19] = Math.exp(-Math.max(0, now - history.lastClicked) / (10 * MINUTE_MS));
     }
     const recentK = recentRank[i]!;
     if (recentK >= 0) {
-      if (recentK === 0) rows[o + 20] = 1;
-      rows[o + 21] = 1 / (recentK + 1);
+      if (recentK === 0) rows[o + 18] = 1;
+      rows[o + 19] = 1 / (recentK + 1);
     }
     const listK = listRecencyRank[i]!;
     if (listK >= 0) {
-      rows[o + 22] = 1 / (listK + 1);
-      if (listK === 0 && (history?.clicks ?? 0) > 0) rows[o + 24] = 1;
+      rows[o + 20] = 1 / (listK + 1);
+      if (listK === 0 && (history?.clicks ?? 0) > 0) rows[o + 22] = 1;
     }
-    // How close the item sits, in the site's order, to the listed item the visitor engaged with last,
-    // and to the one they clicked last: people compare neighbours (and read on downwards) after looking
-    // at one item, and after coming back from a click they often take the next one down.
-    if (anchor !== undefined && position !== anchor) neighbourhood(rows, o + 25, position, anchor, tables);
-    if (clicked !== undefined && position !== clicked) neighbourhood(rows, o + 27, position, clicked, tables);
-    if (recent.size > 0) rows[o + 29] = similarity(item, recent);
+    // How close the item sits, in the site's order, to the listed item the visitor engaged with last:
+    // people compare neighbours (and read on downwards) after looking at one item.
+    if (anchor !== undefined && position !== anchor) {
+      const distance = Math.abs(position - anchor);
+      const table = distance < tables.size && distance === Math.floor(distance);
+      rows[o + 23] = table ? tables.near[distance]! : Math.exp(-(distance - 1) / 2);
+      if (position > anchor) rows[o + 24] = table ? tables.after[distance]! : Math.exp(-(distance - 1) / 3);
+    }
+    if (recent.size > 0) rows[o + 25] = similarity(item, recent);
     if (maxPopularity > 0) {
       const popularity = item.popularity ?? 0;
-      rows[o + 30] = popularity / maxPopularity;
+      rows[o + 26] = popularity / maxPopularity;
       const counted = popularity >= 0 && popularity < tables.size && popularity === Math.floor(popularity);
-      rows[o + 31] = (counted ? tables.log1p[popularity]! : Math.log1p(popularity)) / logMaxPopularity;
+      rows[o + 27] = (counted ? tables.log1p[popularity]! : Math.log1p(popularity)) / logMaxPopularity;
     }
-    if (price && medianPrice) rows[o + 32] = tanhLog(price / medianPrice);
-    rows[o + 33] = priceRank[i]!;
+    if (price && medianPrice) rows[o + 28] = tanhLog(price / medianPrice);
+    rows[o + 29] = priceRank[i]!;
     // Context: the same for every row.
-    rows[o + 34] = hourSin;
-    rows[o + 35] = hourCos;
-    rows[o + 36] = weekdaySin;
-    rows[o + 37] = weekdayCos;
-    rows[o + 38] = mobile;
-    rows[o + 39] = tablet;
-    rows[o + 40] = product;
+    rows[o + 30] = hourSin;
+    rows[o + 31] = hourCos;
+    rows[o + 32] = weekdaySin;
+    rows[o + 33] = weekdayCos;
+    rows[o + 34] = mobile;
+    rows[o + 35] = tablet;
+    rows[o + 36] = product;
   }
   return rows;
-}
-
-/**
- * exp(-(distance - 1) / 2) at `at` and, only below the anchor, exp(-(distance - 1) / 3) at `at + 1`:
- * how near the item sits to the anchor in the site's order (tabled for integer distances).
- */
-function neighbourhood(rows: Float32Array, at: number, position: number, anchor: number, tables: Tables): void {
-  const distance = Math.abs(position - anchor);
-  const table = distance < tables.size && distance === Math.floor(distance);
-  rows[at] = table ? tables.near[distance]! : Math.exp(-(distance - 1) / 2);
-  if (position > anchor) rows[at + 1] = table ? tables.after[distance]! : Math.exp(-(distance - 1) / 3);
 }
 
 /**

@@ -15,8 +15,6 @@ export interface ListStats {
   readonly listRecencyRank: Int32Array;
   /** Site position of the listed item the visitor engaged with most recently, if any. */
   readonly lastEngagedPosition: number | undefined;
-  /** Site position of the listed item the visitor clicked most recently, if any (the first of equal times). */
-  readonly lastClickedPosition: number | undefined;
   readonly maxPopularity: number;
   readonly medianPrice: number | undefined;
   /** Per item: 0 for the cheapest priced item up to 1 for the dearest; 0 when unpriced. */
@@ -40,18 +38,11 @@ export function listStats(items: readonly Item[], profile: Profile, positions?: 
   const pricedAt = new Uint32Array(count);
   let priced = 0;
   let lastEngagedPosition: number | undefined;
-  let lastClickedPosition: number | undefined;
-  let lastClick = 0;
   let best = Infinity;
   let maxPopularity = 0;
   for (let i = 0; i < count; i++) {
     const item = items[i]!;
-    const history = profile.items.get(item.id);
-    histories[i] = history;
-    if (history !== undefined && history.lastClicked > lastClick) {
-      lastClick = history.lastClicked;
-      lastClickedPosition = positions?.[i] ?? i;
-    }
+    histories[i] = profile.items.get(item.id);
     const rank = rankOf.get(item.id);
     if (rank !== undefined) {
       recentRank[i] = rank;
@@ -91,7 +82,7 @@ export function listStats(items: readonly Item[], profile: Profile, positions?: 
     for (let rank = 0; rank < priced; rank++) priceRank[pricedAt[order[rank]!]!] = rank / span;
     medianPrice = prices[order[Math.floor(priced / 2)]!];
   }
-  return { histories, recentRank, listRecencyRank, lastEngagedPosition, lastClickedPosition, maxPopularity, medianPrice, priceRank };
+  return { histories, recentRank, listRecencyRank, lastEngagedPosition, maxPopularity, medianPrice, priceRank };
 }
 
 /**

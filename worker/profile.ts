@@ -29,8 +29,6 @@ export interface ItemHistory {
   impressions: number;
   dismissals: number;
   lastEngaged: number;
-  /** When it was last clicked (0: never). */
-  lastClicked: number;
   lastPurchase: number;
   snapshot?: ItemSnapshot;
 }
@@ -102,7 +100,6 @@ function countEvent(history: ItemHistory, event: InklingEvent): void {
       break;
     case 'click':
       history.clicks += 1;
-      history.lastClicked = Math.max(history.lastClicked, event.time);
       break;
     case 'add_to_cart':
       history.carts += 1;
@@ -120,7 +117,7 @@ function countEvent(history: ItemHistory, event: InklingEvent): void {
 function itemHistory(profile: Profile, itemId: string): ItemHistory {
   let history = profile.items.get(itemId);
   if (!history) {
-    history = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, lastEngaged: 0, lastClicked: 0, lastPurchase: 0 };
+    history = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, lastEngaged: 0, lastPurchase: 0 };
     profile.items.set(itemId, history);
   }
   return history;

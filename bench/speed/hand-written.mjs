@@ -1,5 +1,5 @@
 // The yardstick for the speed benches (Node and the Chromium worker): what a careful engineer would write
-// by hand to rank a list with the same 41 features as Inkling, directly, without the engine's pieces
+// by hand to rank a list with the same 37 features as Inkling, directly, without the engine's pieces
 // (no profile module, no recipe, no reasons): fold the visitor's events into plain maps once, then per
 // ranking compute the list facts, write each item's row into one Float32Array, run the same model kind as
 // the engine's prior over it (a dot product for a logistic, a tight loop for an MLP) and sort the indexes.
@@ -12,9 +12,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const DECAY = Math.LN2 / (14 * DAY);
 const WEIGHT = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4, dismiss: -2 };
-export const FEATURES = 41;
-/** The first of the columns that hold the same value for every item of a list (34-40). */
-const LIST_CONSTANT = 34;
+export const FEATURES = 37;
+/** The first of the columns that hold the same value for every item of a list (30-36). */
+const LIST_CONSTANT = 30;
 
 function decayed(entry, now) {
   return entry.value * Math.exp(-DECAY * Math.max(0, now - entry.time));
@@ -34,14 +34,11 @@ export function visitorFrom(events) {
   const visitor = { categories: new Map(), tags: new Map(), brands: new Map(), items: new Map(), recent: [], priceLogSum: 0, priceCount: 0 };
   for (const event of events) {
     let seen = visitor.items.get(event.itemId);
-    if (!seen) visitor.items.set(event.itemId, (seen = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, last: 0, lastClick: 0, item: undefined }));
+    if (!seen) visitor.items.set(event.itemId, (seen = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, last: 0, item: undefined }));
     if (event.item) seen.item = event.item;
     if (event.type === 'impression') seen.impressions++;
     else if (event.type === 'view') seen.views++;
-    else if (event.type === 'click') {
-      seen.clicks++;
-      seen.lastClick = Math.max(seen.lastClick, event.time);
-    }
+    else if (event.type === 'click') seen.clicks++;
     else if (event.type === 'add_to_cart') seen.carts++;
     else if (event.type === 'purchase') seen.purchases++;
     else if (event.type === 'dismiss') seen.dismissals++;
@@ -76,7 +73,7 @@ function shares(map, now) {
 
 const squash = (count) => Math.min(1.5, Math.log1p(count) / Math.log1p(10));
 
-/** The 41 features of every item, row after row, into `rows` (a Float32Array of items.length * 41). */
+/** The 37 features of every item, row after row, into `rows` (a Float32Array of items.length * 37). */
 export function handWrittenRows(items, visitor, context, now, rows = new Float32Array(items.length * FEATURES)) {
   const count = items.length;
   const category = shares(visitor.categories, now);
@@ -101,19 +98,12 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
   let maxPopularity = 0;
   let anchor = -1;
   let best = Infinity;
-  let clicked = -1;
-  let lastClick = 0;
   const priced = [];
   const engaged = [];
   for (let i = 0; i < count; i++) {
     const item = items[i];
     maxPopularity = Math.max(maxPopularity, item.popularity ?? 0);
     if (item.price > 0) priced.push(i);
-    const click = visitor.items.get(item.id)?.lastClick ?? 0;
-    if (click > lastClick) {
-      lastClick = click;
-      clicked = i;
-    }
     const rank = recentRank.get(item.id);
     if (rank !== undefined) {
       engaged.push(i);
@@ -161,22 +151,17 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
       rows[o + 15] = Math.exp(-since / HOUR);
       rows[o + 16] = Math.exp(-since / (5 * MINUTE));
       rows[o + 17] = Math.exp(-since / MINUTE);
-      rows[o + 18] = Math.exp(-since / 10_000);
-      rows[o + 19] = seen.lastClick ? Math.exp(-Math.max(0, now - seen.lastClick) / (10 * MINUTE)) : 0;
-    } else for (let f = 8; f <= 19; f++) rows[o + f] = 0;
+    } else for (let f = 8; f <= 17; f++) rows[o + f] = 0;
     const recent = recentRank.get(item.id);
-    rows[o + 20] = recent === 0 ? 1 : 0;
-    rows[o + 21] = recent === undefined ? 0 : 1 / (recent + 1);
+    rows[o + 18] = recent === 0 ? 1 : 0;
+    rows[o + 19] = recent === undefined ? 0 : 1 / (recent + 1);
     const listed = listRank.get(item.id);
-    rows[o + 22] = listed === undefined ? 0 : 1 / (listed + 1);
-    rows[o + 23] = listed === 0 ? Math.exp(-since / MINUTE) : 0;
-    rows[o + 24] = listed === 0 && seen?.clicks > 0 ? 1 : 0;
+    rows[o + 20] = listed === undefined ? 0 : 1 / (listed + 1);
+    rows[o + 21] = listed === 0 ? Math.exp(-since / MINUTE) : 0;
+    rows[o + 22] = listed === 0 && seen?.clicks > 0 ? 1 : 0;
     const distance = Math.abs(i - anchor);
-    rows[o + 25] = anchor < 0 || i === anchor ? 0 : Math.exp(-(distance - 1) / 2);
-    rows[o + 26] = anchor < 0 || i <= anchor ? 0 : Math.exp(-(distance - 1) / 3);
-    const fromClick = Math.abs(i - clicked);
-    rows[o + 27] = clicked < 0 || i === clicked ? 0 : Math.exp(-(fromClick - 1) / 2);
-    rows[o + 28] = clicked < 0 || i <= clicked ? 0 : Math.exp(-(fromClick - 1) / 3);
+    rows[o + 23] = anchor < 0 || i === anchor ? 0 : Math.exp(-(distance - 1) / 2);
+    rows[o + 24] = anchor < 0 || i <= anchor ? 0 : Math.exp(-(distance - 1) / 3);
     let shared = 0;
     let total = 0;
     if (anyRecent) {
@@ -193,19 +178,19 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
         if (recentTags.has(name)) shared++;
       }
     }
-    rows[o + 29] = total === 0 ? 0 : shared / total;
+    rows[o + 25] = total === 0 ? 0 : shared / total;
     const popularity = item.popularity ?? 0;
-    rows[o + 30] = maxPopularity > 0 ? popularity / maxPopularity : 0;
-    rows[o + 31] = maxPopularity > 0 ? Math.log1p(popularity) / Math.log1p(maxPopularity) : 0;
-    rows[o + 32] = item.price && median ? Math.tanh(Math.log(item.price / median)) : 0;
-    rows[o + 33] = priceRank[i];
-    rows[o + 34] = Math.sin((2 * Math.PI * hour) / 24);
-    rows[o + 35] = Math.cos((2 * Math.PI * hour) / 24);
-    rows[o + 36] = Math.sin((2 * Math.PI * day) / 7);
-    rows[o + 37] = Math.cos((2 * Math.PI * day) / 7);
-    rows[o + 38] = context.device === 'mobile' ? 1 : 0;
-    rows[o + 39] = context.device === 'tablet' ? 1 : 0;
-    rows[o + 40] = context.pageType === 'product' ? 1 : 0;
+    rows[o + 26] = maxPopularity > 0 ? popularity / maxPopularity : 0;
+    rows[o + 27] = maxPopularity > 0 ? Math.log1p(popularity) / Math.log1p(maxPopularity) : 0;
+    rows[o + 28] = item.price && median ? Math.tanh(Math.log(item.price / median)) : 0;
+    rows[o + 29] = priceRank[i];
+    rows[o + 30] = Math.sin((2 * Math.PI * hour) / 24);
+    rows[o + 31] = Math.cos((2 * Math.PI * hour) / 24);
+    rows[o + 32] = Math.sin((2 * Math.PI * day) / 7);
+    rows[o + 33] = Math.cos((2 * Math.PI * day) / 7);
+    rows[o + 34] = context.device === 'mobile' ? 1 : 0;
+    rows[o + 35] = context.device === 'tablet' ? 1 : 0;
+    rows[o + 36] = context.pageType === 'product' ? 1 : 0;
   }
   return rows;
 }
@@ -242,7 +227,7 @@ export function handWrittenScorer(weights) {
   const start = new Float64Array(hidden);
   return (rows, count) => {
     const scores = new Float32Array(count);
-    // Columns 34-40 (time, device, page) are the same for the whole list: their products once per list.
+    // Columns 30-36 (time, device, page) are the same for the whole list: their products once per list.
     for (let h = 0; h < hidden; h++) start[h] = bias[h];
     for (let f = LIST_CONSTANT; count > 0 && f < FEATURES; f++) {
       const x = rows[f];

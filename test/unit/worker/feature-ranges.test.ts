@@ -18,10 +18,9 @@ const RANGES: Readonly<Record<Name, readonly [number, number] | 'binary'>> = {
   categoryAffinity: [-1, 1], tagAffinity: [-1, 1], brandAffinity: [-1, 1], priceFit: [0, 1],
   itemViews: [0, 1.5], itemClicks: [0, 1.5], itemCarts: [0, 1.5], itemPurchased: 'binary',
   ignoredImpressions: [0, 1.5], itemDismissed: 'binary', engagementRecency: [0, 1], engagedThisHour: [0, 1],
-  engagedMinutesAgo: [0, 1], engagedLastMinute: [0, 1], engagedSecondsAgo: [0, 1], clickedRecently: [0, 1],
-  lastEngaged: 'binary', recencyRank: [0, 1], listRecencyRank: [0, 1], listLastFresh: [0, 1],
-  listLastClicked: 'binary', nearLastEngaged: [0, 1], afterLastEngaged: [0, 1], nearLastClicked: [0, 1],
-  afterLastClicked: [0, 1], similarToRecent: [0, 1], popularity: [0, 1], popularityLog: [0, 1],
+  engagedMinutesAgo: [0, 1], engagedLastMinute: [0, 1], lastEngaged: 'binary', recencyRank: [0, 1],
+  listRecencyRank: [0, 1], listLastFresh: [0, 1], listLastClicked: 'binary', nearLastEngaged: [0, 1],
+  afterLastEngaged: [0, 1], similarToRecent: [0, 1], popularity: [0, 1], popularityLog: [0, 1],
   relativePrice: [-1, 1], priceRank: [0, 1], hourSin: [-1, 1], hourCos: [-1, 1], weekdaySin: [-1, 1],
   weekdayCos: [-1, 1], deviceMobile: 'binary', deviceTablet: 'binary', pageProduct: 'binary',
 };
@@ -36,7 +35,7 @@ function head(file: string, lines: number): string {
 describe('features', () => {
   it('has a documented range for every feature, in the frozen order', () => {
     expect(Object.keys(RANGES)).toEqual([...FEATURE_NAMES]);
-    expect(FEATURE_COUNT).toBe(41);
+    expect(FEATURE_COUNT).toBe(37);
   });
 
   it('puts the clicked category at full affinity, and drops the no-history position once the list has history', () => {
@@ -55,27 +54,6 @@ describe('features', () => {
     expect(at(0, 'positionPrior')).toBe(1);
   });
 
-  it('anchors the click features on the listed item clicked last, apart from the one engaged with last', () => {
-    const now = Date.UTC(2026, 10, 1, 12);
-    const profile = createProfile();
-    foldEvent(profile, { type: 'click', itemId: 'x', time: now - 60 * 60_000 });
-    foldEvent(profile, { type: 'click', itemId: 'c', time: now - 5 * 60_000 });
-    foldEvent(profile, { type: 'view', itemId: 'e', time: now - 2000 });
-    const items = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id }));
-    const rows = featurize(items, profile, {}, now);
-    const column = (name: Name) => items.map((_, row) => rows[row * FEATURE_COUNT + FEATURE_INDEX[name]]!);
-    const close = (values: number[], expected: number[]) => values.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
-    // Clicked last: c (position 2). Engaged with last: e (position 4), only viewed.
-    close(column('nearLastClicked'), [Math.exp(-0.5), 1, 0, 1, Math.exp(-0.5), Math.exp(-1)]);
-    close(column('afterLastClicked'), [0, 0, 0, 1, Math.exp(-1 / 3), Math.exp(-2 / 3)]);
-    close(column('nearLastEngaged'), [Math.exp(-1.5), Math.exp(-1), Math.exp(-0.5), 1, 0, 1]);
-    close(column('clickedRecently'), [0, 0, Math.exp(-0.5), 0, 0, 0]);
-    close(column('engagedSecondsAgo'), [0, 0, Math.exp(-30), 0, Math.exp(-0.2), 0]);
-    // Nothing clicked in the list (x is not listed): no click anchor at all.
-    const fresh = featurize([{ id: 'd' }, { id: 'e' }], profile, {}, now);
-    for (const name of ['nearLastClicked', 'afterLastClicked'] as const) expect([fresh[FEATURE_INDEX[name]], fresh[FEATURE_COUNT + FEATURE_INDEX[name]]]).toEqual([0, 0]);
-  });
-
   describe.skipIf(!dir)('on real excerpts, every value is finite and within its documented range', () => {
     const cases: [string, () => QualityDataset][] = [
       ['trivago-100k', () => trivagoFromRows(parseCsvObjects(head('trivago-100k/trivago_val_100k.csv', 3001)))],
@@ -88,7 +66,7 @@ describe('features', () => {
         expect(lists.length).toBeGreaterThan(50);
         const nonZero = new Set<Name>();
         const outside = new Set<string>();
-        // Plain checks, one expect at the end: rees46 lists hold hundreds of rows of 41 values.
+        // Plain checks, one expect at the end: rees46 lists hold hundreds of rows of 37 values.
         for (const list of lists) {
           for (let i = 0; i < list.rows.length; i++) {
             const feature = FEATURE_NAMES[i % FEATURE_COUNT]!;

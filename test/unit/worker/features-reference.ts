@@ -1,8 +1,6 @@
 /**
  * A frozen copy of `featurize` and `listStats` as they were when the prior was learned on them
- * (worker/features.ts and worker/list-stats.ts at commit 182a808, plus the four click and seconds
- * features added on branch `trivago`: engagedSecondsAgo, clickedRecently, nearLastClicked,
- * afterLastClicked), kept slow and obvious on purpose:
+ * (worker/features.ts and worker/list-stats.ts at commit 182a808), kept slow and obvious on purpose:
  * features-pinned.test.ts checks that the optimised implementation gives the same values.
  * Do not "fix" this file: if a feature must change, the prior must be relearned.
  */
@@ -22,8 +20,6 @@ interface ListStats {
   readonly listRecencyRank: ReadonlyMap<string, number>;
   /** Site position of the listed item the visitor engaged with most recently, if any. */
   readonly lastEngagedPosition: number | undefined;
-  /** Site position of the listed item the visitor clicked most recently, if any (the first of equal times). */
-  readonly lastClickedPosition: number | undefined;
   readonly maxPopularity: number;
   readonly medianPrice: number | undefined;
   /** Per item (array order): 0 for the cheapest priced item up to 1 for the dearest; 0 when unpriced. */
@@ -37,16 +33,9 @@ function listStats(items: readonly Item[], profile: Profile, positions?: readonl
 
   let lastEngagedPosition: number | undefined;
   let best = Infinity;
-  let lastClickedPosition: number | undefined;
-  let lastClick = 0;
   let maxPopularity = 0;
   const priced: { index: number; price: number }[] = [];
   items.forEach((item, i) => {
-    const clicked = profile.items.get(item.id)?.lastClicked ?? 0;
-    if (clicked > lastClick) {
-      lastClick = clicked;
-      lastClickedPosition = positions?.[i] ?? i;
-    }
     const rank = recentRank.get(item.id);
     if (rank !== undefined && rank < best) {
       best = rank;
@@ -63,10 +52,10 @@ function listStats(items: readonly Item[], profile: Profile, positions?: readonl
   const span = Math.max(1, priced.length - 1);
   priced.forEach((entry, rank) => (priceRank[entry.index] = rank / span));
   const medianPrice = priced.length > 0 ? priced[Math.floor(priced.length / 2)]!.price : undefined;
-  return { recentRank, listRecencyRank, lastEngagedPosition, lastClickedPosition, maxPopularity, medianPrice, priceRank };
+  return { recentRank, listRecencyRank, lastEngagedPosition, maxPopularity, medianPrice, priceRank };
 }
 /** The number of features when the prior was learned. */
-export const REFERENCE_FEATURE_COUNT = 41;
+export const REFERENCE_FEATURE_COUNT = 37;
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -132,16 +121,13 @@ export function referenceFeaturize(
       Math.exp(-sinceEngaged / HOUR_MS),
       Math.exp(-sinceEngaged / (5 * MINUTE_MS)),
       Math.exp(-sinceEngaged / MINUTE_MS),
-      Math.exp(-sinceEngaged / 10_000),
-      history?.lastClicked ? Math.exp(-Math.max(0, now - history.lastClicked) / (10 * MINUTE_MS)) : 0,
       recentRank === 0 ? 1 : 0,
       recentRank === undefined ? 0 : 1 / (recentRank + 1),
       listRank === undefined ? 0 : 1 / (listRank + 1),
       // The listed item engaged with last is the likeliest choice when it was just now and not yet clicked.
       listRank === 0 ? Math.exp(-sinceEngaged / MINUTE_MS) : 0,
       listRank === 0 && (history?.clicks ?? 0) > 0 ? 1 : 0,
-      ...neighbourhood(position, stats.lastEngagedPosition),
-      ...neighbourhood(position, stats.lastClickedPosition),
+      ...neighbourhood(position, stats),
       similarity(item, recentKeys),
       stats.maxPopularity > 0 ? (item.popularity ?? 0) / stats.maxPopularity : 0,
       stats.maxPopularity > 0 ? Math.log1p(item.popularity ?? 0) / Math.log1p(stats.maxPopularity) : 0,
@@ -155,10 +141,11 @@ export function referenceFeaturize(
 }
 
 /**
- * How close the item sits, in the site's order, to the listed item the visitor engaged with (or
- * clicked) last: people compare neighbours (and read on downwards) after looking at one item.
+ * How close the item sits, in the site's order, to the listed item the visitor engaged with last:
+ * people compare neighbours (and read on downwards) after looking at one item.
  */
-function neighbourhood(position: number, anchor: number | undefined): [number, number] {
+function neighbourhood(position: number, stats: ListStats): [number, number] {
+  const anchor = stats.lastEngagedPosition;
   if (anchor === undefined || position === anchor) return [0, 0];
   const distance = Math.abs(position - anchor);
   return [Math.exp(-(distance - 1) / 2), position > anchor ? Math.exp(-(distance - 1) / 3) : 0];
