@@ -35,6 +35,8 @@ interface Seen {
 interface ListFacts {
   readonly clicked: number;
   readonly minPriceAbove: Float64Array;
+  /** The price of the item above each one (0 when unpriced or first). */
+  readonly priceAbove: Float64Array;
 }
 
 type Candidate = (item: Item, i: number, seen: Seen | undefined, facts: ListFacts, now: number) => number;
@@ -50,8 +52,9 @@ const CANDIDATES: Readonly<Record<string, Candidate>> = {
   afterClick: (_, i, __, f) => (f.clicked >= 0 && i > f.clicked ? Math.exp(-(i - f.clicked - 1) / 3) : 0),
   impressedRecently: (_, __, s, ___, now) => (s && s.lastImpression > 0 ? Math.exp(-(now - s.lastImpression) / (30 * MINUTE)) : 0),
   indexMoved: (_, i, s) => (s && s.lastIndex >= 0 ? Math.tanh((s.lastIndex - i) / 5) : 0),
-  cheapestSoFar: (item, i, __, f) => (item.price && i > 0 && item.price < f.minPriceAbove[i]! ? 1 : 0),
-  priceVsAbove: (item, i, __, f) => (item.price && f.minPriceAbove[i]! < Infinity ? tanhLog(item.price / f.minPriceAbove[i]!) : 0),
+  cheapestSoFar: (item, i, __, f) => ((item.price ?? 0) > 0 && i > 0 && item.price! < f.minPriceAbove[i]! ? 1 : 0),
+  priceVsCheapestAbove: (item, i, __, f) => ((item.price ?? 0) > 0 && f.minPriceAbove[i]! < Infinity ? tanhLog(item.price! / f.minPriceAbove[i]!) : 0),
+  priceVsAbove: (item, i, __, f) => ((item.price ?? 0) > 0 && f.priceAbove[i]! > 0 ? tanhLog(item.price! / f.priceAbove[i]!) : 0),
 };
 
 function observe(seen: Map<string, Seen>, event: InklingEvent): void {
@@ -83,15 +86,17 @@ function collect(dataset: QualityDataset, names: readonly string[]): FeatureList
       let best = 0;
       let min = Infinity;
       const minPriceAbove = new Float64Array(items.length);
+      const priceAbove = new Float64Array(items.length);
       items.forEach((item, i) => {
         const click = seen.get(item.id)?.lastClick ?? 0;
         if (click > best) [best, clicked] = [click, i];
         minPriceAbove[i] = min;
+        priceAbove[i] = i > 0 ? Math.max(0, items[i - 1]!.price ?? 0) : 0;
         if (item.price && item.price > 0) min = Math.min(min, item.price);
       });
       items.forEach((item, i) => {
         rows.set(base.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT), i * width);
-        names.forEach((name, k) => (rows[i * width + FEATURE_COUNT + k] = CANDIDATES[name]!(item, i, seen.get(item.id), { clicked, minPriceAbove }, context.time)));
+        names.forEach((name, k) => (rows[i * width + FEATURE_COUNT + k] = CANDIDATES[name]!(item, i, seen.get(item.id), { clicked, minPriceAbove, priceAbove }, context.time)));
       });
       lists.push({ rows, count: items.length, target: items.findIndex((item) => item.id === target), time: context.time });
     }
