@@ -91,7 +91,8 @@ export function backward(model: TrainableModel, rows: Float32Array, count: numbe
  * features the training data lacks survive in an MLP too.
  */
 export function toWeights(model: TrainableModel, features: readonly string[], linear?: ReadonlyMap<number, number>): ModelWeights {
-  const round = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 1e5) / 1e5);
+  // Four decimals: the fifth changes no measured figure and costs ~0.3 KB of the worker bundle (min+gzip).
+  const round = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 1e4) / 1e4);
   const [w1, b1, w2, b2] = model.params;
   if (model.kind === 'logistic') {
     return { kind: 'logistic', features, layers: [{ inputs: model.inputs, outputs: 1, weights: round(w1!), bias: round(b1!) }] };

@@ -1,0 +1,147 @@
+/**
+ * Candidate features tried on the EARLY split only, without touching worker/features.ts: each candidate
+ * is computed here from the events the engine receives (the same replay events, folded in order) and the
+ * listed items' attributes, appended to the engine's rows, and the MLP is fitted and validated exactly as
+ * train-prior.ts does (first 80 % of the early lists train, last 20 % validate). Prints the validation MRR
+ * per dataset and, for trivago, by what the visitor had engaged with in the list. The late split is never
+ * read. Usage (after `npx rollup -c bench/quality/rollup.config.mjs`):
+ *   node bench/dist/quality/try-features.mjs                      the engine's features alone
+ *   node bench/dist/quality/try-features.mjs secondsAgo,nearClick seed=8
+ */
+import type { InklingEvent, Item } from '../../src/types.js';
+import { FEATURE_COUNT, FEATURE_INDEX, featurize } from '../../worker/features.js';
+import { createProfile, foldEvent } from '../../worker/profile.js';
+import { requireDatasetsDir } from './datasets/paths.js';
+import { loadRees46 } from './datasets/rees46.js';
+import { loadTaobao } from './datasets/taobao.js';
+import { loadTrivago } from './datasets/trivago.js';
+import type { FeatureList } from './train/collect.js';
+import { fitListwise, meanReciprocalRank } from './train/fit.js';
+import { forward } from './train/model.js';
+import { HAND_SET, MLP } from './train/settings.js';
+import type { QualityDataset } from './types.js';
+
+const MINUTE = 60_000;
+
+/** Per item, what the candidates need beyond the engine's profile. */
+interface Seen {
+  lastClick: number;
+  lastEngaged: number;
+  lastImpression: number;
+  lastIndex: number;
+}
+
+/** What the list says about the listed item clicked last, computed once per list. */
+interface ListFacts {
+  readonly clicked: number;
+  readonly minPriceAbove: Float64Array;
+  /** The price of the item above each one (0 when unpriced or first). */
+  readonly priceAbove: Float64Array;
+}
+
+type Candidate = (item: Item, i: number, seen: Seen | undefined, facts: ListFacts, now: number) => number;
+
+const near = (i: number, anchor: number): number => (anchor < 0 || i === anchor ? 0 : Math.exp(-(Math.abs(i - anchor) - 1) / 2));
+const tanhLog = (x: number): number => (x * x - 1) / (x * x + 1);
+
+/** The candidates, by name. Every one reads only events and item attributes. */
+const CANDIDATES: Readonly<Record<string, Candidate>> = {
+  secondsAgo: (_, __, s, ___, now) => (s && s.lastEngaged > 0 ? Math.exp(-(now - s.lastEngaged) / 10_000) : 0),
+  clickAge: (_, __, s, ___, now) => (s && s.lastClick > 0 ? Math.exp(-(now - s.lastClick) / (10 * MINUTE)) : 0),
+  nearClick: (_, i, __, f) => near(i, f.clicked),
+  afterClick: (_, i, __, f) => (f.clicked >= 0 && i > f.clicked ? Math.exp(-(i - f.clicked - 1) / 3) : 0),
+  impressedRecently: (_, __, s, ___, now) => (s && s.lastImpression > 0 ? Math.exp(-(now - s.lastImpression) / (30 * MINUTE)) : 0),
+  indexMoved: (_, i, s) => (s && s.lastIndex >= 0 ? Math.tanh((s.lastIndex - i) / 5) : 0),
+  cheapestSoFar: (item, i, __, f) => ((item.price ?? 0) > 0 && i > 0 && item.price! < f.minPriceAbove[i]! ? 1 : 0),
+  priceVsCheapestAbove: (item, i, __, f) => ((item.price ?? 0) > 0 && f.minPriceAbove[i]! < Infinity ? tanhLog(item.price! / f.minPriceAbove[i]!) : 0),
+  priceVsAbove: (item, i, __, f) => ((item.price ?? 0) > 0 && f.priceAbove[i]! > 0 ? tanhLog(item.price! / f.priceAbove[i]!) : 0),
+};
+
+function observe(seen: Map<string, Seen>, event: InklingEvent): void {
+  let s = seen.get(event.itemId);
+  if (!s) seen.set(event.itemId, (s = { lastClick: 0, lastEngaged: 0, lastImpression: 0, lastIndex: -1 }));
+  if (event.index !== undefined) s.lastIndex = event.index;
+  if (event.type === 'impression') s.lastImpression = Math.max(s.lastImpression, event.time);
+  else if (event.type !== 'dismiss') s.lastEngaged = Math.max(s.lastEngaged, event.time);
+  if (event.type === 'click') s.lastClick = Math.max(s.lastClick, event.time);
+}
+
+function collect(dataset: QualityDataset, names: readonly string[]): FeatureList[] {
+  const width = FEATURE_COUNT + names.length;
+  const lists: FeatureList[] = [];
+  for (const visitor of dataset.visitors) {
+    const profile = createProfile();
+    const seen = new Map<string, Seen>();
+    for (const step of visitor.steps) {
+      if (step.kind === 'event') {
+        foldEvent(profile, step.event);
+        observe(seen, step.event);
+        continue;
+      }
+      if (step.task.split !== 'early') continue;
+      const { items, context, target } = step.task;
+      const base = featurize(items, profile, context, context.time);
+      const rows = new Float32Array(items.length * width);
+      let clicked = -1;
+      let best = 0;
+      let min = Infinity;
+      const minPriceAbove = new Float64Array(items.length);
+      const priceAbove = new Float64Array(items.length);
+      items.forEach((item, i) => {
+        const click = seen.get(item.id)?.lastClick ?? 0;
+        if (click > best) [best, clicked] = [click, i];
+        minPriceAbove[i] = min;
+        priceAbove[i] = i > 0 ? Math.max(0, items[i - 1]!.price ?? 0) : 0;
+        if (item.price && item.price > 0) min = Math.min(min, item.price);
+      });
+      items.forEach((item, i) => {
+        rows.set(base.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT), i * width);
+        names.forEach((name, k) => (rows[i * width + FEATURE_COUNT + k] = CANDIDATES[name]!(item, i, seen.get(item.id), { clicked, minPriceAbove, priceAbove }, context.time)));
+      });
+      lists.push({ rows, count: items.length, target: items.findIndex((item) => item.id === target), time: context.time });
+    }
+  }
+  return lists.sort((a, b) => a.time - b.time);
+}
+
+const args = process.argv.slice(2);
+const names = (args.find((a) => !a.includes('=')) ?? '').split(',').filter(Boolean);
+for (const name of names) if (!(name in CANDIDATES)) throw new Error(`unknown candidate ${name}; known: ${Object.keys(CANDIDATES).join(', ')}`);
+const settings = Object.fromEntries(args.filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]));
+const width = FEATURE_COUNT + names.length;
+const dir = requireDatasetsDir();
+const train: FeatureList[] = [];
+const calibration: FeatureList[] = [];
+const validation: FeatureList[] = [];
+const perDataset: [string, FeatureList[]][] = [];
+for (const [index, dataset] of [loadTrivago(dir), loadRees46(dir), loadTaobao(dir)].entries()) {
+  const lists = collect(dataset, names);
+  const cut = Math.floor(lists.length * 0.8);
+  train.push(...lists.slice(0, cut));
+  if (index === 0) calibration.push(...lists.slice(0, cut));
+  validation.push(...lists.slice(cut));
+  perDataset.push([dataset.name, lists.slice(cut)]);
+}
+const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+const result = fitListwise(train, validation, width, { ...MLP, ...settings, frozen }, calibration);
+const parts = perDataset.map(([name, lists]) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
+console.log(`[${names.join(',') || 'engine features only'}] ${JSON.stringify(settings)}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')}`);
+
+// Trivago's validation lists by what the visitor had engaged with in the list, against the display order.
+const groups = new Map<string, { n: number; model: number; display: number }>();
+for (const list of perDataset[0]![1]) {
+  const f = (i: number, name: keyof typeof FEATURE_INDEX): number => list.rows[i * width + FEATURE_INDEX[name]]!;
+  let last = -1;
+  for (let i = 0; i < list.count; i++) if (f(i, 'listRecencyRank') === 1) last = i;
+  const target = list.target;
+  const key = last < 0 ? 'no history' : `${f(last, 'listLastClicked') === 1 ? 'last clicked' : 'last viewed'}, ${last === target ? 'target = it' : f(target, 'listRecencyRank') > 0 ? 'target engaged earlier' : 'target new'}`;
+  const z = forward(result.model, list.rows, list.count);
+  let rank = 1;
+  for (let i = 0; i < list.count; i++) if (z[i]! > z[target]! || (z[i] === z[target] && i < target)) rank++;
+  const g = groups.get(key) ?? { n: 0, model: 0, display: 0 };
+  g.n++;
+  g.model += 1 / rank;
+  g.display += 1 / (target + 1);
+  groups.set(key, g);
+}
+for (const [key, g] of [...groups].sort()) console.log(`  ${key.padEnd(36)} ${String(g.n).padStart(5)} lists: model ${(g.model / g.n).toFixed(3)}, display ${(g.display / g.n).toFixed(3)}`);
