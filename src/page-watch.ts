@@ -71,8 +71,8 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   for (const event of early) onClick(event);
 
   const markers = createMarkerTracker(doc, track);
-  // A single-page app adds slots, items and markers later. Inkling's own reordering moves only elements
-  // a ranking read: those are passed over at once, so that reordering a slot costs the observer nothing.
+  // A single-page app adds slots, items and markers later. Inkling's own reordering is kept from the
+  // observer (`quietly`); elements a ranking read that a framework moves are passed over at once.
   const onAdded = guarded('new content', (added: readonly Element[], attributesChanged: boolean) => {
     let changed = attributesChanged;
     for (const element of added) {
@@ -84,7 +84,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     }
     if (changed) markers.scan();
   });
-  watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
+  page.quietly = watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
   // Slots added between the tag's start and now (they may have been painted: ranked off-screen only).
   for (const slot of findSlots(doc)) void page.personalize(slot, false);
   guarded('markers', markers.scan)();

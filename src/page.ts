@@ -30,6 +30,8 @@ export interface PageSlots {
   readonly ready: Promise<unknown>;
   /** Hears each slot as it settles (the tracking module sets it). */
   onSettled?: (slot: HTMLElement) => void;
+  /** Runs Inkling's own moves of a slot's items: the tracking module keeps them from its DOM observer. */
+  quietly?: (moves: () => void) => void;
   /** The tag's item reader, lent so that the tracking module does not ship a second copy. */
   readonly readItem: typeof readItem;
   /**
@@ -70,7 +72,8 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
         const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
-          applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
+          const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
+          page?.quietly ? page.quietly(moves) : moves();
           state = 'personalized';
         }
       }
