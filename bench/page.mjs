@@ -1,5 +1,7 @@
 // Page bench, in Debian Chromium with the built SDK (run `npm run build` first):
-//   node bench/page.mjs [--loads 12] [--check]   (--check: exit 1 when over budget)
+//   node bench/page.mjs [--loads 12] [--check] [--keep-order]   (--check: exit 1 when over budget;
+//   --keep-order: a recipe with `holdout: 1`, so that the slot is ranked, revealed and tracked as usual
+//   but keeps its order: what Inkling costs apart from moving the tiles)
 // A returning visitor's page view: 100 items in one slot, loaded with the script tag (`async blocking="render"`, as the
 // README shows), ranked, reordered and tracked (100 impressions). Against the same page without
 // Inkling, loaded alternately in the same browser, it prints medians over `--loads` page views of:
@@ -22,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 
-const { values } = parseArgs({ options: { loads: { type: 'string', default: '12' }, check: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { loads: { type: 'string', default: '12' }, check: { type: 'boolean', default: false }, 'keep-order': { type: 'boolean', default: false } } });
 const LOADS = Number(values.loads);
 const WARM_UPS = 2;
 const ITEMS = 100;
@@ -44,7 +46,9 @@ function pageHtml(withInkling) {
   }).join('\n');
   // A budget long enough for this shared machine, so that every view takes the personalized path (the
   // work measured) and the time to it is measured rather than cut at the default 150 ms.
-  const tag = withInkling ? `<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="${RANK_BUDGET_MS}"></script>` : '';
+  const recipes = values['keep-order'] ? ' data-inkling-recipes="bench-recipes"' : '';
+  const recipesJson = recipes && '<script type="application/json" id="bench-recipes">{"default":{"strategies":[{"use":"personal","weight":1}],"holdout":1}}</script>';
+  const tag = withInkling ? `${recipesJson}<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="${RANK_BUDGET_MS}"${recipes}></script>` : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>page bench</title>${tag}
 <style>body{margin:0;font:12px system-ui}ul{display:grid;grid-template-columns:repeat(12,1fr);gap:6px;list-style:none;margin:0;padding:6px}
 li{height:96px;border:1px solid #ccc;border-radius:4px;overflow:hidden}a{display:block;height:100%;color:#222;text-decoration:none}
@@ -227,7 +231,7 @@ const longCount = (runs) => runs.reduce((sum, run) => sum + run.longTasks.filter
 const personalized = withRuns.filter((run) => run.state === 'personalized');
 const cpuShare = paired('cpuMs');
 
-console.log(`page bench: a returning visitor's page view, ${ITEMS} items tracked in one ranked slot, script tag async; Chromium ${version};`);
+console.log(`page bench: a returning visitor's page view, ${ITEMS} items tracked in one ranked slot${values['keep-order'] ? ' that keeps its order (holdout)' : ''}, script tag async; Chromium ${version};`);
 console.log(`${LOADS} page views with and ${LOADS} without Inkling (same page, no tag), alternated; medians; the worker's thread is not counted`);
 console.log('| main thread per page view | with Inkling | without | Inkling\'s share (paired) | ratio |');
 console.log('| --- | --- | --- | --- | --- |');
