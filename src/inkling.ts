@@ -153,8 +153,14 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       reporter.error(error, where);
       return fallback();
     });
-  /** The synchronous methods: the work runs now, an error is reported a microtask later. */
-  const guard = (where: string, task: () => void) => void attempt(where, async () => task(), () => undefined);
+  /** The synchronous methods: the work runs now, an error goes to the reporter (no promise per call: track() runs a hundred times a page). */
+  const guard = (where: string, task: () => void) => {
+    try {
+      task();
+    } catch (error) {
+      reporter.error(error, where);
+    }
+  };
   /** The page's own order, with the reason it was kept. */
   const original = <T extends Item>(items: readonly T[], source: string, text: string) => originalRanking(items, { kind: 'rule', source, text });
 

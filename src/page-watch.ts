@@ -19,7 +19,7 @@ type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dism
  * they are counted now. Everything lives as long as the page; every handler contains its own errors.
  */
 export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots, early: readonly MouseEvent[] = []): void {
-  const { document: doc, readItem } = page;
+  const { document: doc, items } = page;
   const guarded = <A extends unknown[]>(where: string, task: (...args: A) => void) => (...args: A) => {
     try {
       task(...args);
@@ -27,7 +27,12 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
       reporter.error(error, where);
     }
   };
-  /** `itemId` defaults to the element's own: its attributes are read once per event. */
+  /** What the slot's ranking read, unless the element has since become another item (a framework reusing it). */
+  const readItem = (element: Element) => {
+    const item = items.get(element);
+    return item && item.id === element.getAttribute(ITEM_ATTRIBUTE) ? item : page.readItem(element);
+  };
+  /** `itemId` defaults to the element's own. */
   const track = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
     const item = element && readItem(element);
     inkling.track({ type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) });
@@ -38,12 +43,16 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   const impressions = createImpressionTracker({
     document: doc,
     onViewable: guarded('impression', (elements: Element[]) => {
-      // Elements seen together mostly share a slot: list its shown items once, not once per element.
-      const shownBySlot = new Map<Element, HTMLElement[]>();
+      // Elements seen together mostly share a slot: its name and its shown items' places are read once.
+      const slots = new Map<Element, { itemListId?: string; places: Map<Element, number> }>();
       for (const element of elements) {
         const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
-        if (slot && !shownBySlot.has(slot)) shownBySlot.set(slot, shownItems(slot));
-        track('impression', element, undefined, position(slot, element, slot ? shownBySlot.get(slot) : undefined));
+        let list = slot && slots.get(slot);
+        if (slot && !list) {
+          list = { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, places: new Map(shownItems(slot).map((shown, index) => [shown, index])) };
+          slots.set(slot, list);
+        }
+        track('impression', element, undefined, list ? { itemListId: list.itemListId, index: list.places.get(element) ?? 0 } : {});
       }
     }),
   });
@@ -62,16 +71,20 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   for (const event of early) onClick(event);
 
   const markers = createMarkerTracker(doc, track);
-  // A single-page app adds slots, items and markers later; Inkling's own moves are of known nodes and ignored.
-  const onAdded = guarded('new content', (added: readonly Element[]) => {
+  // A single-page app adds slots, items and markers later. Inkling's own reordering is kept from the
+  // observer (`quietly`); elements a ranking read that a framework moves are passed over at once.
+  const onAdded = guarded('new content', (added: readonly Element[], attributesChanged: boolean) => {
+    let changed = attributesChanged;
     for (const element of added) {
+      if (items.has(element)) continue;
+      changed = true;
       for (const slot of element.matches(`[${SLOT_ATTRIBUTE}]`) ? [element as HTMLElement] : findSlots(element)) void page.personalize(slot, true);
       const slot = element.parentElement;
       if (slot && page.settled.has(slot) && element.matches(`[${ITEM_ATTRIBUTE}]:not([hidden])`)) impressions.observe(element);
     }
-    markers.scan();
+    if (changed) markers.scan();
   });
-  watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
+  page.quietly = watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
   // Slots added between the tag's start and now (they may have been painted: ranked off-screen only).
   for (const slot of findSlots(doc)) void page.personalize(slot, false);
   guarded('markers', markers.scan)();

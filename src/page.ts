@@ -1,4 +1,5 @@
 import type { Inkling } from './inkling.js';
+import type { Item } from './types.js';
 import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';
@@ -29,8 +30,15 @@ export interface PageSlots {
   readonly ready: Promise<unknown>;
   /** Hears each slot as it settles (the tracking module sets it). */
   onSettled?: (slot: HTMLElement) => void;
+  /** Runs Inkling's own moves of a slot's items: the tracking module keeps them from its DOM observer. */
+  quietly?: (moves: () => void) => void;
   /** The tag's item reader, lent so that the tracking module does not ship a second copy. */
   readonly readItem: typeof readItem;
+  /**
+   * Each item element the slots' rankings read, with what was read: its impressions need not read it
+   * again, and Inkling's own reordering moves only these elements.
+   */
+  readonly items: WeakMap<Element, Item>;
 }
 
 /**
@@ -45,6 +53,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   const pageType = doc.body?.getAttribute('data-inkling-page-type') ?? undefined;
   const seen = new WeakSet<Element>();
   const settled = new WeakSet<Element>();
+  const items = new WeakMap<Element, Item>();
 
   /** `unpainted`: the slot was just added (a MutationObserver runs before the next paint), so hiding it shows no change. */
   async function personalize(slot: HTMLElement, unpainted: boolean) {
@@ -60,12 +69,11 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     try {
       if (inkling.mode !== 'off' && (!returning || hidden())) {
         const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
-        const ranking = await withinBudget(
-          inkling.rank(itemElements(slot).map(readItem), { slot: name, explain: options.explain === true, recipe, context: { pageType } }),
-          returning ? budget : Infinity,
-        );
+        const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
+        const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
-          applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
+          const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
+          page?.quietly ? page.quietly(moves) : moves();
           state = 'personalized';
         }
       }
@@ -82,7 +90,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
 
   let page: PageSlots | undefined;
   const ready = Promise.all(findSlots(doc).map((slot) => personalize(slot, false))).finally(() => options.concealer?.release());
-  page = { document: doc, personalize, settled, ready, readItem };
+  page = { document: doc, personalize, settled, ready, readItem, items };
   // Events queued on this page must survive navigation, whether or not the tracking module has loaded.
   const onHide = () => void inkling.flush();
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
@@ -92,6 +100,5 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
 
 /** Resolves to undefined when the budget runs out, so the slot keeps its original order. */
 function withinBudget<T>(promise: Promise<T>, budgetMs: number): Promise<T | undefined> {
-  if (!Number.isFinite(budgetMs)) return promise;
   return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, budgetMs))]);
 }

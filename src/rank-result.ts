@@ -1,11 +1,11 @@
 import type { Item, Ranking, Reason } from './types.js';
 
 /** The page's own order, used whenever personalization is off, held out, or failed. */
-export function originalRanking<T extends Item>(items: readonly T[], reason: Reason, group: Ranking['group'] = 'personalized'): Ranking<T> {
+export function originalRanking<T extends Item>(items: readonly T[], reason: Reason): Ranking<T> {
   return {
     items: items.map((item, index) => ({ item, score: 0, originalIndex: index, reasons: [reason] })),
     removed: [],
-    group,
+    group: 'personalized',
     fallback: true,
   };
 }
@@ -24,14 +24,11 @@ export function toPlainItem(item: Item): Item {
   return plain as unknown as Item;
 }
 
-/** Maps the engine's plain items back to the caller's own objects (identity and extra fields kept). */
+/** Maps the engine's plain items back to the caller's own objects (identity and extra fields kept), by their place in the request. */
 export function restoreItems<T extends Item>(ranking: Ranking, originals: readonly T[]): Ranking<T> {
-  const byId = new Map<string, T[]>();
-  for (const item of originals) {
-    const list = byId.get(item.id) ?? [];
-    list.push(item);
-    byId.set(item.id, list);
-  }
-  const restore = (entry: Ranking['items'][number]) => ({ ...entry, item: byId.get(entry.item.id)?.shift() ?? (entry.item as T) });
+  const restore = (entry: Ranking['items'][number]) => {
+    const original = originals[entry.originalIndex];
+    return { ...entry, item: original?.id === entry.item.id ? original : (entry.item as T) };
+  };
   return { group: ranking.group, items: ranking.items.map(restore), removed: ranking.removed.map(restore) };
 }

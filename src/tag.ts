@@ -49,7 +49,7 @@ function boot(): void {
 
     const start = () => {
       try {
-        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: options.debug === true, ...(concealer ? { concealer } : {}) });
+        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, ...(concealer ? { concealer } : {}) });
         // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
         loadModule<TrackModule>('inkling-track.js', base, reporter, (module) => {
           for (const type of clickTypes) document.removeEventListener(type, keep, true);
@@ -83,11 +83,12 @@ function callQueued(inkling: Inkling, method: string, args: unknown[], reporter:
   }
 }
 
-/** The worker module doubles as the in-thread engine: imported on the page, it exports `createEngine`. */
+/**
+ * The worker module doubles as the in-thread engine: imported on the page, it exports `createEngine`
+ * (any other module fails with a TypeError, contained like every engine failure).
+ */
 async function loadEngineModule(url: string | URL): Promise<Engine> {
-  const module = (await import(/* webpackIgnore: true */ String(url))) as { createEngine?: () => Engine };
-  if (!module.createEngine) throw new Error(`${String(url)} does not export createEngine`);
-  return module.createEngine();
+  return ((await import(/* webpackIgnore: true */ String(url))) as { createEngine: () => Engine }).createEngine();
 }
 
 interface UiModule {

@@ -71,7 +71,8 @@ export function createImpressionTracker(options: ImpressionTrackerOptions): Impr
     startClocks(entered);
   };
   const create = options.createObserver ?? ((callback, init) => new IntersectionObserver(callback, init));
-  const observer = create(onChange, { threshold: [0, LARGE_VISIBLE_RATIO, VISIBLE_RATIO, 0.75, 1] });
+  // Only the two ratios that decide: crossing either way is all that starts or stops a clock.
+  const observer = create(onChange, { threshold: [LARGE_VISIBLE_RATIO, VISIBLE_RATIO] });
 
   doc.addEventListener('visibilitychange', () => (doc.visibilityState === 'hidden' ? stopAll() : startClocks(inView)));
 
