@@ -62,7 +62,7 @@ function startWorker(url: string | URL, options: ClientOptions): Promise<Engine>
       fail(event.message || 'it failed to load');
     });
     worker.addEventListener('message', (event: MessageEvent<WorkerNotice>) => {
-      if (event.data?.type === WARNING_MESSAGE) options.reporter.warn(event.data.message ?? 'worker warning');
+      if (event.data?.type === WARNING_MESSAGE) options.reporter.warn(String(event.data.message));
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);

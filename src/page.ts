@@ -5,6 +5,7 @@ import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';
 import { isOnScreen, STATE_ATTRIBUTE, type Concealer } from './slots/conceal.js';
 import { findSlots, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
+import { VIEW_ATTRIBUTE } from './tracker/markers.js';
 
 export { STATE_ATTRIBUTE };
 
@@ -94,7 +95,14 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   // Events queued on this page must survive navigation, whether or not the tracking module has loaded.
   const onHide = () => void inkling.flush();
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
-  addEventListener('pagehide', onHide);
+  // Until that module has loaded (it sets `onSettled`, and ends views itself), a visitor who leaves a
+  // detail page at once still viewed it.
+  addEventListener('pagehide', () => {
+    const marker = page?.onSettled ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
+    const item = marker && readItem(marker);
+    if (item) inkling.track({ type: 'view', itemId: item.id, item, dwellMs: performance.now() });
+    onHide();
+  });
   return page;
 }
 

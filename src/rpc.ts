@@ -7,7 +7,7 @@ import type { Engine } from '../worker/protocol.js';
  * `test/unit/src/rpc.test.ts` runs it against the real `expose()`, so a protocol change fails a test.
  */
 interface Reply {
-  readonly id?: string;
+  readonly id?: number;
   readonly type: 'RAW' | 'HANDLER';
   readonly name?: string;
   readonly value: unknown;
@@ -17,7 +17,7 @@ type Methods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<i
 
 /** Returns an object whose methods call the exposed object's methods over `port`. */
 export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[]): Methods<T> {
-  const pending = new Map<string, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {
     const call = event.data?.id ? pending.get(event.data.id) : undefined;
@@ -30,7 +30,8 @@ export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessag
   for (const method of methods) {
     api[method] = (...args) =>
       new Promise((resolve, reject) => {
-        const id = `inkling-${++counter}`;
+        // comlink echoes whatever id it gets; a number is the shortest (0 is never used: replies need a truthy id).
+        const id = ++counter;
         pending.set(id, { resolve, reject });
         port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
       });
@@ -41,7 +42,8 @@ export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessag
 function toError(thrown: unknown): unknown {
   const wire = thrown as { isError?: boolean; value?: { message?: string; name?: string } } | undefined;
   if (!wire?.isError) return wire?.value;
-  return Object.assign(new Error(wire.value?.message ?? 'worker error'), wire.value);
+  // comlink sends the error's message, name and stack as plain fields.
+  return Object.assign(new Error(), wire.value);
 }
 
 /** Every method of the Engine, for `remote()`. */

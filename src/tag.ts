@@ -75,7 +75,7 @@ function boot(): void {
 
 function callQueued(inkling: Inkling, method: string, args: unknown[], reporter: Reporter): void {
   const target = (inkling as unknown as Record<string, unknown>)[method];
-  if (typeof target !== 'function') return reporter.error(new Error(`unknown method ${method}`), 'queued call');
+  if (typeof target !== 'function') return reporter.error(new Error('unknown method'), `queued ${method}`);
   try {
     void (target as (...a: unknown[]) => unknown).apply(inkling, args);
   } catch (error) {

@@ -11,18 +11,14 @@ interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): ScriptUrlPolicy;
 }
 
-let policy: ScriptUrlPolicy | null | undefined;
-
-/** The URL as a `TrustedScriptURL` where Trusted Types exist and allow our policy, else as a string. */
+/** Called once per page (the page starts one worker), so the policy is created once and not kept. */
 export function scriptUrl(url: string): string {
-  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
-  if (policy === undefined) {
-    try {
-      policy = factory ? factory.createPolicy('inkling', { createScriptURL: (value) => value }) : null;
-    } catch {
-      policy = null;
-    }
+  try {
+    const policy = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy('inkling', { createScriptURL: (value) => value });
+    // A TrustedScriptURL is accepted wherever a string is; typed as string so sinks keep their DOM types.
+    if (policy) return policy.createScriptURL(url) as string;
+  } catch {
+    // The page's CSP does not allow the policy: the string goes through and the sink decides.
   }
-  // A TrustedScriptURL is accepted wherever a string is; typed as string so sinks keep their DOM types.
-  return (policy ? policy.createScriptURL(url) : url) as string;
+  return url;
 }

@@ -2,5 +2,5 @@
 export function newPageViewId(): string {
   const crypto_ = globalThis.crypto;
   if (crypto_?.randomUUID) return crypto_.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  return Date.now() + Math.random().toString(36);
 }

@@ -129,6 +129,25 @@ describe('detail views and purchases', () => {
     await context.close();
   });
 
+  it('sends the view of a product page left before the tracking module arrived', async () => {
+    const context = await newContext();
+    // The tracking module never arrives on the product page: the tag alone must record the view.
+    let holdTracking = true;
+    await context.route('**/dist/inkling-track.js', (route) => (holdTracking ? undefined : route.continue()));
+    const { page } = await openPage(context);
+    await page.goto(`${session.server.url}/product.html?id=t2`);
+    await inklingReady(page);
+    await page.waitForTimeout(200);
+    holdTracking = false;
+    await page.goto(`${session.server.url}/confirm.html`);
+    await inklingReady(page);
+    const views = ofType(await exportedEvents(page), 'view');
+    expect(views.map((view) => view.itemId)).toEqual(['t2']);
+    expect(views[0]!.dwellMs).toBeGreaterThanOrEqual(200);
+    expect(views[0]!.item?.category).toBe('tents');
+    await context.close();
+  });
+
   it('counts "Buy now" and the order confirmation as one purchase per item, even on reload', async () => {
     const context = await newContext();
     const { page } = await openPage(context);
