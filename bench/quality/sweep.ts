@@ -3,14 +3,11 @@
  * prints each setting's validation MRR overall and per dataset; nothing is written. The late split is
  * never read. Usage: node bench/dist/quality/sweep.mjs 'hidden=32,epochs=30' 'learningRate=0.002' ...
  */
-import { FEATURE_COUNT, FEATURE_INDEX } from '../../worker/features.js';
-import { requireDatasetsDir } from './datasets/paths.js';
-import { loadRees46 } from './datasets/rees46.js';
-import { loadTaobao } from './datasets/taobao.js';
-import { loadTrivago } from './datasets/trivago.js';
-import { collectLists, type FeatureList } from './train/collect.js';
+import { FEATURE_COUNT } from '../../worker/features.js';
+import { collectLists } from './train/collect.js';
+import { earlySplit } from './train/early-split.js';
 import { fitListwise, meanReciprocalRank, type FitOptions } from './train/fit.js';
-import { HAND_SET, MLP } from './train/settings.js';
+import { MLP } from './train/settings.js';
 
 function parse(spec: string): FitOptions {
   const options: Record<string, unknown> = { ...MLP };
@@ -22,20 +19,7 @@ function parse(spec: string): FitOptions {
   return options as unknown as FitOptions;
 }
 
-const dir = requireDatasetsDir();
-const train: FeatureList[] = [];
-const calibration: FeatureList[] = [];
-const validation: FeatureList[] = [];
-const perDataset: [string, FeatureList[]][] = [];
-for (const [index, dataset] of [loadTrivago(dir), loadRees46(dir), loadTaobao(dir)].entries()) {
-  const lists = collectLists(dataset, 'early');
-  const cut = Math.floor(lists.length * 0.8);
-  train.push(...lists.slice(0, cut));
-  if (index === 0) calibration.push(...lists.slice(0, cut));
-  validation.push(...lists.slice(cut));
-  perDataset.push([dataset.name, lists.slice(cut)]);
-}
-const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collectLists(dataset, 'early'));
 for (const spec of process.argv.slice(2).length ? process.argv.slice(2) : ['']) {
   const started = performance.now();
   const result = fitListwise(train, validation, FEATURE_COUNT, { ...parse(spec), frozen }, calibration);

@@ -11,14 +11,11 @@
 import type { InklingEvent, Item } from '../../src/types.js';
 import { FEATURE_COUNT, FEATURE_INDEX, featurize } from '../../worker/features.js';
 import { createProfile, foldEvent } from '../../worker/profile.js';
-import { requireDatasetsDir } from './datasets/paths.js';
-import { loadRees46 } from './datasets/rees46.js';
-import { loadTaobao } from './datasets/taobao.js';
-import { loadTrivago } from './datasets/trivago.js';
 import type { FeatureList } from './train/collect.js';
 import { fitListwise, meanReciprocalRank } from './train/fit.js';
+import { earlySplit } from './train/early-split.js';
 import { forward } from './train/model.js';
-import { HAND_SET, MLP } from './train/settings.js';
+import { MLP } from './train/settings.js';
 import type { QualityDataset } from './types.js';
 
 const MINUTE = 60_000;
@@ -109,20 +106,7 @@ const names = (args.find((a) => !a.includes('=')) ?? '').split(',').filter(Boole
 for (const name of names) if (!(name in CANDIDATES)) throw new Error(`unknown candidate ${name}; known: ${Object.keys(CANDIDATES).join(', ')}`);
 const settings = Object.fromEntries(args.filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]));
 const width = FEATURE_COUNT + names.length;
-const dir = requireDatasetsDir();
-const train: FeatureList[] = [];
-const calibration: FeatureList[] = [];
-const validation: FeatureList[] = [];
-const perDataset: [string, FeatureList[]][] = [];
-for (const [index, dataset] of [loadTrivago(dir), loadRees46(dir), loadTaobao(dir)].entries()) {
-  const lists = collect(dataset, names);
-  const cut = Math.floor(lists.length * 0.8);
-  train.push(...lists.slice(0, cut));
-  if (index === 0) calibration.push(...lists.slice(0, cut));
-  validation.push(...lists.slice(cut));
-  perDataset.push([dataset.name, lists.slice(cut)]);
-}
-const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collect(dataset, names));
 const result = fitListwise(train, validation, width, { ...MLP, ...settings, frozen }, calibration);
 const parts = perDataset.map(([name, lists]) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
 console.log(`[${names.join(',') || 'engine features only'}] ${JSON.stringify(settings)}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')}`);
