@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { memory } from '@tensorflow/tfjs-core/dist/base';
+import {
+  add, matMul, mean, memory, mul, relu, reshape, softplus, square, sub, sum, tensor1d, tensor2d, variable, AdamOptimizer,
+  type Scalar, type Tensor, type Tensor2D,
+} from '@tensorflow/tfjs-core/dist/base';
 import { scoreWithJs } from '../../../worker/model/js-scorer.js';
-import { createTfScorer } from '../../../worker/model/tf-model.js';
+import { createTfScorer, LEARNING_RATE, PRIOR_PULL } from '../../../worker/model/tf-model.js';
 import { FEATURE_COUNT } from '../../../worker/features.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
 import logisticPrior from '../../../bench/quality/priors/logistic.json';
@@ -88,6 +91,50 @@ describe('plain-JS scorer and TF.js scorer', () => {
     const fromJs = scoreWithJs(trained, input, 32);
     tf.score(input, 32).forEach((value, i) => expect(fromJs[i]).toBeCloseTo(value, 5));
     tf.dispose();
+  });
+
+  it('takes the same steps as Adam on the data loss plus the pull toward the prior', async () => {
+    // Started far from the prior, so that the pull's gradient is as large as the data's: Adam is blind to a
+    // gradient's scale, so only a pull comparable to the data loss shows in the steps.
+    const start: ModelWeights = { ...mlp, layers: mlp.layers.map((layer) => ({ ...layer, weights: layer.weights.map((w, i) => w + (i % 2 ? 4 : -4)), bias: layer.bias.map((b) => b - 3) })) };
+    const input = rows(32, 9);
+    const batch = { rows: input, labels: Float32Array.from({ length: 32 }, (_, i) => i % 2), weights: Float32Array.from({ length: 32 }, (_, i) => 1 + (i % 3)), count: 32 };
+    const tf = await createTfScorer(mlp, start);
+    // The reference: the pull written into the loss, differentiated by TF.js with minimize().
+    const kernels = start.layers.map((layer) => variable(tensor2d(layer.weights as number[], [layer.inputs, layer.outputs])));
+    const biases = start.layers.map((layer) => variable(tensor1d(layer.bias as number[])));
+    const priorKernels = mlp.layers.map((layer) => tensor2d(layer.weights as number[], [layer.inputs, layer.outputs]));
+    const priorBiases = mlp.layers.map((layer) => tensor1d(layer.bias as number[]));
+    const optimizer = new AdamOptimizer(LEARNING_RATE, 0.9, 0.999);
+    const loss = (): Scalar => {
+      let z: Tensor = tensor2d(batch.rows, [32, FEATURE_COUNT]);
+      kernels.forEach((kernel, i) => {
+        z = add(matMul(z as Tensor2D, kernel), biases[i]!);
+        if (i < kernels.length - 1) z = relu(z);
+      });
+      z = reshape(z, [32]);
+      const data = mean(mul(tensor1d(batch.weights), sub(softplus(z), mul(tensor1d(batch.labels), z))));
+      let pull: Tensor = sum(square(sub(kernels[0]!, priorKernels[0]!)));
+      for (let i = 0; i < kernels.length; i++) {
+        if (i > 0) pull = add(pull, sum(square(sub(kernels[i]!, priorKernels[i]!))));
+        pull = add(pull, sum(square(sub(biases[i]!, priorBiases[i]!))));
+      }
+      return add(data, mul(pull, PRIOR_PULL)) as Scalar;
+    };
+    for (let step = 0; step < 20; step++) {
+      tf.train(batch);
+      optimizer.minimize(loss, false, [...kernels, ...biases]);
+    }
+    const trained = tf.weights();
+    trained.layers.forEach((layer, i) => {
+      const expected = [...kernels[i]!.dataSync(), ...biases[i]!.dataSync()];
+      [...layer.weights, ...layer.bias].forEach((value, j) => expect(value).toBeCloseTo(expected[j]!, 5));
+    });
+    // And they moved.
+    expect(trained.layers[0]!.weights[0]).not.toBeCloseTo(start.layers[0]!.weights[0]!, 3);
+    tf.dispose();
+    optimizer.dispose();
+    for (const t of [...kernels, ...biases, ...priorKernels, ...priorBiases]) t.dispose();
   });
 
   it('leaves no tensor behind over 1,000 scoring and training steps', async () => {
