@@ -71,7 +71,7 @@ tf.train(batch);
 const tensorsBefore = memory().numTensors;
 const forward = await time(() => tf.score(batchRows, 32), 300);
 report('one forward pass, batch 32 (TF.js)', forward);
-report('**one training step, batch 32 (TF.js Adam: data-loss gradients, plus the prior's pull in closed form)**', await time(() => tf.train(batch), 300), forward);
+report('**one training step, batch 32 (TF.js Adam: data-loss gradients, plus the pull toward the prior in closed form)**', await time(() => tf.train(batch), 300), forward);
 const leaked = memory().numTensors - tensorsBefore;
 
 console.log(`\n### Speed in Node ${process.version} (history: ${fixture.events.length} real rees46 events of one visitor)\n`);
