@@ -18,6 +18,16 @@ function pageView(view: number, clicked: string, listed: readonly string[]): Ink
   ];
 }
 
+/** An engine started on `factory`: it ignores the saved weights, starts from the prior and says so. */
+async function expectPriorWithWarning(factory: IDBFactory): Promise<void> {
+  const warnings: string[] = [];
+  const engine = createEngine({ indexedDB: factory, now: () => NOW, onWarning: (message) => warnings.push(message) });
+  await engine.configure({ mode: 'full' });
+  expect((await engine.export()).model!.weights).toEqual(priorAsExported);
+  expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
+  await engine.close();
+}
+
 describe('model weights in IndexedDB', () => {
   it('are saved after on-device training, restored by the next engine, and reset to the prior by forget()', async () => {
     const idb = faultyIndexedDB();
@@ -52,12 +62,7 @@ describe('model weights in IndexedDB', () => {
     await disk.putValue('model-weights', { kind: 'logistic', features: ['an', 'older', 'feature', 'set'], layers: [] });
     await disk.close();
 
-    const warnings: string[] = [];
-    const second = createEngine({ indexedDB: idb.factory, now: () => NOW, onWarning: (message) => warnings.push(message) });
-    await second.configure({ mode: 'full' });
-    expect((await second.export()).model!.weights).toEqual(priorAsExported);
-    expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
-    await second.close();
+    await expectPriorWithWarning(idb.factory);
   });
 
   it('ignores saved weights of another shape (a logistic saved by an earlier version) with a warning', async () => {
@@ -67,12 +72,7 @@ describe('model weights in IndexedDB', () => {
     const saved = PRIOR_WEIGHTS.kind === 'logistic' ? { ...PRIOR_WEIGHTS, layers: [{ ...PRIOR_WEIGHTS.layers[0]!, outputs: 2, weights: [...PRIOR_WEIGHTS.layers[0]!.weights, ...PRIOR_WEIGHTS.layers[0]!.weights], bias: [0, 0] }, { inputs: 2, outputs: 1, weights: [1, 1], bias: [0] }], kind: 'mlp' } : logistic;
     await disk.putValue('model-weights', saved);
     await disk.close();
-    const warnings: string[] = [];
-    const engine = createEngine({ indexedDB: idb.factory, now: () => NOW, onWarning: (message) => warnings.push(message) });
-    await engine.configure({ mode: 'full' });
-    expect((await engine.export()).model!.weights).toEqual(priorAsExported);
-    expect(warnings.some((message) => message.includes('saved model ignored'))).toBe(true);
-    await engine.close();
+    await expectPriorWithWarning(idb.factory);
   });
 });
 
