@@ -11,14 +11,17 @@ interface TrustedTypesFactory {
   createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): ScriptUrlPolicy;
 }
 
-/** Called once per page (the page starts one worker), so the policy is created once and not kept. */
+// Kept: a page may start more than one engine (two `createInkling()`s, React's StrictMode), and a
+// policy name can be created only once under `trusted-types inkling`.
+let policy: ScriptUrlPolicy | undefined;
+
+/** The URL as a `TrustedScriptURL` where Trusted Types exist and allow our policy, else as a string. */
 export function scriptUrl(url: string): string {
   try {
-    const policy = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy('inkling', { createScriptURL: (value) => value });
-    // A TrustedScriptURL is accepted wherever a string is; typed as string so sinks keep their DOM types.
-    if (policy) return policy.createScriptURL(url) as string;
+    policy ??= (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy('inkling', { createScriptURL: (value) => value });
   } catch {
     // The page's CSP does not allow the policy: the string goes through and the sink decides.
   }
-  return url;
+  // A TrustedScriptURL is accepted wherever a string is; typed as string so sinks keep their DOM types.
+  return (policy?.createScriptURL(url) ?? url) as string;
 }
