@@ -30,7 +30,7 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
         const element = slot.querySelector(`:scope > [data-inkling-item="${CSS.escape(entry.item.id)}"]`);
         const rect = element?.getBoundingClientRect();
         if (!rect || rect.width === 0) continue;
-        badges.push(badge(entry, place, rect.left + scrollX + 4, rect.top + scrollY + 4));
+        badges.push(badge(slotName, entry, place, rect.left + scrollX + 4, rect.top + scrollY + 4));
       }
     }
     layer.replaceChildren(...badges);
@@ -48,13 +48,14 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
   };
 }
 
-function badge(entry: RankedItem, place: number | 'removed', left: number, top: number): HTMLElement {
+/** `data-slot` and `data-item` name the badge: one item can sit in several slots (a rail and a grid). */
+function badge(slotName: string, entry: RankedItem, place: number | 'removed', left: number, top: number): HTMLElement {
   const lines = entry.reasons.map((reason) => {
     const value = reason.value === undefined ? '' : ` ${reason.value.toFixed(3)}`;
     return h('div', { class: reason.kind === 'rule' ? 'rule' : '', text: `${reason.kind === 'rule' ? 'rule ' : ''}${reason.source}${value}: ${reason.text}` });
   });
   const head = h('div', {}, h('b', { text: place === 'removed' ? 'removed' : `#${place + 1}` }), ` score ${entry.score.toFixed(3)} (was #${entry.originalIndex + 1})`);
-  const element = h('div', { class: place === 'removed' ? 'badge removed' : 'badge', attrs: { 'data-item': entry.item.id } }, head, ...lines);
+  const element = h('div', { class: place === 'removed' ? 'badge removed' : 'badge', attrs: { 'data-slot': slotName, 'data-item': entry.item.id } }, head, ...lines);
   element.style.left = `${left}px`;
   element.style.top = `${top}px`;
   return element;

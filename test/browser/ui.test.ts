@@ -96,12 +96,17 @@ describe('the ?inkling-debug overlay', () => {
     const { context, page, log } = await returningCamper('?inkling-debug');
     await page.waitForFunction(() => (document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelectorAll('.badge').length ?? 0) > 20);
     const badges = await page.evaluate(() =>
-      [...document.querySelector('[data-inkling-overlay]')!.shadowRoot!.querySelectorAll('.badge')].map((badge) => ({ item: badge.getAttribute('data-item'), text: badge.textContent ?? '' })));
+      [...document.querySelector('[data-inkling-overlay]')!.shadowRoot!.querySelectorAll('.badge')].map((badge) => ({ slot: badge.getAttribute('data-slot'), item: badge.getAttribute('data-item'), text: badge.textContent ?? '' })));
     const gridIds = await page.$$eval('[data-inkling-slot="home-grid"] > [data-inkling-item]:not([hidden])', (tiles) => tiles.map((tile) => tile.getAttribute('data-inkling-item')));
     // Every visible tile of the grid that is on screen has its badge: place, score, where it was, and why.
-    const first = badges.find((badge) => badge.item === gridIds[0]);
+    // The rail can hold the same item at another place: its badge is the rail's.
+    const first = badges.find((badge) => badge.slot === 'home-grid' && badge.item === gridIds[0]);
     expect(first?.text).toMatch(/#1 score -?\d+\.\d{3} \(was #\d+\)/);
     expect(first?.text).toMatch(/personal|trending|recent|similar/);
+    // Each grid badge's place is its tile's place on the page.
+    const gridBadges = badges.filter((badge) => badge.slot === 'home-grid' && !badge.text.startsWith('removed'));
+    expect(gridBadges.length).toBeGreaterThan(10);
+    for (const badge of gridBadges) expect(badge.text.startsWith(`#${gridIds.indexOf(badge.item) + 1} score`)).toBe(true);
     // The rail pins its promoted product: a rule shows on its badge.
     expect(badges.some((badge) => /rule /.test(badge.text))).toBe(true);
     await page.screenshot({ path: `${screenshots}/demo-debug-overlay.png` });
