@@ -6,6 +6,11 @@ export interface RankTaskContext extends RankContext {
   readonly slot: string;
   /** Who is looking; rankers keep one visitor at a time and are `reset()` between visitors. */
   readonly visitorId: string;
+  /**
+   * The log's raw filters and sort for the list (trivago's `current_filters`), read only by try-features'
+   * list-order candidates; not part of `RankContext`, and engine-ranker.ts does not pass it to the engine.
+   */
+  readonly rawFilters?: string;
 }
 
 /**
