@@ -88,7 +88,7 @@ async function firstVisit() {
 
 const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 
-/** One page view of `page` (`with`, `without`, `by-hand`) in a fresh tab: main-thread metrics from before navigation to the end of the view. */
+/** One page view of the page `name` (`with`, `without`, `by-hand`) in a fresh tab: main-thread metrics from before navigation to the end of the view. */
 async function pageView(name) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -143,7 +143,8 @@ async function pageView(name) {
 
 /**
  * The order and the moment Inkling personalizes the slot for this visitor, from one page view, for
- * the hand-written baseline (the order is the same on every view: nothing is clicked meanwhile).
+ * the hand-written baseline. Later views may order a few tiles differently (their impressions teach the
+ * model a little); what the baseline needs is a reorder of the same size at the same moment.
  */
 async function inklingsOrder() {
   const page = await context.newPage();
