@@ -1,6 +1,8 @@
 import { expose } from 'comlink';
 import { createEngine } from './engine.js';
 import { READY_MESSAGE, WARNING_MESSAGE } from './messages.js';
+import type { Engine } from './protocol.js';
+import { forTheWire } from './wire-ranking.js';
 
 declare const WorkerGlobalScope: { new (): unknown } | undefined;
 
@@ -10,7 +12,9 @@ declare const WorkerGlobalScope: { new (): unknown } | undefined;
  */
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   const warn = (message: string) => self.postMessage({ type: WARNING_MESSAGE, message });
-  expose(createEngine({ onWarning: warn }));
+  const engine = createEngine({ onWarning: warn });
+  // Rankings cross to the page without the items' fields: the page puts its own items back.
+  expose({ ...engine, rank: async (request) => forTheWire(await engine.rank(request)) } satisfies Engine);
   self.postMessage({ type: READY_MESSAGE });
 }
 

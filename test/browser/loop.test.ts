@@ -39,6 +39,26 @@ describe('the whole loop in Chromium', () => {
     await context.close();
   });
 
+  it("rank() hands back the caller's own objects through the worker, whatever they carry", async () => {
+    const context = await session.browser.newContext();
+    const { page, log } = await openPage(context);
+    await page.goto(`${session.server.url}/shop.html`);
+    await settled(page);
+    const check = await page.evaluate(async () => {
+      const products = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, category: i % 2 ? 'tents' : 'shoes', price: 10 + i, render: () => id, node: document.body }));
+      const inkling = (window as unknown as { Inkling: { rank(items: object[], options: object): Promise<{ items: { item: object }[]; fallback?: true }> } }).Inkling;
+      const ranking = await inkling.rank(products, { slot: 'api', explain: false });
+      return {
+        fallback: ranking.fallback ?? false,
+        same: ranking.items.every((entry) => products.includes(entry.item as (typeof products)[number])),
+        ids: ranking.items.map((entry) => (entry.item as (typeof products)[number]).render()).sort(),
+      };
+    });
+    expect(check).toEqual({ fallback: false, same: true, ids: ['a', 'b', 'c', 'd'] });
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps the original order and stays silent to the page when the worker fails to load', async () => {
     const context = await session.browser.newContext();
     await context.route('**/inkling.worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
