@@ -23,9 +23,10 @@ const plugins = (declarations = false) => [
   typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
 ];
 // The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
-// Both keep the compile hint (below).
-const minifyTag = terser({ ecma: 2020, module: false, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: { comments: /^# allFunctionsCalledOnLoad/ } });
-const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: /^# allFunctionsCalledOnLoad/ } });
+// Both keep the compile hint (below) and no other comment.
+const keepCompileHint = { comments: /^# allFunctionsCalledOnLoad/ };
+const minifyTag = terser({ ecma: 2020, module: false, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: keepCompileHint });
+const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: keepCompileHint });
 /**
  * V8's explicit compile hint for the main thread's bundles (tag and tracking module): compile every
  * function with the script, so that V8's code cache, made after the script's first run, holds them all.

@@ -37,22 +37,19 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     const item = element && readItem(element);
     inkling.track({ type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) });
   };
-  const position = (slot: Element | null | undefined, element: Element, shown = slot && shownItems(slot)) =>
-    slot ? { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, index: Math.max(0, shown!.indexOf(element as HTMLElement)) } : {};
+  /** A slot as GA4 lists it: its name (`item_list_id`) and each shown item's place (`index`). */
+  const listOf = (slot: Element) => ({ itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, places: new Map<Element, number>(shownItems(slot).map((shown, index) => [shown, index])) });
+  const position = (list: ReturnType<typeof listOf>, element: Element) => ({ itemListId: list.itemListId, index: list.places.get(element) ?? 0 });
 
   const impressions = createImpressionTracker({
     document: doc,
     onViewable: guarded('impression', (elements: Element[]) => {
-      // Elements seen together mostly share a slot: its name and its shown items' places are read once.
-      const slots = new Map<Element, { itemListId?: string; places: Map<Element, number> }>();
+      // Elements seen together mostly share a slot: it is listed once, not once per element.
+      const lists = new Map<Element, ReturnType<typeof listOf>>();
       for (const element of elements) {
         const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
-        let list = slot && slots.get(slot);
-        if (slot && !list) {
-          list = { itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, places: new Map(shownItems(slot).map((shown, index) => [shown, index])) };
-          slots.set(slot, list);
-        }
-        track('impression', element, undefined, list ? { itemListId: list.itemListId, index: list.places.get(element) ?? 0 } : {});
+        if (slot && !lists.has(slot)) lists.set(slot, listOf(slot));
+        track('impression', element, undefined, slot ? position(lists.get(slot)!, element) : {});
       }
     }),
   });
@@ -64,7 +61,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   for (const slot of findSlots(doc)) if (page.settled.has(slot)) observeItems(slot);
 
   const onClick = listenForClicks(doc, guarded('click', (activation) => {
-    const extra = activation.slot ? position(activation.slot, activation.element!) : {};
+    const extra = activation.slot ? position(listOf(activation.slot), activation.element!) : {};
     track(activation.type as PageEventType, activation.element, activation.itemId, { ...extra, orderId: activation.orderId });
     if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
   }));
