@@ -127,45 +127,47 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
  * transaction that frees more than it writes, so the oldest end of a chunk cannot be rewritten then.
  */
 function evictOldest(db: Database): Promise<number> {
-  let left: number | undefined;
-  return rewrite(db, 'byFirst', undefined, ({ events }, chunks) => {
-    left ??= Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE);
-    if (left <= 0) return events;
-    left -= events.length;
-    return [];
+  return rewrite(db, 'byFirst', undefined, (chunks) => {
+    let left = Math.ceil(chunks.reduce((sum, chunk) => sum + chunk.events.length, 0) * EVICT_SHARE);
+    return chunks.map(({ events }) => {
+      if (left <= 0) return events;
+      left -= events.length;
+      return [];
+    });
   });
 }
 
 /**
  * Deletes events older than `before`; a chunk that is only partly expired is rewritten with the rest.
- * Wholly expired chunks go first, in a transaction of deletes only, so that a full disk (see
- * `evictOldest`) cannot hold them back. Events stamped after `now` (the clock was wrong when they were
- * written, or jumped back since) are re-stamped to `now`, so they expire one retention period from now.
+ * Wholly expired chunks (their newest event is older) go first, in a transaction of deletes only, so
+ * that a full disk (see `evictOldest`) cannot hold them back. Events stamped after `now` (the clock was
+ * wrong when they were written, or jumped back since) are re-stamped to `now`, so they expire one
+ * retention period from now.
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
-  const old = IDBKeyRange.upperBound(before, true);
-  const removed = (await rewrite(db, 'byFirst', old, (chunk) => (chunk.last < before ? [] : chunk.events)))
-    + (await rewrite(db, 'byFirst', old, ({ events }) => events.filter((event) => event.time >= before)));
-  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), ({ events }) => events.map((event) => toStored(event, now)));
+  const removed = (await rewrite(db, 'byLast', IDBKeyRange.upperBound(before, true), (chunks) => chunks.map(() => [])))
+    + (await rewrite(db, 'byFirst', IDBKeyRange.upperBound(before, true), (chunks) => chunks.map(({ events }) => events.filter((event) => event.time >= before))));
+  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), (chunks) => chunks.map(({ events }) => events.map((event) => toStored(event, now))));
   return removed;
 }
 
 /**
  * In one transaction, reads the chunks in `range` of `index` (in its order) and writes back what `keep`
- * leaves of each: the same array leaves a chunk alone, an empty one deletes it. Returns how many events went.
+ * leaves of each (one array per chunk): the same array leaves a chunk alone, an empty one deletes it.
+ * Returns how many events went.
  */
 async function rewrite(
   db: Database,
   index: 'byFirst' | 'byLast',
   range: IDBKeyRange | undefined,
-  keep: (chunk: StoredChunk, chunks: readonly StoredChunk[]) => readonly StoredEvent[],
+  keep: (chunks: readonly StoredChunk[]) => readonly (readonly StoredEvent[])[],
 ): Promise<number> {
   const tx = db.transaction('chunks', 'readwrite');
   const source = tx.store.index(index);
   const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
   let removed = 0;
-  chunks.forEach((chunk, i) => {
-    const kept = keep(chunk, chunks);
+  keep(chunks).forEach((kept, i) => {
+    const chunk = chunks[i]!;
     if (kept === chunk.events) return;
     removed += chunk.events.length - kept.length;
     // What is kept of one chunk makes one chunk again.
