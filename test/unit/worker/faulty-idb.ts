@@ -93,3 +93,13 @@ function hangingRequest(): IDBOpenDBRequest {
   // A genuine request object that nothing will ever resolve.
   return new (IDBOpenDBRequest as unknown as new () => IDBOpenDBRequest)();
 }
+
+/** Opens the `inkling` database directly, without the store's help; `upgrade` builds a schema of its own at `version`. */
+export function openRaw(factory: IDBFactory, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open('inkling', version);
+    if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
 import type { InklingEvent } from '../../../src/types.js';
-import { faultyIndexedDB } from './faulty-idb.js';
+import { faultyIndexedDB, openRaw } from './faulty-idb.js';
 
 const event = (id: string, time: number): InklingEvent => ({ id, type: 'click', itemId: `item-${id}`, time });
 const fresh = (now = () => 1_000) => {
@@ -13,11 +13,7 @@ const fresh = (now = () => 1_000) => {
 
 /** Records in one object store of the `inkling` database, read without the store's help. */
 async function countRecords(factory: IDBFactory, name: string): Promise<number> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = factory.open('inkling');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await openRaw(factory);
   const count = await new Promise<number>((resolve) => {
     const request = db.transaction(name).objectStore(name).count();
     request.onsuccess = () => resolve(request.result);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
 import { SCHEMA_VERSION } from '../../../worker/store/schema.js';
-import { faultyIndexedDB } from './faulty-idb.js';
+import { faultyIndexedDB, openRaw } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;
 const DAY = 86_400_000;
@@ -12,15 +12,9 @@ const DAY = 86_400_000;
  * in `events`, keyed by id, with a `byTime` index), with whatever records a test needs.
  */
 async function legacy(factory: IDBFactory, version: 1 | 2, records: readonly unknown[], values: Record<string, unknown> = {}): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = factory.open('inkling', version);
-    request.onupgradeneeded = () => {
-      const events = request.result.createObjectStore('events', { keyPath: 'id' });
-      events.createIndex('byTime', 'time');
-      request.result.createObjectStore('values');
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+  const db = await openRaw(factory, version, (created) => {
+    created.createObjectStore('events', { keyPath: 'id' }).createIndex('byTime', 'time');
+    created.createObjectStore('values');
   });
   const tx = db.transaction(['events', 'values'], 'readwrite');
   for (const record of records) tx.objectStore('events').put(record);
@@ -31,10 +25,7 @@ async function legacy(factory: IDBFactory, version: 1 | 2, records: readonly unk
 
 /** The object stores the database has now, read without the store's help. */
 async function storeNames(factory: IDBFactory): Promise<string[]> {
-  const db = await new Promise<IDBDatabase>((resolve) => {
-    const request = factory.open('inkling');
-    request.onsuccess = () => resolve(request.result);
-  });
+  const db = await openRaw(factory);
   const names = [...db.objectStoreNames];
   db.close();
   return names;
