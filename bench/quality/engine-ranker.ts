@@ -61,7 +61,7 @@ export function engineRanker(options: EngineRankerOptions): Ranker {
     async rank(items, context) {
       await flush();
       clock = Math.max(clock, context.time ?? clock);
-      const { slot, visitorId: _visitor, rawFilters: _filters, ...rankContext } = context;
+      const { slot, visitorId: _visitor, ...rankContext } = context;
       const ranking = await engine.rank({ slot, items, context: rankContext, recipe: options.recipe ?? MODEL_ONLY, explain: false });
       return ranking.items.map((entry) => entry.item.id);
     },

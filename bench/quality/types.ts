@@ -6,11 +6,6 @@ export interface RankTaskContext extends RankContext {
   readonly slot: string;
   /** Who is looking; rankers keep one visitor at a time and are `reset()` between visitors. */
   readonly visitorId: string;
-  /**
-   * The log's raw filters and sort for the list (trivago's `current_filters`), read only by try-features'
-   * list-order candidates; not part of `RankContext`, and engine-ranker.ts does not pass it to the engine.
-   */
-  readonly rawFilters?: string;
 }
 
 /**
@@ -42,6 +37,11 @@ export interface RankTask {
   readonly split: Split;
   /** Items the visitor bought before this list, for the purchase-suppression check. */
   readonly purchasedBefore?: readonly string[];
+  /**
+   * The log's filters and sort for the list, `|`-separated (trivago's `current_filters`), read only by
+   * try-features' list-order candidates: no ranker sees it (the SDK receives nothing like it).
+   */
+  readonly rawFilters?: string;
 }
 
 /** One step of a visitor's replay: an event to observe or a list to rank (before its own events are observed). */

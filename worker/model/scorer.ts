@@ -14,7 +14,7 @@ export interface TrainingBatch {
 export interface Scorer {
   readonly kind: 'tfjs' | 'js';
   score(rows: Float32Array, count: number): Float32Array;
-  /** One optimisation step; returns the loss (0 when the scorer cannot learn). */
+  /** One optimisation step; returns the data loss, without the pull toward the prior (0 when the scorer cannot learn). */
   train(batch: TrainingBatch): number;
   weights(): ModelWeights;
   dispose(): void;

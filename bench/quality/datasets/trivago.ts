@@ -71,8 +71,8 @@ export function trivagoFromRows(rows: readonly Record<string, string>[]): Qualit
         const items: Item[] = ids.map((id, i) => (Number.isFinite(listPrices[i]) ? { id, price: listPrices[i]! } : { id }));
         if (ids.includes(reference)) {
           const device = toDevice(row['device']);
-          const context = { slot: TRIVAGO_SLOT, visitorId, time, pageType: 'search', ...(device && { device }), rawFilters: row['current_filters'] ?? '' };
-          steps.push(step.rank({ context, items, target: reference, split: 'early' }));
+          const context = { slot: TRIVAGO_SLOT, visitorId, time, pageType: 'search', ...(device && { device }) };
+          steps.push(step.rank({ context, items, target: reference, split: 'early', rawFilters: row['current_filters'] }));
         } else {
           skipped++;
         }
