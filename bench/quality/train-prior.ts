@@ -7,11 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from '../../worker/features.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
-import { requireDatasetsDir } from './datasets/paths.js';
-import { loadRees46 } from './datasets/rees46.js';
-import { loadTaobao } from './datasets/taobao.js';
-import { loadTrivago } from './datasets/trivago.js';
 import { collectLists, type FeatureList } from './train/collect.js';
+import { earlySplit } from './train/early-split.js';
 import { fitListwise, meanReciprocalRank } from './train/fit.js';
 import { toWeights } from './train/model.js';
 import { HAND_SET, LOGISTIC, MLP, TRIVAGO_ONLY_HAND_SET } from './train/settings.js';
@@ -35,39 +32,24 @@ function listMrr(lists: readonly FeatureList[], score: (row: Float32Array, at: n
 async function main(): Promise<void> {
   // Run from the repository root (the bundle itself lives in /tmp).
   const root = process.env['INKLING_REPO'] ?? process.cwd();
-  const dir = requireDatasetsDir();
   // By default the early splits of all three datasets teach the prior: trivago alone has no categories,
   // no long gaps between visits and always a meaningful display order. --trivago-only for comparison.
   const joint = !process.argv.includes('--trivago-only');
-  const datasets = joint ? [loadTrivago(dir), loadRees46(dir), loadTaobao(dir)] : [loadTrivago(dir)];
-  const train: FeatureList[] = [];
-  // The bias is calibrated on trivago's training lists alone: they are lists a site really showed, about
-  // 23 items with one click, the situation the engine's own labels (clicked vs seen) reproduce. The
-  // rees46/taobao candidate sets hold hundreds of items by construction, so their click rate says
-  // nothing about a site's; calibrating on them pulled the bias from -7 to -11 and made the model's
-  // probabilities too small to outweigh the page order in the default recipe.
-  const calibration: FeatureList[] = [];
-  const validation: FeatureList[] = [];
-  const perDataset: [string, FeatureList[]][] = [];
-  for (const dataset of datasets) {
-    const lists = collectLists(dataset, 'early');
-    const cut = Math.floor(lists.length * 0.8);
-    train.push(...lists.slice(0, cut));
-    if (dataset === datasets[0]) calibration.push(...lists.slice(0, cut));
-    validation.push(...lists.slice(cut));
-    perDataset.push([dataset.name, lists.slice(cut)]);
-    console.log(`${dataset.name} early split: ${lists.length} lists (${cut} train, ${lists.length - cut} validation)`);
-    for (const [name, score] of Object.entries(REFERENCE_SCORES)) console.log(`  validation MRR of ${name}: ${listMrr(lists.slice(cut), score).toFixed(4)}`);
+  const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collectLists(dataset, 'early'), {
+    trivagoOnly: !joint,
+    handSet: joint ? HAND_SET : TRIVAGO_ONLY_HAND_SET,
+  });
+  for (const dataset of perDataset) {
+    console.log(`${dataset.name} early split: ${dataset.train.length + dataset.validation.length} lists (${dataset.train.length} train, ${dataset.validation.length} validation)`);
+    for (const [name, score] of Object.entries(REFERENCE_SCORES)) console.log(`  validation MRR of ${name}: ${listMrr(dataset.validation, score).toFixed(4)}`);
   }
-  const handSet = joint ? HAND_SET : TRIVAGO_ONLY_HAND_SET;
-  const frozen = new Map(Object.entries(handSet).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
   const fits: Record<'logistic' | 'mlp', ModelWeights> = {} as Record<'logistic' | 'mlp', ModelWeights>;
   for (const options of [{ ...LOGISTIC, frozen }, { ...MLP, frozen }]) {
     const started = performance.now();
     const result = fitListwise(train, validation, FEATURE_COUNT, options, calibration);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`${options.kind}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch} (${seconds} s)`);
-    for (const [name, lists] of perDataset) console.log(`  ${name}: validation MRR ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
+    for (const { name, validation: lists } of perDataset) console.log(`  ${name}: validation MRR ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
     for (const h of result.history) console.log(`  epoch ${h.epoch}: train loss ${h.trainLoss.toFixed(4)}, validation MRR ${h.validationMrr.toFixed(4)}`);
     fits[options.kind] = toWeights(result.model, FEATURE_NAMES, frozen);
   }

@@ -17,7 +17,6 @@ import { createProfile, foldEvent } from '../../worker/profile.js';
 import type { FeatureList } from './train/collect.js';
 import { fitListwise, meanReciprocalRank } from './train/fit.js';
 import { earlySplit } from './train/early-split.js';
-import { forward } from './train/model.js';
 import { MLP } from './train/settings.js';
 import type { QualityDataset } from './types.js';
 
@@ -127,6 +126,7 @@ function observe(seen: Map<string, Seen>, shown: Shown, event: InklingEvent): vo
 }
 
 function collect(dataset: QualityDataset, names: readonly string[]): FeatureList[] {
+  const needsPriceTau = names.includes('priceTau') || names.includes('positionPriceSorted');
   const width = FEATURE_COUNT + names.length;
   const lists: FeatureList[] = [];
   for (const visitor of dataset.visitors) {
@@ -143,7 +143,7 @@ function collect(dataset: QualityDataset, names: readonly string[]): FeatureList
         continue;
       }
       if (step.task.split !== 'early') continue;
-      const { items, context, target } = step.task;
+      const { items, context, target, rawFilters } = step.task;
       const base = featurize(items, profile, context, context.time);
       const rows = new Float32Array(items.length * width);
       let clicked = -1;
@@ -161,14 +161,16 @@ function collect(dataset: QualityDataset, names: readonly string[]): FeatureList
       const priced = items.flatMap((item, i) => ((item.price ?? 0) > 0 ? [[i, Math.log(item.price!)] as const] : []));
       let agree = 0;
       let pairs = 0;
-      for (let a = 0; a < priced.length; a++)
-        for (let b = a + 1; b < priced.length; b++) {
-          pairs++;
-          agree += Math.sign(priced[b]![1] - priced[a]![1]);
-        }
+      // O(n²) over lists of hundreds (rees46, taobao): only for the candidates that read it.
+      if (needsPriceTau)
+        for (let a = 0; a < priced.length; a++)
+          for (let b = a + 1; b < priced.length; b++) {
+            pairs++;
+            agree += Math.sign(priced[b]![1] - priced[a]![1]);
+          }
       const logPriceMean = priced.reduce((t, p) => t + p[1], 0) / Math.max(1, priced.length);
       const logPriceStd = Math.sqrt(priced.reduce((t, p) => t + (p[1] - logPriceMean) ** 2, 0) / Math.max(1, priced.length));
-      const filters = new Set((context.rawFilters ?? '').split('|').filter(Boolean));
+      const filters = new Set((rawFilters ?? '').split('|').filter(Boolean));
       const earlierLists = shown.size;
       const facts: ListFacts = { clicked, minPriceAbove, priceAbove, filters, priceTau: pairs ? agree / pairs : 0, logPriceMean, logPriceStd, earlierLists, clickDepth: depthCount ? depthSum / depthCount : NaN };
       items.forEach((item, i) => {
@@ -190,25 +192,22 @@ const settings = Object.fromEntries(args.filter((a) => a.includes('=')).map((a) 
 const width = FEATURE_COUNT + names.length;
 const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collect(dataset, names));
 const result = trivagoOnly
-  ? fitListwise(calibration, perDataset[0]![1], width, { ...MLP, ...settings, frozen }, calibration)
+  ? fitListwise(calibration, perDataset[0]!.validation, width, { ...MLP, ...settings, frozen }, calibration)
   : fitListwise(train, validation, width, { ...MLP, ...settings, frozen }, calibration);
-const parts = perDataset.map(([name, lists]) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
+const parts = perDataset.map(({ name, validation: lists }) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
 console.log(`[${names.join(',') || 'engine features only'}] ${JSON.stringify(settings)}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')}`);
 
 // Trivago's validation lists by what the visitor had engaged with in the list, against the display order.
 const groups = new Map<string, { n: number; model: number; display: number }>();
-for (const list of perDataset[0]![1]) {
+for (const list of perDataset[0]!.validation) {
   const f = (i: number, name: keyof typeof FEATURE_INDEX): number => list.rows[i * width + FEATURE_INDEX[name]]!;
   let last = -1;
   for (let i = 0; i < list.count; i++) if (f(i, 'listRecencyRank') === 1) last = i;
   const target = list.target;
   const key = last < 0 ? 'no history' : `${f(last, 'listLastClicked') === 1 ? 'last clicked' : 'last viewed'}, ${last === target ? 'target = it' : f(target, 'listRecencyRank') > 0 ? 'target engaged earlier' : 'target new'}`;
-  const z = forward(result.model, list.rows, list.count);
-  let rank = 1;
-  for (let i = 0; i < list.count; i++) if (z[i]! > z[target]! || (z[i] === z[target] && i < target)) rank++;
   const g = groups.get(key) ?? { n: 0, model: 0, display: 0 };
   g.n++;
-  g.model += 1 / rank;
+  g.model += meanReciprocalRank(result.model, [list]);
   g.display += 1 / (target + 1);
   groups.set(key, g);
 }
