@@ -3,8 +3,8 @@ import type { RankedItem, Ranking } from '../src/types.js';
 /**
  * A ranking as the worker posts it: each item reduced to its id. The page already holds the items it
  * sent (`src/rank-result.ts` puts them back by `originalIndex`), so cloning every field back across
- * the thread boundary only cost the main thread time: for 1,000 items, 2.8-3.0 ms to read the reply in
- * Chromium against 1.8 ms without the fields (the rest is scores and reasons).
+ * the thread boundary only cost the main thread time: for 1,000 items, 3.5 ms to read the reply in
+ * Chromium against 1.5 ms without the fields (`node bench/speed/browser.mjs`; the rest is scores and places).
  */
 export function forTheWire(ranking: Ranking): Ranking {
   const slim = (entry: RankedItem): RankedItem => ({ ...entry, item: { id: entry.item.id } });

@@ -1,5 +1,6 @@
-// Speed in a real Chromium worker: rank 1,000 and 10,000 items inside the worker, and the worker's cold
-// start to its first ranking, each against a baseline measured in the same run.
+// Speed in a real Chromium worker: rank 1,000 and 10,000 items inside the worker, the worker's cold
+// start to its first ranking, and what reading a ranking's reply costs the main thread, each against a
+// baseline measured in the same run.
 // Run after a build: node bench/speed/browser.mjs   (npm run bench runs it)
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -51,6 +52,47 @@ try {
     return { inkling: median(inkling), empty: median(empty) };
   }, fixture.items.slice(0, 100));
 
+  // Reading a ranking's reply on the main thread (deserializing it: `event.data`), 1,000 items, no
+  // reasons: the shipped worker's reply (items as ids) against the same ranking with every item's fields
+  // (as the worker sent it before wire-ranking.ts), echoed by a blank worker; interleaved, 21 of each.
+  const reply = await page.evaluate(async (items) => {
+    const read = (worker, message, matches) =>
+      new Promise((resolve) => {
+        const onMessage = (event) => {
+          const start = performance.now();
+          const data = event.data;
+          const ms = performance.now() - start;
+          if (!matches(data)) return;
+          worker.removeEventListener('message', onMessage);
+          resolve({ ms, data });
+        };
+        worker.addEventListener('message', onMessage);
+        worker.postMessage(message);
+      });
+    const engine = new Worker('/dist/inkling.worker.js', { type: 'module' });
+    // A listener left on the worker would read (and pay for) every reply first: this one leaves.
+    await new Promise((resolve) => {
+      const onReady = (e) => e.data?.type === 'inkling:ready' && (engine.removeEventListener('message', onReady), resolve());
+      engine.addEventListener('message', onReady);
+    });
+    const echo = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(e.data)'], { type: 'text/javascript' })));
+    const wire = [];
+    const full = [];
+    for (let round = 0; round < 22; round++) {
+      const id = round + 1;
+      const { ms, data } = await read(engine, { id, type: 'APPLY', path: ['rank'], argumentList: [{ type: 'RAW', value: { slot: 'bench', items, explain: false } }] }, (d) => d?.id === id);
+      const withFields = { ...data, value: { ...data.value, items: data.value.items.map((entry) => ({ ...entry, item: items[entry.originalIndex] })) } };
+      const echoed = await read(echo, withFields, () => true);
+      if (round === 0) continue;
+      wire.push(ms);
+      full.push(echoed.ms);
+    }
+    engine.terminate();
+    echo.terminate();
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { wire: median(wire), full: median(full) };
+  }, fixture.items.slice(0, 1000));
+
   const version = browser.version();
   console.log(`\n### Speed in a Chromium ${version} worker (history: ${fixture.events.length} real rees46 events; cross-origin isolated: ${ranking.crossOriginIsolated})\n`);
   console.log('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
@@ -62,6 +104,8 @@ try {
   }
   console.log(`| empty module worker, start to first message | ${cold.empty.toFixed(1)} ms | | baseline |`);
   console.log(`| **Inkling worker cold start to first ranking (100 items)** | ${cold.inkling.toFixed(1)} ms | | ${(cold.inkling / cold.empty).toFixed(2)}x |`);
+  console.log(`| main thread reads a 1,000-item ranking reply with every item's fields | ${reply.full.toFixed(2)} ms | | baseline |`);
+  console.log(`| **main thread reads the same reply as the worker sends it (items as ids)** | ${reply.wire.toFixed(2)} ms | | ${(reply.wire / reply.full).toFixed(2)}x |`);
   console.log('\nBudgets: rank 1,000 items <= 3 ms median; worker cold start to first ranking <= 100 ms.');
 } finally {
   await browser.close();
