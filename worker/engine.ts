@@ -3,13 +3,13 @@ import { featurize } from './features.js';
 import { ExampleCollector } from './model/examples.js';
 import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
-import { createProfile, foldEvent, type Profile } from './profile.js';
+import { CHECKPOINT_AFTER_EVENTS, emptyState, restoreCheckpoint, takeCheckpoint } from './checkpoint.js';
+import { foldEvent } from './profile.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
-import { applyRecipe, createHistoryIndex, type ApplyInput, type Candidate } from './recipe/index.js';
+import { applyRecipe, type ApplyInput, type Candidate } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
 import { createTryLock, type TryLock } from './locks.js';
-import { createPurchaseDeduper } from './purchases.js';
 import type { EventStore } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
@@ -58,24 +58,25 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const maxTrainingSteps = options.maxTrainingSteps ?? 4;
   let mode: PrivacyMode = 'full';
   let retentionDays = 90;
-  let profile: Profile = createProfile();
+  // The profile, the rules' history and the dedupers: what the stored events say, kept up to date.
+  let { profile, history, purchases, seenIds } = emptyState();
   const examples = new ExampleCollector();
   // Steps already spent in the page view that sent the latest batch; examples beyond the cap wait for the next one.
   let pageViewSteps: { readonly id: string | undefined; spent: number } = { id: undefined, spent: 0 };
   // Per slot, the last ranking, its input and scores: explain() words reasons when rank() skipped them.
   const lastRankings = new Map<string, { ranking: Ranking; input: ApplyInput; items: readonly Item[]; scores: Float32Array }>();
   const recipes = new RecipeRegistry();
-  const history = createHistoryIndex();
   // This device's stable draw for recipe holdouts; persisted in `full` mode so the group never flips.
   let holdoutDraw = Math.random();
-  // Ids already folded: a batch resent from another page's outbox must not count twice.
-  let seenIds = new Set<string>();
-  const purchases = createPurchaseDeduper();
   let store: ModeStore;
   let model: Model;
   const openPersistent = (): Promise<EventStore> =>
     options.store ? Promise.resolve(options.store) : options.storage === 'memory' ? Promise.resolve(createMemoryStore()) : openStore({ ...options, now }, warn);
   const tryLock = options.tryLock ?? createTryLock({ claim: (name, owner, ttlMs) => store.claimLease(name, owner, ttlMs) });
+
+  // Work after a call has answered: training runs one at a time after the batches before them, and the
+  // checkpoint write; forget/export/close wait for it.
+  let background: Promise<void> = Promise.resolve();
 
   // Started by the first call, which is `configure` from the main thread: in `session` mode the
   // database is then never opened, and nothing of an earlier visit is read back.
@@ -87,14 +88,34 @@ export function createEngine(options: EngineOptions = {}): Engine {
       model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
       holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
       await prune();
-      // Earlier visits already taught the saved weights: their events rebuild the profile, not examples.
-      history.add((await store.events()).filter((event) => learnFrom(event, false)));
+      await restoreHistory();
       examples.closePageView();
     })());
 
-  /** One tab at a time deletes expired events. */
+  /**
+   * One tab at a time deletes expired events, in whole days (see docs/privacy.md): each purge that
+   * deletes something voids the checkpoint, so a cut that moved with every start would void it at every
+   * start of a visitor with 90 days of events.
+   */
   async function prune(): Promise<void> {
-    await tryLock('prune', () => store.purge(now() - retentionDays * DAY_MS));
+    await tryLock('prune', () => store.purge(Math.floor(now() / DAY_MS) * DAY_MS - retentionDays * DAY_MS));
+  }
+
+  /**
+   * Earlier visits already taught the saved weights: their events rebuild the profile, not examples.
+   * Reading them costs ~4 µs each in Chromium, so the state is restored from the last checkpoint and only
+   * the events stored after it are folded; a start that folds many saves a new checkpoint.
+   */
+  async function restoreHistory(): Promise<void> {
+    const since = await store.eventsSince<unknown>();
+    const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
+    if (restored) ({ profile, history, purchases, seenIds } = restored);
+    // A checkpoint of another SDK version covers events that `since` left out: read them all.
+    const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
+    history.add(events.filter((event) => learnFrom(event, false)));
+    if (mode !== 'full' || events.length < CHECKPOINT_AFTER_EVENTS) return;
+    const checkpoint = takeCheckpoint({ profile, history, purchases, seenIds }, now());
+    background = background.then(() => store.putCheckpoint(checkpoint, since.mark)).catch(() => undefined);
   }
 
   /** Folds one event into the profile; `teach` also turns it into a training example (features cost ~20 µs). */
@@ -116,8 +137,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }));
   }
 
-  // One training run at a time, after the batches before it; forget/export/close wait for it.
-  let training: Promise<void> = Promise.resolve();
 
   /**
    * Trains on what the batch taught, within the page view's cap, in one tab at a time (another tab's
@@ -161,7 +180,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (fresh.length > 0) await store.append(fresh);
       // The batch is stored: the caller (flush) may go on while the model learns from it.
       const pageViewId = events[events.length - 1]!.pageViewId;
-      training = training.then(() => train(pageViewId)).catch((error: unknown) => warn(`training skipped (${error instanceof Error ? error.message : String(error)})`));
+      background = background.then(() => train(pageViewId)).catch((error: unknown) => warn(`training skipped (${error instanceof Error ? error.message : String(error)})`));
     },
 
     async rank(request: RankRequest) {
@@ -193,12 +212,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async forget() {
       await ready();
-      await training;
+      await background;
       await store.clear();
-      profile = createProfile();
-      history.clear();
-      seenIds = new Set();
-      purchases.clear();
+      ({ profile, history, purchases, seenIds } = emptyState());
       examples.clear();
       lastRankings.clear();
       model.reset();
@@ -206,7 +222,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async export(): Promise<VisitorExport> {
       await ready();
-      await training;
+      await background;
       return {
         exportedAt: now(),
         mode,
@@ -223,7 +239,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async close() {
       await ready();
-      await training;
+      await background;
       model.dispose();
       await store.close();
     },

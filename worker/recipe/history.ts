@@ -41,6 +41,28 @@ export interface HistoryIndex {
   at(now: number): VisitorHistory;
   /** Forgets everything (`forget()`, retention purges: clear and re-add what remains). */
   clear(): void;
+  /**
+   * A copy as plain JSON, for a checkpoint (`createHistoryIndex(snapshot)` goes on from it). Page views
+   * before `pageViewsSince` keep only their impression times: an item is counted once per page view,
+   * and only a recent page view can still send an impression of it. Engagements before
+   * `engagedSince` are left out: rankings at a later time no longer count them (the lookback).
+   */
+  snapshot(pageViewsSince: number, engagedSince: number): HistorySnapshot;
+}
+
+/** See {@link HistoryIndex.snapshot}: plain JSON. */
+export interface HistorySnapshot {
+  readonly records: readonly (readonly [string, SavedRecord])[];
+  readonly engagement: readonly EngagementEntry[];
+}
+
+/** An item's record as saved: impressions of page views still open by id, earlier ones as times. */
+interface SavedRecord {
+  readonly lastPurchase?: number;
+  readonly dismissedAt?: number;
+  readonly lastEngaged?: number;
+  readonly loose?: readonly number[];
+  readonly pageViews?: readonly (readonly [string, number])[];
 }
 
 interface ItemRecord {
@@ -64,11 +86,18 @@ function later(current: number | undefined, time: number): number {
   return current === undefined || time > current ? time : current;
 }
 
-/** Creates an empty {@link HistoryIndex}. */
-export function createHistoryIndex(): HistoryIndex {
+/** Creates an empty {@link HistoryIndex}, or one that goes on from a snapshot. */
+export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
   const records = new Map<string, ItemRecord>();
   const dirty = new Set<ItemRecord>();
-  let engagement: EngagementEntry[] = [];
+  let engagement: EngagementEntry[] = from ? [...from.engagement] : [];
+  for (const [itemId, { loose, pageViews, ...times }] of from?.records ?? []) {
+    const record: ItemRecord = { ...times, shown: [], dirty: true };
+    if (loose) record.loose = [...loose];
+    if (pageViews) record.pageViews = new Map(pageViews);
+    records.set(itemId, record);
+    dirty.add(record);
+  }
   return {
     add(events) {
       for (const event of events) {
@@ -109,6 +138,20 @@ export function createHistoryIndex(): HistoryIndex {
       records.clear();
       dirty.clear();
       engagement = [];
+    },
+    snapshot(pageViewsSince, engagedSince) {
+      const saved: (readonly [string, SavedRecord])[] = [];
+      for (const [itemId, record] of records) {
+        const older = record.loose ? [...record.loose] : [];
+        const open: [string, number][] = [];
+        for (const [pageViewId, time] of record.pageViews ?? []) {
+          if (time >= pageViewsSince) open.push([pageViewId, time]);
+          else older.push(time);
+        }
+        const { lastPurchase, dismissedAt, lastEngaged } = record;
+        saved.push([itemId, { lastPurchase, dismissedAt, lastEngaged, ...(older.length > 0 && { loose: older }), ...(open.length > 0 && { pageViews: open }) }]);
+      }
+      return { records: saved, engagement: engagement.filter((entry) => entry.time >= engagedSince) };
     },
   };
 }

@@ -1,7 +1,8 @@
 import { toChunks } from './chunks.js';
 import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
-import type { EventStore } from './event-store.js';
+import { UNUSABLE_MARK, type EventStore } from './event-store.js';
+import { invalidateCheckpoint, readSince, writeCheckpoint } from './checkpoint-records.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
 import { mergeEvents } from './merge.js';
@@ -75,6 +76,14 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
       return mergeEvents([...chunks.map((chunk) => chunk.events), await spill.events()]);
     },
+    async eventsSince<T>() {
+      const read = await withDb(readSince).catch(() => ({ state: undefined, chunks: [] as StoredChunk[], mark: UNUSABLE_MARK }));
+      return { checkpoint: read.state as T | undefined, events: mergeEvents([...read.chunks.map((chunk) => chunk.events), await spill.events()]), mark: read.mark };
+    },
+    async putCheckpoint(state, mark) {
+      // A cache of what the events say: if it cannot be written, the next start reads the events again.
+      await withDb((db) => writeCheckpoint(db, state, mark)).catch((error: unknown) => warn(`checkpoint not saved (${describe(error)})`));
+    },
     async purge(before) {
       const removed = await withDb((db) => purgeBefore(db, before, now())).catch((error: unknown) => {
         warn(`retention purge failed (${describe(error)})`);
@@ -96,6 +105,7 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       await spill.clear();
       await withDb(async (db) => {
         const tx = db.transaction(['chunks', 'values'], 'readwrite');
+        // Clearing `values` also drops the checkpoint and its generation (see checkpoint-records.ts).
         await Promise.all([tx.objectStore('chunks').clear(), tx.objectStore('values').clear(), tx.done]);
       });
     },
@@ -162,17 +172,20 @@ async function rewrite(
   range: IDBKeyRange | undefined,
   keep: (chunks: readonly StoredChunk[]) => readonly (readonly StoredEvent[])[],
 ): Promise<number> {
-  const tx = db.transaction('chunks', 'readwrite');
-  const source = tx.store.index(index);
+  const tx = db.transaction(['chunks', 'values'], 'readwrite');
+  const store = tx.objectStore('chunks');
+  const source = store.index(index);
   const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
   let removed = 0;
+  let changed = false;
   keep(chunks).forEach((kept, i) => {
     const chunk = chunks[i]!;
     if (kept === chunk.events) return;
+    changed = true;
     removed += chunk.events.length - kept.length;
     // What is kept of one chunk makes one chunk again.
-    void (kept.length > 0 ? tx.store.put(toChunks(kept)[0]!, keys[i]) : tx.store.delete(keys[i]!));
+    void (kept.length > 0 ? store.put(toChunks(kept)[0]!, keys[i]) : store.delete(keys[i]!));
   });
-  await tx.done;
+  await Promise.all([changed ? invalidateCheckpoint(tx) : undefined, tx.done]);
   return removed;
 }

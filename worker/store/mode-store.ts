@@ -30,6 +30,8 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
     },
     append: (events) => current.append(events),
     events: () => current.events(),
+    eventsSince: () => current.eventsSince(),
+    putCheckpoint: (state, mark) => current.putCheckpoint(state, mark),
     purge: (before) => current.purge(before),
     getValue: (key) => current.getValue(key),
     putValue: (key, value) => current.putValue(key, value),

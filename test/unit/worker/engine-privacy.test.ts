@@ -74,6 +74,16 @@ describe('engine retention and duplicates', () => {
     expect((await disk.events()).map((e) => e.id)).toEqual(['today']);
   });
 
+  it('purges in whole UTC days, so that a checkpoint is voided once a day rather than at every start', async () => {
+    const idb = faultyIndexedDB();
+    const midnight = Math.floor(NOW / DAY) * DAY;
+    const disk = await openIdbStore({ factory: idb.factory, now: () => NOW });
+    // Both are past 90 days at NOW; only the first was past them at the day's start.
+    await disk.append([click('before-midnight', midnight - 90 * DAY - 1), click('after-midnight', midnight - 90 * DAY + 1)]);
+    await engineOn(idb.factory).configure({ mode: 'full' });
+    expect((await disk.events()).map((e) => e.id)).toEqual(['after-midnight']);
+  });
+
   it('counts a "Buy now" click and the confirmation page for the same item as one purchase', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     await engine.ingest([{ id: 'p1:0', type: 'purchase', itemId: 'sku-1', time: NOW - 60_000 }]);

@@ -1,0 +1,130 @@
+// A start from a checkpoint must rank exactly as a start that reads every stored event.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
+import type { InklingEvent, Item, Recipe } from '../../../src/types.js';
+import { CHECKPOINT_AFTER_EVENTS, CHECKPOINT_VERSION, emptyState, takeCheckpoint } from '../../../worker/checkpoint.js';
+import { createEngine } from '../../../worker/engine.js';
+import { openIdbStore } from '../../../worker/store/idb-store.js';
+import { faultyIndexedDB } from './faulty-idb.js';
+
+// The busiest rees46 visitor's real views, with the impressions a grid of the real catalog would have
+// logged around them (40 per page view), a purchase and a dismissal: every kind of event the profile,
+// the caps and the purchase rules keep. The grid ranked holds the catalog and what the visitor viewed.
+const fixture = loadSpeedFixture();
+const viewed = new Set(fixture.events.map((event) => event.itemId));
+const catalog: Item[] = [...itemsFor(fixture, 300), ...fixture.items.filter((item) => viewed.has(item.id))];
+const NOW = Math.max(...fixture.events.map((event) => event.time)) + 60_000;
+// The first 40 % moved two days back: page views a checkpoint keeps by id and older ones it keeps as times.
+const TWO_DAYS = 2 * 86_400_000;
+const history: InklingEvent[] = fixture.events.flatMap((event, n) => {
+  const shift = n < fixture.events.length * 0.4 ? TWO_DAYS : 0;
+  return [
+    { ...event, time: event.time - shift },
+    ...Array.from({ length: 40 }, (_, k): InklingEvent => {
+      const item = catalog[(n * 7 + k) % catalog.length]!;
+      return { id: `imp-${n}-${k}`, type: 'impression', itemId: item.id, time: event.time - shift - 1000 + k, pageViewId: `pv-${n}`, itemListId: 'grid', index: k, item };
+    }),
+  ];
+});
+const bought = fixture.events[fixture.events.length - 1]!;
+history.push({ id: 'purchase-1', type: 'purchase', itemId: bought.itemId, time: NOW - 10_000, item: bought.item });
+history.push({ id: 'dismiss-1', type: 'dismiss', itemId: catalog[3]!.id, time: NOW - 5000, item: catalog[3]! });
+// Every strategy that reads the history (personal, similar, recent), every rule that does.
+const recipe: Recipe = {
+  strategies: [{ use: 'personal', weight: 0.6 }, { use: 'similar', weight: 0.2 }, { use: 'recent', weight: 0.2 }],
+  exclude: [{ purchased: { within: '30d' } }],
+  cap: { impressionsWithoutClick: 3, within: '7d', mode: 'drop' },
+  diversity: { field: 'category', maxPerTop: { k: 10, max: 4 } },
+};
+const half = Math.floor(history.length * 0.6);
+
+async function appendInBatches(factory: IDBFactory, events: readonly InklingEvent[]): Promise<void> {
+  const store = await openIdbStore({ factory });
+  for (let start = 0; start < events.length; start += 100) await store.append(events.slice(start, start + 100));
+  await store.close();
+}
+
+/** A page view's start on `factory`: its ranking with reasons, one explanation and the exported profile. */
+async function startAndRank(factory: IDBFactory) {
+  const engine = createEngine({ indexedDB: factory, now: () => NOW, learn: false });
+  await engine.configure({ mode: 'full' });
+  const ranking = await engine.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } });
+  const explained = await engine.explain('grid', ranking.items[0]!.item.id);
+  const { profile } = await engine.export();
+  await engine.close();
+  return { ranking, explained, profile };
+}
+
+/** What the store would give the next start: whether a checkpoint and how many events beyond it. */
+async function nextRead(factory: IDBFactory) {
+  const store = await openIdbStore({ factory });
+  const since = await store.eventsSince();
+  await store.close();
+  return { checkpoint: since.checkpoint !== undefined, events: since.events.length };
+}
+
+describe('engine checkpoint', () => {
+  it('ranks, explains and exports after a checkpoint exactly as after reading every event', async () => {
+    expect(half).toBeGreaterThan(CHECKPOINT_AFTER_EVENTS);
+    const resumed = faultyIndexedDB();
+    await appendInBatches(resumed.factory, history.slice(0, half));
+    expect(await nextRead(resumed.factory)).toEqual({ checkpoint: false, events: half });
+    await startAndRank(resumed.factory); // reads all, saves a checkpoint
+    await appendInBatches(resumed.factory, history.slice(half));
+    expect(await nextRead(resumed.factory)).toEqual({ checkpoint: true, events: history.length - half });
+
+    const replayed = faultyIndexedDB();
+    await appendInBatches(replayed.factory, history);
+    const expected = await startAndRank(replayed.factory);
+    const actual = await startAndRank(resumed.factory);
+    // The rules had history to work with: the purchase is excluded, items shown often are dropped.
+    const removedFor = new Set(actual.ranking.removed.flatMap((entry) => entry.reasons.filter((reason) => reason.kind === 'rule').map((reason) => reason.source)));
+    expect([...removedFor].sort()).toEqual(['cap', 'exclude']);
+    expect(actual).toEqual(expected);
+  });
+
+  it('counts once an event stored again after the checkpoint (a batch resent from an outbox)', async () => {
+    const resumed = faultyIndexedDB();
+    await appendInBatches(resumed.factory, history.slice(0, half));
+    await startAndRank(resumed.factory);
+    await appendInBatches(resumed.factory, [...history.slice(half - 300, half), ...history.slice(half)]);
+    expect(await nextRead(resumed.factory)).toEqual({ checkpoint: true, events: history.length - half + 300 });
+
+    const replayed = faultyIndexedDB();
+    await appendInBatches(replayed.factory, history);
+    expect(await startAndRank(resumed.factory)).toEqual(await startAndRank(replayed.factory));
+  });
+
+  it('reads every event again when the checkpoint is of another SDK version', async () => {
+    const resumed = faultyIndexedDB();
+    await appendInBatches(resumed.factory, history);
+    const store = await openIdbStore({ factory: resumed.factory });
+    // A well-formed checkpoint of an empty state, only of the next version: using it would lose everything.
+    await store.putCheckpoint(takeCheckpoint(emptyState(), NOW).replace(`"version":${CHECKPOINT_VERSION}`, `"version":${CHECKPOINT_VERSION + 1}`), (await store.eventsSince()).mark);
+    await store.close();
+    expect(await nextRead(resumed.factory)).toEqual({ checkpoint: true, events: 0 });
+
+    const replayed = faultyIndexedDB();
+    await appendInBatches(replayed.factory, history);
+    expect(await startAndRank(resumed.factory)).toEqual(await startAndRank(replayed.factory));
+  });
+
+  it('leaves nothing for the next start after forget() in another tab', async () => {
+    const idb = faultyIndexedDB();
+    await appendInBatches(idb.factory, history);
+    await startAndRank(idb.factory);
+    expect((await nextRead(idb.factory)).checkpoint).toBe(true);
+    const otherTab = createEngine({ indexedDB: idb.factory, now: () => NOW, learn: false });
+    await otherTab.forget();
+    expect(await nextRead(idb.factory)).toEqual({ checkpoint: false, events: 0 });
+    expect(await startAndRank(idb.factory)).toEqual(await startAndRank(faultyIndexedDB().factory));
+  });
+
+  it('saves no checkpoint from a start that read few events', async () => {
+    const idb = faultyIndexedDB();
+    await appendInBatches(idb.factory, history.slice(0, CHECKPOINT_AFTER_EVENTS - 1));
+    await startAndRank(idb.factory);
+    expect((await nextRead(idb.factory)).checkpoint).toBe(false);
+  });
+});

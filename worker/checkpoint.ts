@@ -1,0 +1,83 @@
+import { createProfile, type Decayed, type ItemHistory, type Profile } from './profile.js';
+import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
+import { ENGAGEMENT_LOOKBACK_MS } from './recipe/engagement.js';
+import { createHistoryIndex, type HistoryIndex, type HistorySnapshot } from './recipe/history.js';
+
+/**
+ * Bump when `foldEvent`, the history index or the purchase deduper change what they keep: a checkpoint
+ * of another version is ignored and the events are read again.
+ */
+export const CHECKPOINT_VERSION = 1;
+/** A start that read this many events beyond the last checkpoint saves a new one. */
+export const CHECKPOINT_AFTER_EVENTS = 1000;
+/**
+ * Event ids a checkpoint keeps to recognise an event stored twice: a page's outbox resends the batch it
+ * could not confirm at its next page view, so the copies are among the newest events.
+ */
+const KEPT_IDS = 2000;
+/** Page views younger than this can still send impressions; older ones keep only their times. */
+const OPEN_PAGE_VIEW_MS = 24 * 3600 * 1000;
+
+/** What the engine derives from stored events: the profile, the rules' history and the dedupers. */
+export interface VisitorState {
+  readonly profile: Profile;
+  readonly history: HistoryIndex;
+  readonly purchases: ReturnType<typeof createPurchaseDeduper>;
+  readonly seenIds: Set<string>;
+}
+
+/**
+ * A {@link VisitorState} as saved: one JSON string, Maps as entry lists. IndexedDB reads a string back
+ * about 3x faster than the same data as objects (Chromium, 60,000 events' state: 26 against 87 ms).
+ */
+interface SavedState {
+  readonly version: number;
+  readonly profile: Omit<Profile, 'categories' | 'tags' | 'brands' | 'items'> & {
+    readonly categories: readonly [string, Decayed][];
+    readonly tags: readonly [string, Decayed][];
+    readonly brands: readonly [string, Decayed][];
+    readonly items: readonly [string, ItemHistory][];
+  };
+  readonly history: HistorySnapshot;
+  readonly purchases: readonly [string, PurchasesSeen extends ReadonlyMap<string, infer V> ? V : never][];
+  readonly seenIds: readonly string[];
+}
+
+/** An empty state: a visitor with no stored events. */
+export function emptyState(): VisitorState {
+  return { profile: createProfile(), history: createHistoryIndex(), purchases: createPurchaseDeduper(), seenIds: new Set() };
+}
+
+/** `state` at `now` as a checkpoint: a string, so later folds cannot change it. */
+export function takeCheckpoint(state: VisitorState, now: number): string {
+  const { categories, tags, brands, items, ...totals } = state.profile;
+  const saved: SavedState = {
+    version: CHECKPOINT_VERSION,
+    profile: { ...totals, categories: [...categories], tags: [...tags], brands: [...brands], items: [...items] },
+    history: state.history.snapshot(now - OPEN_PAGE_VIEW_MS, now - ENGAGEMENT_LOOKBACK_MS),
+    purchases: [...state.purchases.seen()],
+    // A Set iterates in insertion order, and events are folded oldest first.
+    seenIds: [...state.seenIds].slice(-KEPT_IDS),
+  };
+  return JSON.stringify(saved);
+}
+
+/** The state a checkpoint saved, or `undefined` when it is of another version or not a checkpoint at all. */
+export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined {
+  if (typeof checkpoint !== 'string') return undefined;
+  let saved: Partial<SavedState>;
+  try {
+    saved = JSON.parse(checkpoint) as Partial<SavedState>;
+  } catch {
+    return undefined;
+  }
+  const { version, profile, history, purchases, seenIds } = saved;
+  const lists = [profile?.categories, profile?.tags, profile?.brands, profile?.items, profile?.recent, history?.records, history?.engagement, purchases, seenIds];
+  if (version !== CHECKPOINT_VERSION || !profile || !history || !purchases || !seenIds || !lists.every(Array.isArray)) return undefined;
+  return {
+    profile: { ...profile, categories: new Map(profile.categories), tags: new Map(profile.tags), brands: new Map(profile.brands), items: new Map(profile.items) },
+    history: createHistoryIndex(history),
+    purchases: createPurchaseDeduper(new Map(purchases)),
+    seenIds: new Set(seenIds),
+  };
+}
