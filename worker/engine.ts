@@ -10,7 +10,7 @@ import { personalReasons, engagedPerCategory } from './personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
 import { createTryLock, type TryLock } from './locks.js';
-import type { EventStore } from './store/event-store.js';
+import type { EventStore, StoreMark } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
 import { DATABASE_NAME } from './store/schema.js';
@@ -113,9 +113,20 @@ export function createEngine(options: EngineOptions = {}): Engine {
     // A checkpoint of another SDK version covers events that `since` left out: read them all.
     const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
     history.add(events.filter((event) => learnFrom(event, false)));
-    if (mode !== 'full' || events.length < CHECKPOINT_AFTER_EVENTS) return;
-    const checkpoint = takeCheckpoint({ profile, history, purchases, seenIds }, now());
-    background = background.then(() => store.putCheckpoint(checkpoint, since.mark)).catch(() => undefined);
+    if (mode === 'full' && events.length >= CHECKPOINT_AFTER_EVENTS) checkpointSoon(since.mark);
+  }
+
+  // Writing a checkpoint (~50 ms for 35,000 events' state) waits until the first ranking has gone out;
+  // it must still capture the state exactly as of its mark, so a batch arriving first writes it before folding.
+  let pendingCheckpoint: (() => void) | undefined;
+  function checkpointSoon(mark: StoreMark): void {
+    const write = () => {
+      pendingCheckpoint = undefined;
+      const checkpoint = takeCheckpoint({ profile, history, purchases, seenIds }, now());
+      background = background.then(() => store.putCheckpoint(checkpoint, mark)).catch(() => undefined);
+    };
+    pendingCheckpoint = write;
+    setTimeout(() => pendingCheckpoint === write && write(), 0);
   }
 
   /** Folds one event into the profile; `teach` also turns it into a training example (features cost ~20 µs). */
@@ -171,6 +182,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async ingest(events) {
       await ready();
+      pendingCheckpoint?.();
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
       const teachFrom = events.length - BACKLOG_EXAMPLES;
@@ -212,6 +224,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async forget() {
       await ready();
+      pendingCheckpoint = undefined;
       await background;
       await store.clear();
       ({ profile, history, purchases, seenIds } = emptyState());
@@ -239,6 +252,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async close() {
       await ready();
+      pendingCheckpoint?.();
       await background;
       model.dispose();
       await store.close();

@@ -50,19 +50,20 @@ export interface HistoryIndex {
   snapshot(pageViewsSince: number, engagedSince: number): HistorySnapshot;
 }
 
-/** See {@link HistoryIndex.snapshot}: plain JSON. */
+/**
+ * See {@link HistoryIndex.snapshot}: plain JSON, item by item in columns (JSON.parse pays per object far
+ * more than per number).
+ */
 export interface HistorySnapshot {
-  readonly records: readonly (readonly [string, SavedRecord])[];
+  readonly ids: readonly string[];
+  /** Three per item: last purchase, dismissal and engagement; `null` for never. */
+  readonly times: readonly (number | null)[];
+  /** Impression times of page views no longer open, sorted, item after item; item i's end at `shownEnds[i]`. */
+  readonly shown: readonly number[];
+  readonly shownEnds: readonly number[];
+  /** Per item (by index) with impressions of page views still open: those, by page view id. */
+  readonly openPageViews: readonly (readonly [number, readonly (readonly [string, number])[]])[];
   readonly engagement: readonly EngagementEntry[];
-}
-
-/** An item's record as saved: impressions of page views still open by id, earlier ones as times. */
-interface SavedRecord {
-  readonly lastPurchase?: number;
-  readonly dismissedAt?: number;
-  readonly lastEngaged?: number;
-  readonly loose?: readonly number[];
-  readonly pageViews?: readonly (readonly [string, number])[];
 }
 
 interface ItemRecord {
@@ -91,13 +92,7 @@ export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
   const records = new Map<string, ItemRecord>();
   const dirty = new Set<ItemRecord>();
   let engagement: EngagementEntry[] = from ? [...from.engagement] : [];
-  for (const [itemId, { loose, pageViews, ...times }] of from?.records ?? []) {
-    const record: ItemRecord = { ...times, shown: [], dirty: true };
-    if (loose) record.loose = [...loose];
-    if (pageViews) record.pageViews = new Map(pageViews);
-    records.set(itemId, record);
-    dirty.add(record);
-  }
+  if (from) restore(from, records, dirty);
   return {
     add(events) {
       for (const event of events) {
@@ -140,7 +135,11 @@ export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
       engagement = [];
     },
     snapshot(pageViewsSince, engagedSince) {
-      const saved: (readonly [string, SavedRecord])[] = [];
+      const ids: string[] = [];
+      const times: (number | null)[] = [];
+      const shown: number[] = [];
+      const shownEnds: number[] = [];
+      const openPageViews: [number, [string, number][]][] = [];
       for (const [itemId, record] of records) {
         const older = record.loose ? [...record.loose] : [];
         const open: [string, number][] = [];
@@ -148,12 +147,32 @@ export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
           if (time >= pageViewsSince) open.push([pageViewId, time]);
           else older.push(time);
         }
-        const { lastPurchase, dismissedAt, lastEngaged } = record;
-        saved.push([itemId, { lastPurchase, dismissedAt, lastEngaged, ...(older.length > 0 && { loose: older }), ...(open.length > 0 && { pageViews: open }) }]);
+        if (open.length > 0) openPageViews.push([ids.length, open]);
+        ids.push(itemId);
+        times.push(record.lastPurchase ?? null, record.dismissedAt ?? null, record.lastEngaged ?? null);
+        for (const time of older.sort((a, b) => a - b)) shown.push(time);
+        shownEnds.push(shown.length);
       }
-      return { records: saved, engagement: engagement.filter((entry) => entry.time >= engagedSince) };
+      return { ids, times, shown, shownEnds, openPageViews, engagement: engagement.filter((entry) => entry.time >= engagedSince) };
     },
   };
+}
+
+/** Fills an index's records from a snapshot; only items with page views still open need their `shown` rebuilt. */
+function restore(from: HistorySnapshot, records: Map<string, ItemRecord>, dirty: Set<ItemRecord>): void {
+  const time = (value: number | null | undefined) => value ?? undefined;
+  from.ids.forEach((itemId, i) => {
+    const loose = from.shown.slice(i === 0 ? 0 : from.shownEnds[i - 1], from.shownEnds[i]);
+    const record: ItemRecord = { lastPurchase: time(from.times[3 * i]), dismissedAt: time(from.times[3 * i + 1]), lastEngaged: time(from.times[3 * i + 2]), shown: loose, dirty: false };
+    if (loose.length > 0) record.loose = [...loose];
+    records.set(itemId, record);
+  });
+  for (const [index, pageViews] of from.openPageViews) {
+    const record = records.get(from.ids[index]!)!;
+    record.pageViews = new Map(pageViews);
+    record.dirty = true;
+    dirty.add(record);
+  }
 }
 
 /** Folds a visitor's events into a {@link VisitorHistory} for one ranking at `now`. */
