@@ -21,7 +21,7 @@ export interface InklingOptions extends PrivacyOptions {
   readonly createWorker?: (url: string | URL) => Worker;
   /** Named recipes; a slot picks one by name, `default` applies otherwise. See docs/recipes.md. */
   readonly recipes?: Readonly<Record<string, Recipe>>;
-  /** Days events are kept on the device. Default 90. */
+  /** Days events are kept on the device, purged in whole UTC days (at most a day late; docs/privacy.md). Default 90. */
   readonly retentionDays?: number;
   /** Called with each contained error (once per distinct error). The console also gets one `[inkling]` line. */
   readonly onError?: (error: Error) => void;

@@ -26,7 +26,7 @@ export interface EngineConfig {
   readonly mode?: PrivacyMode;
   /** Named recipes; a slot picks one by name. `default` is used when a slot names none. */
   readonly recipes?: Readonly<Record<string, unknown>>;
-  /** Retention period for events, in days (default 90). */
+  /** Retention period for events, in days (default 90); purged in whole UTC days, at most a day late. */
   readonly retentionDays?: number;
 }
 
