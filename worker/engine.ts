@@ -148,7 +148,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }));
   }
 
-
   /**
    * Trains on what the batch taught, within the page view's cap, in one tab at a time (another tab's
    * lock means its engine is training on the same database); persists the new weights in `full` mode.

@@ -13,7 +13,7 @@ export type PurchasesSeen = ReadonlyMap<string, readonly { readonly time: number
  * with different order ids always count.
  */
 export function createPurchaseDeduper(from?: PurchasesSeen, windowMs = SAME_PURCHASE_MS) {
-  let seen = new Map(from);
+  const seen = new Map(from);
   return {
     /** True when `event` repeats a purchase already seen; otherwise remembers it. */
     isRepeat(event: InklingEvent): boolean {
@@ -24,9 +24,6 @@ export function createPurchaseDeduper(from?: PurchasesSeen, windowMs = SAME_PURC
       );
       if (!repeat) seen.set(event.itemId, [...earlier, { time: event.time, ...(event.orderId === undefined ? {} : { orderId: event.orderId }) }]);
       return repeat;
-    },
-    clear() {
-      seen = new Map();
     },
     /** The purchases seen so far, for a checkpoint (`createPurchaseDeduper(seen)` goes on from them). */
     seen(): PurchasesSeen {

@@ -39,8 +39,6 @@ export interface HistoryIndex {
   add(events: readonly InklingEvent[]): void;
   /** The history as of `now`, for one ranking. Later `add` calls need a fresh `at`. */
   at(now: number): VisitorHistory;
-  /** Forgets everything (`forget()`, retention purges: clear and re-add what remains). */
-  clear(): void;
   /**
    * A copy as plain JSON, for a checkpoint (`createHistoryIndex(snapshot)` goes on from it). Page views
    * before `pageViewsSince` keep only their impression times: an item is counted once per page view,
@@ -91,7 +89,7 @@ function later(current: number | undefined, time: number): number {
 export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
   const records = new Map<string, ItemRecord>();
   const dirty = new Set<ItemRecord>();
-  let engagement: EngagementEntry[] = from ? [...from.engagement] : [];
+  const engagement: EngagementEntry[] = from ? [...from.engagement] : [];
   if (from) restore(from, records, dirty);
   return {
     add(events) {
@@ -128,11 +126,6 @@ export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
       dirty.clear();
       // `engagement` only grows (clear() replaces it), so its length now is this ranking's snapshot.
       return new MapHistory(now, records, lazyEngagement(engagement, engagement.length, now));
-    },
-    clear() {
-      records.clear();
-      dirty.clear();
-      engagement = [];
     },
     snapshot(pageViewsSince, engagedSince) {
       const ids: string[] = [];

@@ -100,12 +100,43 @@ describe('createHistoryIndex', () => {
     );
   });
 
-  it('forgets everything on clear', () => {
+  it('goes on from a snapshot that went through JSON as if it had seen every event', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 40 }), fc.nat(), idArb, (events, cut, id) => {
+        const split = events.length === 0 ? 0 : cut % events.length;
+        const before = createHistoryIndex();
+        before.add(events.slice(0, split));
+        // Every page view still open and every engagement kept: nothing is summarised away.
+        const saved = JSON.parse(JSON.stringify(before.snapshot(-Infinity, -Infinity)));
+        const resumed = createHistoryIndex(saved);
+        resumed.add(events.slice(split));
+        const history = resumed.at(NOW);
+        const whole = buildHistory(events, NOW);
+        expect(history.item(id)).toEqual(whole.item(id));
+        expect(history.impressionsWithoutClick(id, NOW - HOUR)).toBe(whole.impressionsWithoutClick(id, NOW - HOUR));
+        expect(history.engagement).toEqual(whole.engagement);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps closed page views as impression times, and leaves out engagements before the lookback', () => {
     const index = createHistoryIndex();
-    index.add([event('purchase', 'a', DAY), event('impression', 'a', HOUR)]);
-    index.clear();
-    const history = index.at(NOW);
-    expect(history.item('a')).toBeUndefined();
-    expect(history.engagement.totalWeight).toBe(0);
+    index.add([
+      event('impression', 'a', 3 * DAY, { pageViewId: 'old' }),
+      event('impression', 'a', 2 * HOUR, { pageViewId: 'open' }),
+      event('impression', 'a', 2 * HOUR - 1, { pageViewId: 'open' }),
+      event('click', 'b', 40 * DAY),
+      event('click', 'b', 1 * DAY),
+    ]);
+    const saved = index.snapshot(NOW - DAY, NOW - 30 * DAY);
+    expect(saved.shown).toEqual([NOW - 3 * DAY]);
+    expect(saved.openPageViews).toEqual([[0, [['open', NOW - 2 * HOUR]]]]);
+    expect(saved.engagement.map((entry) => entry.time)).toEqual([NOW - DAY]);
+    const resumed = createHistoryIndex(saved);
+    // The open page view is still recognised: its item is shown once more only in another page view.
+    resumed.add([event('impression', 'a', HOUR, { pageViewId: 'open' })]);
+    expect(resumed.at(NOW).impressionsWithoutClick('a', 0)).toBe(2);
+    expect(resumed.at(NOW).lastEngaged('b')).toBe(NOW - DAY);
   });
 });
