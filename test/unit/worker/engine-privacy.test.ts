@@ -84,6 +84,26 @@ describe('engine retention and duplicates', () => {
     expect((await disk.events()).map((e) => e.id)).toEqual(['after-midnight']);
   });
 
+  it('purges once a UTC day per retention setting, not at every start', async () => {
+    const idb = faultyIndexedDB();
+    const disk = await openIdbStore({ factory: idb.factory, now: () => NOW });
+    let now = NOW;
+    // Each start a new tab's engine; no lock held by an earlier one (the lease fallback's would last 30 s).
+    const tryLock = async <T,>(_name: string, task: () => Promise<T> | T) => task();
+    const start = (retentionDays?: number) => createEngine({ indexedDB: idb.factory, now: () => now, learn: false, tryLock }).configure({ mode: 'full', retentionDays });
+    await start();
+    // Written after the day's purge (a parked batch, another tab): left until the next purge.
+    await disk.append([click('expired', NOW - 100 * DAY)]);
+    await start();
+    expect((await disk.events()).map((e) => e.id)).toEqual(['expired']);
+    await start(80); // a changed retention purges at once
+    expect(await disk.events()).toEqual([]);
+    await disk.append([click('expired-again', NOW - 100 * DAY)]);
+    now = NOW + DAY;
+    await start(80);
+    expect(await disk.events()).toEqual([]);
+  });
+
   it('counts a "Buy now" click and the confirmation page for the same item as one purchase', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     await engine.ingest([{ id: 'p1:0', type: 'purchase', itemId: 'sku-1', time: NOW - 60_000 }]);
