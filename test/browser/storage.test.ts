@@ -54,6 +54,75 @@ describe('storage in Chromium', () => {
     await context.close();
   });
 
+  it('starts from a checkpoint and ranks exactly as a start that reads every event', async () => {
+    const context = await session.browser.newContext();
+    const { page, log } = await openPage(context);
+    const url = `${session.server.url}/confirm.html`;
+    const categories = ['tents', 'shoes', 'jackets', 'hats', 'bags'];
+    /** `count` impressions and clicks of items of every category, the clicks leaning to one. */
+    const track = (count: number, from: number, lean: string) =>
+      page.evaluate(async ([total, start, leaning, names]) => {
+        const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
+        for (let i = start; i < start + total; i++) {
+          const category = i % 3 === 0 ? leaning : names[i % names.length]!;
+          inkling.track({ type: i % 4 === 0 ? 'click' : 'impression', itemId: `item-${i % 120}`, pageViewId: `pv-${Math.floor(i / 40)}`, item: { category, price: 10 + (i % 90) } });
+        }
+        await inkling.flush();
+        // export() answers once training on these events has saved its weights: no write lands later.
+        await (inkling as unknown as { export(): Promise<unknown> }).export();
+      }, [count, from, lean, categories] as const);
+    // One moment for both rankings: recency features change by the second.
+    const rankedAt = Date.now() + 60_000;
+    const ranked = async () => {
+      const items = Array.from({ length: 60 }, (_, i) => ({ id: `item-${i * 2}`, category: categories[i % categories.length], price: 10 + i }));
+      const ranking = (await call(page, 'rank', items, { slot: 'grid', context: { time: rankedAt } })) as { items: { item: { id: string }; score: number }[] };
+      return ranking.items.map((entry) => [entry.item.id, entry.score]);
+    };
+    const values = (key: string) =>
+      page.evaluate(
+        (name) =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('inkling');
+            open.onsuccess = () => {
+              const request = open.result.transaction('values').objectStore('values').get(name);
+              request.onsuccess = () => (open.result.close(), resolve(request.result));
+            };
+          }),
+        key,
+      );
+    const dropCheckpoint = () =>
+      page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const open = indexedDB.open('inkling');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('values', 'readwrite');
+              tx.objectStore('values').delete('checkpoint');
+              tx.oncomplete = () => (open.result.close(), resolve());
+            };
+          }),
+      );
+    const nextPageView = async () => {
+      await page.goto(url);
+      await inklingReady(page);
+    };
+
+    await nextPageView();
+    await track(1500, 0, 'tents');
+    await nextPageView(); // reads 1,500 events and saves a checkpoint after its first call
+    await expect.poll(() => values('checkpoint'), { timeout: 10_000 }).toBeDefined();
+    await track(300, 1500, 'hats');
+    await nextPageView(); // the checkpoint and the 300 events after it
+    const resumed = await ranked();
+    await dropCheckpoint();
+    await nextPageView(); // every event
+    expect(await ranked()).toEqual(resumed);
+    expect(new Set(resumed.map(([, score]) => score)).size).toBeGreaterThan(10); // the history shaped the scores
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('lets another tab upgrade the schema instead of blocking it, and keeps working', async () => {
     const context = await session.browser.newContext();
     const { page: tabA, log } = await openPage(context);
