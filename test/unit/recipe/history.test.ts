@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildHistory, createHistoryIndex } from '../../../worker/recipe/index.js';
+import type { InklingEvent } from '../../../src/types.js';
+import { buildHistory, createHistoryIndex, type VisitorHistory } from '../../../worker/recipe/index.js';
 import { eventArb, idArb } from './arbitraries.js';
 import { DAY, HOUR, MINUTE, NOW, event, historyOf } from './helpers.js';
 
@@ -80,6 +81,14 @@ describe('buildHistory', () => {
   });
 });
 
+/** `history` answers about `id` as a history built from all of `events` at once. */
+function expectAnswersOfAll(history: VisitorHistory, events: readonly InklingEvent[], id: string): void {
+  const whole = buildHistory(events, NOW);
+  expect(history.item(id)).toEqual(whole.item(id));
+  expect(history.impressionsWithoutClick(id, NOW - HOUR)).toBe(whole.impressionsWithoutClick(id, NOW - HOUR));
+  expect(history.engagement).toEqual(whole.engagement);
+}
+
 describe('createHistoryIndex', () => {
   it('answers like buildHistory when events arrive in batches', () => {
     fc.assert(
@@ -90,11 +99,7 @@ describe('createHistoryIndex', () => {
           index.add(events.slice(i, i + size));
           index.at(NOW); // an earlier ranking in between must not freeze anything
         }
-        const incremental = index.at(NOW);
-        const whole = buildHistory(events, NOW);
-        expect(incremental.item(id)).toEqual(whole.item(id));
-        expect(incremental.impressionsWithoutClick(id, NOW - HOUR)).toBe(whole.impressionsWithoutClick(id, NOW - HOUR));
-        expect(incremental.engagement).toEqual(whole.engagement);
+        expectAnswersOfAll(index.at(NOW), events, id);
       }),
       { numRuns: 200 },
     );
@@ -110,11 +115,7 @@ describe('createHistoryIndex', () => {
         const saved = JSON.parse(JSON.stringify(before.snapshot(-Infinity, -Infinity)));
         const resumed = createHistoryIndex(saved);
         resumed.add(events.slice(split));
-        const history = resumed.at(NOW);
-        const whole = buildHistory(events, NOW);
-        expect(history.item(id)).toEqual(whole.item(id));
-        expect(history.impressionsWithoutClick(id, NOW - HOUR)).toBe(whole.impressionsWithoutClick(id, NOW - HOUR));
-        expect(history.engagement).toEqual(whole.engagement);
+        expectAnswersOfAll(resumed.at(NOW), events, id);
       }),
       { numRuns: 200 },
     );
