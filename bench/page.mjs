@@ -1,7 +1,10 @@
 // Page bench, in Debian Chromium with the built SDK (run `npm run build` first):
-//   node bench/page.mjs [--loads 12] [--check] [--keep-order]   (--check: exit 1 when over budget;
-//   --keep-order: a recipe with `holdout: 1`, so that the slot is ranked, revealed and tracked as usual
-//   but keeps its order: what Inkling costs apart from moving the tiles)
+//   node bench/page.mjs [--loads 12] [--check] [--keep-order] [--long-history [--no-checkpoint]]
+//   (--check: exit 1 when over budget; --keep-order: a recipe with `holdout: 1`, so that the slot is
+//   ranked, revealed and tracked as usual but keeps its order: what Inkling costs apart from moving the
+//   tiles; --long-history: the visitor also has 34,489 stored events, every rees46 row as 80 days of
+//   theirs (bench/speed/fixture-json.mjs); --no-checkpoint: the engine's checkpoint is deleted before
+//   each view, so that every start reads every event, as every start did before worker/checkpoint.ts)
 // A returning visitor's page view: 100 items in one slot, loaded with the script tag (`async blocking="render"`, as the
 // README shows), ranked, reordered and tracked (100 impressions). Against the same page without
 // Inkling, and the same page reordered by hand (below), loaded in turn in the same browser, it prints
@@ -30,8 +33,10 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { byHandScript, fewestMoves, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
 import { GROUPS, breakdown, grouped, mainThreadTasks } from './page/trace.mjs';
+import { loadLongHistoryJson } from './speed/fixture-json.mjs';
 
-const { values } = parseArgs({ options: { loads: { type: 'string', default: '12' }, check: { type: 'boolean', default: false }, 'keep-order': { type: 'boolean', default: false } } });
+const flag = { type: 'boolean', default: false };
+const { values } = parseArgs({ options: { loads: { type: 'string', default: '12' }, check: flag, 'keep-order': flag, 'long-history': flag, 'no-checkpoint': flag } });
 const LOADS = Number(values.loads);
 const WARM_UPS = 2;
 const ITEMS = 100;
@@ -83,6 +88,32 @@ async function firstVisit() {
   await page.waitForFunction(() => document.querySelector('[data-inkling-slot]')?.hasAttribute('data-inkling-state'));
   for (const id of ['sku-0', 'sku-10', 'sku-20']) await page.click(`[data-inkling-item="${id}"] a`);
   await page.evaluate(() => window.Inkling.flush());
+  if (values['long-history']) {
+    await page.evaluate(async (events) => {
+      for (const event of events) window.Inkling.track(event);
+      await window.Inkling.flush();
+      await window.Inkling.export(); // answers once the training on them is done
+    }, loadLongHistoryJson(Date.now() - 60_000));
+  }
+  await page.close();
+}
+
+/** Deletes the engine's checkpoint from a page of the origin without the SDK (`--no-checkpoint`). */
+async function dropCheckpoint() {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/without.html`);
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('inkling');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('values', 'readwrite');
+          tx.objectStore('values').delete('checkpoint');
+          tx.oncomplete = () => (open.result.close(), resolve());
+        };
+      }),
+  );
   await page.close();
 }
 
@@ -90,6 +121,7 @@ const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', '
 
 /** One page view of the page `name` (`with`, `without`, `by-hand`) in a fresh tab: main-thread metrics from before navigation to the end of the view. */
 async function pageView(name) {
+  if (name === 'with' && values['no-checkpoint']) await dropCheckpoint();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -196,7 +228,8 @@ const longCount = (runs) => runs.reduce((sum, run) => sum + run.longTasks.filter
 const personalized = withRuns.filter((run) => run.state === 'personalized');
 const cpuShare = paired('cpuMs');
 
-console.log(`page bench: a returning visitor's page view, ${ITEMS} items tracked in one ranked slot${values['keep-order'] ? ' that keeps its order (holdout)' : ''}, script tag async; Chromium ${version};`);
+const history = values['long-history'] ? `, with 34,489 stored events${values['no-checkpoint'] ? ' read at every start (checkpoint deleted before each view)' : ' (the engine starts from its checkpoint)'}` : '';
+console.log(`page bench: a returning visitor's page view${history}, ${ITEMS} items tracked in one ranked slot${values['keep-order'] ? ' that keeps its order (holdout)' : ''}, script tag async; Chromium ${version};`);
 console.log(`${LOADS} page views each with Inkling, without (same page, no tag) and reordered by hand (no tag; the same hiding, moves and reveal), in turn; medians; the worker's thread is not counted`);
 console.log('| main thread per page view | with Inkling | without | Inkling\'s share (paired) | ratio |');
 console.log('| --- | --- | --- | --- | --- |');
