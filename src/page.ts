@@ -75,7 +75,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
         if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
           const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
           page?.quietly ? page.quietly(moves) : moves();
-          state = 'personalized';
+          state = ranking.group;
         }
       }
     } catch (error) {

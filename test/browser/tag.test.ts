@@ -19,6 +19,10 @@ beforeAll(async () => {
     'config.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer ${budget}></script>` }),
     'override.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer data-inkling-mode="full" ${budget}></script>` }),
     'queue.html': shopPage({ head: `<script src="/queue.js"></script><script src="/dist/inkling.js" async ${budget}></script>` }),
+    'holdout.html': shopPage({
+      head: `<script type="application/json" id="recipes">{"default": {"strategies": [{"use": "personal", "weight": 1}], "holdout": 1}}</script>
+        <script src="/dist/inkling.js" async blocking="render" data-inkling-recipes="recipes" ${budget}></script>`,
+    }),
   });
   const { writeFileSync } = await import('node:fs');
   writeFileSync(`${dir}/config.js`, "window.InklingConfig = { mode: 'off' };");
@@ -56,6 +60,12 @@ describe('the script tag', () => {
     const { state, order } = await returningVisit('async.html');
     expect(state).toBe('personalized');
     expect(order.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
+  });
+
+  it("marks a holdout visitor's grid `holdout`, in its original order, so that the site's analytics can tell the groups apart", async () => {
+    const { state, order } = await returningVisit('holdout.html');
+    expect(state).toBe('holdout');
+    expect(order).toEqual([...ORIGINAL_ORDER]);
   });
 
   it('keeps an on-screen grid in its original order when loaded defer (it may have been painted), with no layout shift', async () => {
