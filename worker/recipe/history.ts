@@ -124,7 +124,7 @@ export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
         record.dirty = false;
       }
       dirty.clear();
-      // `engagement` only grows (clear() replaces it), so its length now is this ranking's snapshot.
+      // `engagement` only grows, so its length now is this ranking's snapshot.
       return new MapHistory(now, records, lazyEngagement(engagement, engagement.length, now));
     },
     snapshot(pageViewsSince, engagedSince) {
