@@ -106,6 +106,19 @@ describe('IndexedDB store checkpoint across connections and faults', () => {
     expect(ids(since.events)).toEqual(['mid', 'new']);
   });
 
+  it('never evicts events to make room for a checkpoint: one that does not fit is dropped with a warning', async () => {
+    const idb = faultyIndexedDB();
+    const warnings: string[] = [];
+    const store = await openIdbStore({ factory: idb.factory, onWarning: (message) => warnings.push(message) });
+    await store.append([event('a', 1), event('b', 2)]);
+    const since = await store.eventsSince();
+    idb.faults.quotaWrites = 1;
+    await store.putCheckpoint('too big', since.mark);
+    expect(warnings).toEqual([expect.stringMatching(/^checkpoint not saved \(/)]);
+    expect(await store.eventsSince()).toMatchObject({ checkpoint: undefined });
+    expect(ids(await store.events())).toEqual(['a', 'b']);
+  });
+
   it('reads every event, and saves no checkpoint, when the disk is too full to keep its generation', async () => {
     const idb = faultyIndexedDB();
     const store = await openIdbStore({ factory: idb.factory, onWarning: () => undefined });
