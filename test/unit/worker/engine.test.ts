@@ -31,6 +31,19 @@ describe('engine', () => {
     expect(ranking.items.slice(0, 3).map((entry) => entry.item.category)).toEqual(['tents', 'tents', 'tents']);
   });
 
+  it("words each ranking's reasons from the profile as it is then, counted once per change", async () => {
+    const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
+    const inTents = async () => {
+      const ranking = await engine.rank({ slot: 'grid', items: catalog });
+      return ranking.items.find((entry) => entry.item.id === 'b3')!.reasons.find((reason) => reason.source === 'personal' && reason.kind === 'signal')?.text;
+    };
+    await engine.ingest(clicksOn(['b1'], 'tents'));
+    expect(await inTents()).toBe('you looked at 1 item in tents');
+    expect(await inTents()).toBe('you looked at 1 item in tents');
+    await engine.ingest(clicksOn(['b2'], 'tents'));
+    expect(await inTents()).toBe('you looked at 2 items in tents');
+  });
+
   it('never returns a purchased item', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW });
     await engine.ingest([{ type: 'purchase', itemId: 'a2', time: NOW - 1000, item: { category: 'shoes' } }]);
