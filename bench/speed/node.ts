@@ -9,6 +9,7 @@ import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../worker/mod
 import { createProfile, foldEvent } from '../../worker/profile.js';
 import { ms, time, timeInterleaved, type Timing } from '../stats.js';
 import { itemsFor, loadSpeedFixture } from './catalog.js';
+import { loadLongHistoryJson } from './fixture-json.mjs';
 import { handWrittenRank, handWrittenRows, handWrittenScorer, visitorFrom } from './hand-written.mjs';
 import logisticPrior from '../quality/priors/logistic.json';
 import mlpPrior from '../quality/priors/mlp.json';
@@ -63,6 +64,28 @@ for (const count of [1_000, 10_000]) {
   report(`**Inkling rank: features, score, default recipe, reasons, sort, ${count} items**`, t.explained, baseline);
   report(`**Inkling rank without reasons (what the script tag does), ${count} items**`, t.quiet, baseline);
   report(`Inkling rank, personal strategy only, ${count} items`, t.personal, baseline);
+}
+
+// A visitor with a long history (34,489 events, 6,493 items met): the rows have more non-zero features,
+// and the rules and reasons look up more. Both sides use that history.
+{
+  const events = loadLongHistoryJson(now);
+  const longEngine = createEngine({ storage: 'memory', now: () => now, learn: false });
+  for (let start = 0; start < events.length; start += 1000) await longEngine.ingest(events.slice(start, start + 1000));
+  const longVisitor = visitorFrom(events);
+  const items = itemsFor(fixture, 1_000);
+  const request = { slot: 'bench', items };
+  const t = await timeInterleaved(
+    {
+      handWritten: () => handWrittenRank(items, longVisitor, context, now, handScore),
+      explained: () => longEngine.rank(request),
+      quiet: () => longEngine.rank({ ...request, explain: false }),
+    },
+    200,
+  );
+  report(`hand-written ranker, ${events.length.toLocaleString('en')}-event history, 1000 items`, t.handWritten);
+  report(`**Inkling rank, ${events.length.toLocaleString('en')}-event history, 1000 items**`, t.explained, t.handWritten);
+  report(`**Inkling rank without reasons, ${events.length.toLocaleString('en')}-event history, 1000 items**`, t.quiet, t.handWritten);
 }
 
 const batchRows = featurize(itemsFor(fixture, 32), profile, context, now);
