@@ -1,9 +1,10 @@
 import type { ItemSnapshot } from '../src/types.js';
 import { engagementFromColumns, engagementToColumns, isColumns, itemsFromColumns, itemsToColumns, SnapshotTable, type EngagementColumns, type ItemColumns } from './checkpoint-columns.js';
-import { createProfile, type Decayed, type Profile } from './profile.js';
+import type { Decayed, Profile } from './profile.js';
 import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
 import { ENGAGEMENT_LOOKBACK_MS } from './recipe/engagement.js';
-import { createHistoryIndex, type HistoryIndex, type HistorySnapshot } from './recipe/history.js';
+import { createHistoryIndex, type HistorySnapshot } from './recipe/history.js';
+import type { VisitorState } from './visitor-state.js';
 
 /**
  * Bump when `foldEvent`, the history index or the purchase deduper change what they keep: a checkpoint
@@ -19,14 +20,6 @@ export const CHECKPOINT_AFTER_EVENTS = 1000;
 const KEPT_IDS = 2000;
 /** Page views younger than this can still send impressions; older ones keep only their times. */
 const OPEN_PAGE_VIEW_MS = 24 * 3600 * 1000;
-
-/** What the engine derives from stored events: the profile, the rules' history and the dedupers. */
-export interface VisitorState {
-  readonly profile: Profile;
-  readonly history: HistoryIndex;
-  readonly purchases: ReturnType<typeof createPurchaseDeduper>;
-  readonly seenIds: Set<string>;
-}
 
 /**
  * A {@link VisitorState} as saved: one JSON string, Maps as entry lists, the largest parts as columns
@@ -47,11 +40,6 @@ interface SavedState {
   readonly history: Omit<HistorySnapshot, 'engagement'> & { readonly engagement: EngagementColumns };
   readonly purchases: readonly [string, PurchasesSeen extends ReadonlyMap<string, infer V> ? V : never][];
   readonly seenIds: readonly string[];
-}
-
-/** An empty state: a visitor with no stored events. */
-export function emptyState(): VisitorState {
-  return { profile: createProfile(), history: createHistoryIndex(), purchases: createPurchaseDeduper(), seenIds: new Set() };
 }
 
 /** `state` at `now` as a checkpoint: a string, so later folds cannot change it. */

@@ -3,8 +3,7 @@ import { featurize } from './features.js';
 import { ExampleCollector } from './model/examples.js';
 import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
-import { CHECKPOINT_AFTER_EVENTS, emptyState, restoreCheckpoint, takeCheckpoint } from './checkpoint.js';
-import { foldEvent } from './profile.js';
+import { CHECKPOINT_AFTER_EVENTS, restoreCheckpoint, takeCheckpoint } from './checkpoint.js';
 import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from './recipe/index.js';
@@ -15,6 +14,7 @@ import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
 import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
+import { emptyState, foldEvents } from './visitor-state.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
 export interface EngineOptions {
@@ -61,7 +61,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let mode: PrivacyMode = 'full';
   let retentionDays = 90;
   // The profile, the rules' history and the dedupers: what the stored events say, kept up to date.
-  let { profile, history, purchases, seenIds } = emptyState();
+  let state = emptyState();
+  // While a purge may lead to a rebuild: the batches folded meanwhile (their writes may land after the
+  // rebuild's read), folded into the rebuilt state too.
+  const arrivals = new Set<(readonly InklingEvent[])[]>();
   const examples = new ExampleCollector();
   // Steps already spent in the page view that sent the latest batch; examples beyond the cap wait for the next one.
   let pageViewSteps: { readonly id: string | undefined; spent: number } = { id: undefined, spent: 0 };
@@ -89,26 +92,51 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
       model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
       holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
-      await prune();
       await restoreHistory();
       examples.closePageView();
+      // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state
+      // from the events that remain reads all of them (~370 ms for 35,000 in Chromium).
+      background = background.then(prune).catch((error: unknown) => warn(`retention skipped (${error instanceof Error ? error.message : String(error)})`));
     })());
 
   /**
-   * One tab at a time deletes expired events, in whole days (see docs/privacy.md): each purge that
-   * deletes something voids the checkpoint, so a cut that moved with every start would void it at every
-   * start of a visitor with 90 days of events.
+   * One tab at a time deletes expired events, in whole days (see docs/privacy.md), then rebuilds the
+   * state without them. Each purge that deletes something voids the checkpoint, so a cut that moved
+   * with every start would void it at every start of a visitor with 90 days of events.
    */
   async function prune(): Promise<void> {
     const day = Math.floor(now() / DAY_MS);
     // Once a day and retention is enough: the cut only moves at midnight (UTC). Saves its three
     // transactions, ~6-10 ms, on every other start.
     const done = `${day}:${retentionDays}`;
-    if ((await store.getValue<string>(PRUNED_KEY).catch(() => undefined)) === done) return;
-    await tryLock('prune', async () => {
-      await store.purge(day * DAY_MS - retentionDays * DAY_MS);
-      await store.putValue(PRUNED_KEY, done);
-    });
+    const arrived: (readonly InklingEvent[])[] = [];
+    arrivals.add(arrived);
+    try {
+      if ((await store.getValue<string>(PRUNED_KEY).catch(() => undefined)) === done) return;
+      const removed = await tryLock('prune', async () => {
+        const count = await store.purge(day * DAY_MS - retentionDays * DAY_MS);
+        await store.putValue(PRUNED_KEY, done);
+        return count;
+      });
+      if (removed) await rebuild(arrived);
+    } finally {
+      arrivals.delete(arrived);
+    }
+  }
+
+  /**
+   * The state again from the events that remain, swapped in whole once built; rankings meanwhile use
+   * the one before (expired events then count a little longer: retention is in whole days anyway).
+   */
+  async function rebuild(arrived: readonly (readonly InklingEvent[])[]): Promise<void> {
+    pendingCheckpoint = undefined;
+    const since = await store.eventsSince<unknown>();
+    const rebuilt = emptyState();
+    foldEvents(rebuilt, since.events);
+    if (mode === 'full' && since.events.length >= CHECKPOINT_AFTER_EVENTS) await store.putCheckpoint(takeCheckpoint(rebuilt, now()), since.mark);
+    // Batches folded since the purge began; those the read already held count once (ids).
+    for (const batch of arrived) foldEvents(rebuilt, batch);
+    state = rebuilt;
   }
 
   /**
@@ -119,10 +147,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function restoreHistory(): Promise<void> {
     const since = await store.eventsSince<unknown>();
     const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
-    if (restored) ({ profile, history, purchases, seenIds } = restored);
+    if (restored) state = restored;
     // A checkpoint of another SDK version covers events that `since` left out: read them all.
     const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
-    history.add(events.filter((event) => learnFrom(event, false)));
+    foldEvents(state, events);
     if (mode === 'full' && events.length >= CHECKPOINT_AFTER_EVENTS) checkpointSoon(since.mark);
   }
 
@@ -132,28 +160,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
   function checkpointSoon(mark: StoreMark): void {
     const write = () => {
       pendingCheckpoint = undefined;
-      const checkpoint = takeCheckpoint({ profile, history, purchases, seenIds }, now());
+      const checkpoint = takeCheckpoint(state, now());
       background = background.then(() => store.putCheckpoint(checkpoint, mark)).catch(() => undefined);
     };
     pendingCheckpoint = write;
     setTimeout(() => pendingCheckpoint === write && write(), 0);
   }
 
-  /** Folds one event into the profile; `teach` also turns it into a training example (features cost ~20 µs). */
-  function learnFrom(event: InklingEvent, teach: boolean): boolean {
-    if (event.id !== undefined) {
-      if (seenIds.has(event.id)) return false;
-      seenIds.add(event.id);
-    }
-    if (purchases.isRepeat(event)) return false;
-    if (teach) examples.observe(event, profile);
-    foldEvent(profile, event);
-    return true;
-  }
-
   /** The recipe's candidates; with `explain`, each carries the words of its personal reasons. */
   function candidatesFor(items: readonly Item[], scores: Float32Array, explain: boolean): Candidate[] {
     if (!explain) return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]! }));
+    const { profile } = state;
     const perCategory = engagedPerCategory(profile);
     return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }));
   }
@@ -195,8 +212,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
       const teachFrom = events.length - BACKLOG_EXAMPLES;
-      const fresh = events.filter((event, index) => learnFrom(event, index >= teachFrom));
-      history.add(fresh);
+      const fresh = foldEvents(state, events, (event, profile, index) => index >= teachFrom && examples.observe(event, profile));
+      for (const arrived of arrivals) arrived.push(fresh);
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await store.append(fresh);
       // The batch is stored: the caller (flush) may go on while the model learns from it.
@@ -208,11 +225,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready();
       const recipe = recipes.resolve(request.recipe);
       const time = request.context?.time ?? now();
-      const rows = featurize(request.items, profile, request.context ?? {}, time);
+      const rows = featurize(request.items, state.profile, request.context ?? {}, time);
       const scores = model.score(rows, request.items.length);
       examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
       const explain = request.explain ?? true;
-      const input: ApplyInput = { candidates: candidatesFor(request.items, scores, explain), recipe, history: history.at(time), now: time, holdoutDraw, explain };
+      const input: ApplyInput = { candidates: candidatesFor(request.items, scores, explain), recipe, history: state.history.at(time), now: time, holdoutDraw, explain };
       const ranking = applyRecipe(input);
       lastRankings.set(request.slot, { ranking, input, items: request.items, scores });
       return ranking;
@@ -236,7 +253,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       pendingCheckpoint = undefined;
       await background;
       await store.clear();
-      ({ profile, history, purchases, seenIds } = emptyState());
+      state = emptyState();
       examples.clear();
       lastRankings.clear();
       model.reset();
@@ -245,6 +262,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
     async export(): Promise<VisitorExport> {
       await ready();
       await background;
+      const { profile } = state;
       return {
         exportedAt: now(),
         mode,

@@ -3,9 +3,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 import type { InklingEvent, Item, Recipe } from '../../../src/types.js';
-import { CHECKPOINT_AFTER_EVENTS, CHECKPOINT_VERSION, emptyState, takeCheckpoint } from '../../../worker/checkpoint.js';
+import { CHECKPOINT_AFTER_EVENTS, CHECKPOINT_VERSION, takeCheckpoint } from '../../../worker/checkpoint.js';
+import { emptyState } from '../../../worker/visitor-state.js';
 import { createEngine } from '../../../worker/engine.js';
+import type { EventStore } from '../../../worker/store/event-store.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
+import { createMemoryStore } from '../../../worker/store/memory-store.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 // The busiest rees46 visitor's real views, with the impressions a grid of the real catalog would have
@@ -136,6 +139,39 @@ describe('engine checkpoint', () => {
     await otherTab.forget();
     expect(await nextRead(idb.factory)).toEqual({ checkpoint: false, events: 0 });
     expect(await startAndRank(idb.factory)).toEqual(await startAndRank(faultyIndexedDB().factory));
+  });
+
+  it('after a purge, rebuilds the state without the expired events, keeping a batch whose write lands after the rebuild read', async () => {
+    const DAY = 86_400_000;
+    // A third of the history 100 days old: expired under the default 90 days, kept under 365.
+    const aged = history.map((event, i) => (i < history.length / 3 ? { ...event, time: event.time - 100 * DAY } : event));
+    const batch: InklingEvent[] = catalog.slice(0, 5).map((item, k) => ({ id: `late-${k}`, type: 'click', itemId: item.id, time: NOW - 1000 + k, item }));
+    const memory = createMemoryStore();
+    await memory.append(aged);
+    // Yesterday's state: a start under a long retention read everything and saved a checkpoint.
+    const yesterday = createEngine({ store: memory, now: () => NOW, learn: false });
+    await yesterday.configure({ mode: 'full', retentionDays: 365 });
+    await yesterday.close();
+    expect((await memory.eventsSince()).checkpoint).toBeDefined();
+
+    // Today's start purges (90 days), and rebuilds while a batch's write is held back.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const store: EventStore = { ...memory, append: async (events) => (holding && (await held), memory.append(events)) };
+    const today = createEngine({ store, now: () => NOW, learn: false });
+    await today.configure({ mode: 'full' });
+    holding = true;
+    const ingesting = today.ingest(batch);
+    const rebuiltProfile = (await today.export()).profile; // waits for the purge and the rebuild
+    release();
+    await ingesting;
+
+    const replay = createEngine({ storage: 'memory', now: () => NOW, learn: false });
+    await replay.ingest([...aged.filter((event) => event.time >= NOW - 90 * DAY), ...batch]);
+    expect(rebuiltProfile).toEqual((await replay.export()).profile);
+    expect(await today.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } })).toEqual(await replay.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } }));
+    expect((await memory.events()).some((event) => event.time < NOW - 90 * DAY)).toBe(false);
   });
 
   it('saves no checkpoint from a start that read few events', async () => {

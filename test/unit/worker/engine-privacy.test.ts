@@ -80,7 +80,9 @@ describe('engine retention and duplicates', () => {
     const disk = await openIdbStore({ factory: idb.factory, now: () => NOW });
     // Both are past 90 days at NOW; only the first was past them at the day's start.
     await disk.append([click('before-midnight', midnight - 90 * DAY - 1), click('after-midnight', midnight - 90 * DAY + 1)]);
-    await engineOn(idb.factory).configure({ mode: 'full' });
+    const engine = engineOn(idb.factory);
+    await engine.configure({ mode: 'full' });
+    await engine.close(); // the purge runs after the first ranking's state is in place
     expect((await disk.events()).map((e) => e.id)).toEqual(['after-midnight']);
   });
 
@@ -90,7 +92,11 @@ describe('engine retention and duplicates', () => {
     let now = NOW;
     // Each start a new tab's engine; no lock held by an earlier one (the lease fallback's would last 30 s).
     const tryLock = async <T,>(_name: string, task: () => Promise<T> | T) => task();
-    const start = (retentionDays?: number) => createEngine({ indexedDB: idb.factory, now: () => now, learn: false, tryLock }).configure({ mode: 'full', retentionDays });
+    const start = async (retentionDays?: number) => {
+      const engine = createEngine({ indexedDB: idb.factory, now: () => now, learn: false, tryLock });
+      await engine.configure({ mode: 'full', retentionDays });
+      await engine.close(); // the purge runs in the background, after the first ranking's state
+    };
     await start();
     // Written after the day's purge (a parked batch, another tab): left until the next purge.
     await disk.append([click('expired', NOW - 100 * DAY)]);
