@@ -143,8 +143,10 @@ describe('engine checkpoint', () => {
 
   it('after a purge, rebuilds the state without the expired events, keeping a batch whose write lands after the rebuild read', async () => {
     const DAY = 86_400_000;
-    // A third of the history 100 days old: expired under the default 90 days, kept under 365.
-    const aged = history.map((event, i) => (i < history.length / 3 ? { ...event, time: event.time - 100 * DAY } : event));
+    // The history three times over (6,000+ events: the rebuild folds them in more than one slice), a
+    // third of it 100 days old: expired under the default 90 days, kept under 365.
+    const tripled = [0, 1, 2].flatMap((copy) => history.map((event) => ({ ...event, id: `${event.id}-${copy}`, time: event.time - copy * 60_000 })));
+    const aged = tripled.map((event, i) => (i < tripled.length / 3 ? { ...event, time: event.time - 100 * DAY } : event));
     const batch: InklingEvent[] = catalog.slice(0, 5).map((item, k) => ({ id: `late-${k}`, type: 'click', itemId: item.id, time: NOW - 1000 + k, item }));
     const memory = createMemoryStore();
     await memory.append(aged);
@@ -168,7 +170,8 @@ describe('engine checkpoint', () => {
     await ingesting;
 
     const replay = createEngine({ storage: 'memory', now: () => NOW, learn: false });
-    await replay.ingest([...aged.filter((event) => event.time >= NOW - 90 * DAY), ...batch]);
+    // Oldest first, as a store reads them back: the fold order decides the profile's last digits.
+    await replay.ingest([...aged.filter((event) => event.time >= NOW - 90 * DAY), ...batch].sort((a, b) => a.time - b.time));
     expect(rebuiltProfile).toEqual((await replay.export()).profile);
     expect(await today.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } })).toEqual(await replay.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } }));
     expect((await memory.events()).some((event) => event.time < NOW - 90 * DAY)).toBe(false);
