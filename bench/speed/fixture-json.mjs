@@ -3,20 +3,29 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export function loadFixtureJson() {
+/** The rees46 log's rows, split into fields (this file has no quoted fields). */
+function rees46Rows() {
   const dir = [process.env.INKLING_DATASETS, resolve(process.cwd(), '..', 'shared', 'datasets'), '/work/shared/datasets'].find((d) => d && existsSync(d));
   if (!dir) throw new Error('datasets not found: set INKLING_DATASETS');
-  const lines = readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8').split('\n').slice(1).filter((line) => line.split(',').length === 9);
+  return readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8').split('\n').slice(1).map((line) => line.split(',')).filter((fields) => fields.length === 9);
+}
+
+const eventType = (type) => (type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view');
+const snapshotOf = (code, brand, price) => {
+  const category = code || 'unknown';
+  return { category, tags: category.split('.'), ...(brand ? { brand } : {}), price: Number(price) };
+};
+
+export function loadFixtureJson() {
   const items = new Map();
   const byVisitor = new Map();
-  for (const line of lines) {
-    const [time, type, id, , code, brand, price, user] = line.split(',');
-    const category = code || 'unknown';
-    const item = items.get(id) ?? { id, category, tags: category.split('.'), ...(brand ? { brand } : {}), price: Number(price), popularity: 0 };
+  for (const [time, type, id, , code, brand, price, user] of rees46Rows()) {
+    const item = items.get(id) ?? { id, ...snapshotOf(code, brand, price), popularity: 0 };
     item.popularity += 1;
     items.set(id, item);
     const events = byVisitor.get(user) ?? [];
-    events.push({ id: `${user}:${events.length}`, type: type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view', itemId: id, time: Date.parse(time.replace(' UTC', 'Z')), item: { category, tags: item.tags, ...(brand ? { brand } : {}), price: item.price } });
+    const { category, tags } = item;
+    events.push({ id: `${user}:${events.length}`, type: eventType(type), itemId: id, time: Date.parse(time.replace(' UTC', 'Z')), item: { category, tags, ...(item.brand ? { brand: item.brand } : {}), price: item.price } });
     byVisitor.set(user, events);
   }
   const events = [...byVisitor.values()].sort((a, b) => b.length - a.length)[0];
@@ -31,15 +40,11 @@ export function loadFixtureJson() {
  * view that led to it, so that impressions are about half of the events (in real use they are most).
  */
 export function loadLongHistoryJson(now) {
-  const dir = [process.env.INKLING_DATASETS, resolve(process.cwd(), '..', 'shared', 'datasets'), '/work/shared/datasets'].find((d) => d && existsSync(d));
-  const lines = readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8').split('\n').slice(1).filter((line) => line.split(',').length === 9);
+  const rows = rees46Rows();
   const span = 80 * 86_400_000;
-  return lines.flatMap((line, n) => {
-    const [, type, itemId, , code, brand, price] = line.split(',');
-    const category = code || 'unknown';
-    const item = { category, tags: category.split('.'), ...(brand ? { brand } : {}), price: Number(price) };
-    const time = now - span + Math.floor((n / lines.length) * span);
-    const event = { id: `long-${n}`, type: type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view', itemId, time, pageViewId: `pv-${n}`, item };
+  return rows.flatMap(([, type, itemId, , code, brand, price], n) => {
+    const time = now - span + Math.floor((n / rows.length) * span);
+    const event = { id: `long-${n}`, type: eventType(type), itemId, time, pageViewId: `pv-${n}`, item: snapshotOf(code, brand, price) };
     return type === 'view' ? [{ ...event, id: `long-${n}-shown`, type: 'impression', time: time - 2000, itemListId: 'grid', index: n % 24 }, event] : [event];
   });
 }
