@@ -132,14 +132,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
    */
   async function rebuild(arrived: readonly (readonly InklingEvent[])[]): Promise<void> {
     pendingCheckpoint = undefined;
-    const since = await store.eventsSince<unknown>();
+    const since = await store.eventsSince();
     const rebuilt = emptyState();
     // In slices, giving way to the page's calls between them: 35,000 events take ~100 ms to fold.
     for (let start = 0; start < since.events.length; start += REBUILD_SLICE) {
       foldEvents(rebuilt, since.events.slice(start, start + REBUILD_SLICE));
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (mode === 'full' && since.events.length >= CHECKPOINT_AFTER_EVENTS) await store.putCheckpoint(takeCheckpoint(rebuilt, now()), since.mark);
+    if (checkpointWorthIt(since.events.length)) await store.putCheckpoint(takeCheckpoint(rebuilt, now()), since.mark);
     // Batches folded since the purge began; those the read already held count once (ids).
     for (const batch of arrived) foldEvents(rebuilt, batch);
     state = rebuilt;
@@ -151,14 +151,17 @@ export function createEngine(options: EngineOptions = {}): Engine {
    * the events stored after it are folded; a start that folds many saves a new checkpoint.
    */
   async function restoreHistory(): Promise<void> {
-    const since = await store.eventsSince<unknown>();
+    const since = await store.eventsSince();
     const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
     if (restored) state = restored;
     // A checkpoint of another SDK version covers events that `since` left out: read them all.
     const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
     foldEvents(state, events);
-    if (mode === 'full' && events.length >= CHECKPOINT_AFTER_EVENTS) checkpointSoon(since.mark);
+    if (checkpointWorthIt(events.length)) checkpointSoon(since.mark);
   }
+
+  /** After a read that folded `folded` stored events: whether the next start should be spared them. */
+  const checkpointWorthIt = (folded: number) => mode === 'full' && folded >= CHECKPOINT_AFTER_EVENTS;
 
   // Writing a checkpoint (~50 ms for 35,000 events' state) waits until the first ranking has gone out;
   // it must still capture the state exactly as of its mark, so a batch arriving first writes it before folding.

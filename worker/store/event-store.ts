@@ -15,7 +15,7 @@ export interface EventStore {
    * The state last saved with `putCheckpoint`, if the events it covers are still stored unchanged, and
    * the events appended after it (every event when there is none), read at one moment.
    */
-  eventsSince<T>(): Promise<EventsSince<T>>;
+  eventsSince(): Promise<EventsSince>;
   /**
    * Saves state derived from the events up to `mark` (see `eventsSince`), replacing the last one. Does
    * nothing when stored events changed since other than by appends (a purge, an eviction, an erasure):
@@ -46,8 +46,9 @@ export interface StoreMark {
 }
 
 /** What `EventStore.eventsSince` read. */
-export interface EventsSince<T> {
-  readonly checkpoint: T | undefined;
+export interface EventsSince {
+  /** As `putCheckpoint` was given it; the engine checks what it is. */
+  readonly checkpoint: unknown;
   /** Events stored after the checkpoint, or every event without one; oldest first, each id once. */
   readonly events: InklingEvent[];
   /** Save the next checkpoint with this mark: it covers the checkpoint and these events. */

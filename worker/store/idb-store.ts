@@ -76,9 +76,9 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
       return mergeEvents([...chunks.map((chunk) => chunk.events), await spill.events()]);
     },
-    async eventsSince<T>() {
+    async eventsSince() {
       const read = await withDb(readSince).catch(() => ({ state: undefined, chunks: [] as StoredChunk[], mark: UNUSABLE_MARK }));
-      return { checkpoint: read.state as T | undefined, events: mergeEvents([...read.chunks.map((chunk) => chunk.events), await spill.events()]), mark: read.mark };
+      return { checkpoint: read.state, events: mergeEvents([...read.chunks.map((chunk) => chunk.events), await spill.events()]), mark: read.mark };
     },
     async putCheckpoint(state, mark) {
       // A cache of what the events say: if it cannot be written, the next start reads the events again.

@@ -21,10 +21,10 @@ export function createMemoryStore(): EventStore {
     },
     // Same contract as the IndexedDB store: an event stored twice is read once.
     events: async () => mergeEvents([events]),
-    async eventsSince<T>() {
+    async eventsSince() {
       const from = checkpoint?.mark.generation === generation ? checkpoint.mark.through : 0;
       return {
-        checkpoint: from > 0 ? (structuredClone(checkpoint!.state) as T) : undefined,
+        checkpoint: from > 0 ? structuredClone(checkpoint!.state) : undefined,
         events: mergeEvents([events.slice(from)]),
         mark: { through: events.length, generation },
       };

@@ -82,11 +82,7 @@ describe('schema migrations', () => {
   it('leaves the older version intact when its upgrade fails, and says why', async () => {
     const { factory, real } = faultyIndexedDB();
     // Another script on the site made a version 2 `inkling` database of its own, without `events`.
-    await new Promise<void>((resolve) => {
-      const request = factory.open('inkling', 2);
-      request.onupgradeneeded = () => request.result.createObjectStore('theirs');
-      request.onsuccess = () => (request.result.close(), resolve());
-    });
+    (await openRaw(factory, 2, (db) => db.createObjectStore('theirs'))).close();
     const warnings: string[] = [];
     await expect(openIdbStore({ factory, now: () => NOW, onWarning: (m) => warnings.push(m) })).rejects.toThrow();
     expect(warnings).toEqual([expect.stringContaining('migration failed')]);

@@ -19,7 +19,7 @@ describe.each(kinds)('%s store checkpoint', (_kind, open) => {
   it('reads every event while there is no checkpoint', async () => {
     const store = await open();
     await store.append([event('a', 1), event('b', 2)]);
-    const since = await store.eventsSince<string>();
+    const since = await store.eventsSince();
     expect(since.checkpoint).toBeUndefined();
     expect(ids(since.events)).toEqual(['a', 'b']);
   });
@@ -27,17 +27,17 @@ describe.each(kinds)('%s store checkpoint', (_kind, open) => {
   it('after a checkpoint, reads only the events appended since, with the saved state', async () => {
     const store = await open();
     await store.append([event('a', 1), event('b', 2)]);
-    const first = await store.eventsSince<string>();
+    const first = await store.eventsSince();
     await store.putCheckpoint('state after a, b', first.mark);
     // Appended later, one of them older than what the checkpoint holds (another tab's parked batch).
     await store.append([event('c', 3)]);
     await store.append([event('z', 0)]);
-    const second = await store.eventsSince<string>();
+    const second = await store.eventsSince();
     expect(second.checkpoint).toBe('state after a, b');
     expect(ids(second.events)).toEqual(['z', 'c']);
     // Nothing appended since the mark: nothing to read.
     await store.putCheckpoint('state after z', second.mark);
-    const third = await store.eventsSince<string>();
+    const third = await store.eventsSince();
     expect(third.checkpoint).toBe('state after z');
     expect(third.events).toEqual([]);
   });
@@ -48,9 +48,9 @@ describe.each(kinds)('%s store checkpoint', (_kind, open) => {
     await store.append([event('b', 5)]);
     await store.putCheckpoint('state', (await store.eventsSince()).mark);
     expect(await store.purge(0)).toBe(0);
-    expect((await store.eventsSince<string>()).checkpoint).toBe('state');
+    expect((await store.eventsSince()).checkpoint).toBe('state');
     expect(await store.purge(2)).toBe(1);
-    const since = await store.eventsSince<string>();
+    const since = await store.eventsSince();
     expect(since.checkpoint).toBeUndefined();
     expect(ids(since.events)).toEqual(['b']);
   });
