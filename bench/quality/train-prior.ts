@@ -11,7 +11,7 @@ import { collectLists, type FeatureList } from './train/collect.js';
 import { earlySplit } from './train/early-split.js';
 import { fitListwise, meanReciprocalRank } from './train/fit.js';
 import { toWeights } from './train/model.js';
-import { HAND_SET, LOGISTIC, MLP, TRIVAGO_ONLY_HAND_SET } from './train/settings.js';
+import { LOGISTIC, MLP } from './train/settings.js';
 
 /** Simple scoring rules over the same feature rows, to put the fitted models' validation figures in context. */
 const REFERENCE_SCORES: Readonly<Record<string, (row: Float32Array, at: number) => number>> = {
@@ -35,10 +35,7 @@ async function main(): Promise<void> {
   // By default the early splits of all three datasets teach the prior: trivago alone has no categories,
   // no long gaps between visits and always a meaningful display order. --trivago-only for comparison.
   const joint = !process.argv.includes('--trivago-only');
-  const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collectLists(dataset, 'early'), {
-    trivagoOnly: !joint,
-    handSet: joint ? HAND_SET : TRIVAGO_ONLY_HAND_SET,
-  });
+  const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collectLists(dataset, 'early'), { trivagoOnly: !joint });
   for (const dataset of perDataset) {
     console.log(`${dataset.name} early split: ${dataset.train.length + dataset.validation.length} lists (${dataset.train.length} train, ${dataset.validation.length} validation)`);
     for (const [name, score] of Object.entries(REFERENCE_SCORES)) console.log(`  validation MRR of ${name}: ${listMrr(dataset.validation, score).toFixed(4)}`);

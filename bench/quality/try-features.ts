@@ -186,14 +186,12 @@ function collect(dataset: QualityDataset, names: readonly string[]): FeatureList
 const args = process.argv.slice(2);
 const names = (args.find((a) => !a.includes('=') && !a.startsWith('--')) ?? '').split(',').filter(Boolean);
 for (const name of names) if (!(name in CANDIDATES)) throw new Error(`unknown candidate ${name}; known: ${Object.keys(CANDIDATES).join(', ')}`);
-// --trivago-only: fit on trivago's training lists alone and validate on its validation lists.
+// --trivago-only: fit and validate on trivago alone, as train-prior.ts --trivago-only does.
 const trivagoOnly = args.includes('--trivago-only');
 const settings = Object.fromEntries(args.filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]));
 const width = FEATURE_COUNT + names.length;
-const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collect(dataset, names));
-const result = trivagoOnly
-  ? fitListwise(calibration, perDataset[0]!.validation, width, { ...MLP, ...settings, frozen }, calibration)
-  : fitListwise(train, validation, width, { ...MLP, ...settings, frozen }, calibration);
+const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collect(dataset, names), { trivagoOnly });
+const result = fitListwise(train, validation, width, { ...MLP, ...settings, frozen }, calibration);
 const parts = perDataset.map(({ name, validation: lists }) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
 console.log(`[${names.join(',') || 'engine features only'}] ${JSON.stringify(settings)}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')}`);
 

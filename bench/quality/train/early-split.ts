@@ -5,7 +5,7 @@ import { loadTaobao } from '../datasets/taobao.js';
 import { loadTrivago } from '../datasets/trivago.js';
 import type { QualityDataset } from '../types.js';
 import type { FeatureList } from './collect.js';
-import { HAND_SET, type HandSet } from './settings.js';
+import { HAND_SET, TRIVAGO_ONLY_HAND_SET } from './settings.js';
 
 /** One dataset's early lists, cut: the first 80 % train, the last 20 % validate. */
 export interface DatasetSplit {
@@ -28,15 +28,16 @@ export interface EarlySplit {
   readonly validation: FeatureList[];
   /** Each dataset's cut, trivago first. */
   readonly perDataset: DatasetSplit[];
-  /** The hand-set weights (train/settings.ts) by feature index, which fitting must not move. */
+  /**
+   * The hand-set weights (train/settings.ts) by feature index, which fitting must not move: on trivago
+   * alone, also the ones it has no signal for.
+   */
   readonly frozen: Map<number, number>;
 }
 
 export interface EarlySplitOptions {
-  /** Trivago alone instead of all three datasets. */
+  /** Trivago alone instead of all three datasets (and `TRIVAGO_ONLY_HAND_SET` frozen). */
   readonly trivagoOnly?: boolean;
-  /** The hand-set weights to freeze; default `HAND_SET`. */
-  readonly handSet?: HandSet;
 }
 
 /** Loads the datasets, turns each into lists with `collect`, and cuts each one's first 80 % for training. */
@@ -48,7 +49,7 @@ export function earlySplit(collect: (dataset: QualityDataset) => FeatureList[], 
     const cut = Math.floor(lists.length * 0.8);
     return { name: dataset.name, train: lists.slice(0, cut), validation: lists.slice(cut) };
   });
-  const handSet = options.handSet ?? HAND_SET;
+  const handSet = options.trivagoOnly ? TRIVAGO_ONLY_HAND_SET : HAND_SET;
   return {
     train: perDataset.flatMap((dataset) => dataset.train),
     calibration: perDataset[0]!.train,
