@@ -24,11 +24,12 @@ export function toPlainItem(item: Item): Item {
   return plain as unknown as Item;
 }
 
-/** Maps the engine's plain items back to the caller's own objects (identity and extra fields kept), by their place in the request. */
+/**
+ * Puts the caller's own objects (identity and extra fields kept) back in the engine's ranking, by their
+ * place in the request: the worker sends each item as its id only, and the engine ranks exactly the
+ * items it was sent.
+ */
 export function restoreItems<T extends Item>(ranking: Ranking, originals: readonly T[]): Ranking<T> {
-  const restore = (entry: Ranking['items'][number]) => {
-    const original = originals[entry.originalIndex];
-    return { ...entry, item: original?.id === entry.item.id ? original : (entry.item as T) };
-  };
+  const restore = (entry: Ranking['items'][number]) => ({ ...entry, item: originals[entry.originalIndex]! });
   return { group: ranking.group, items: ranking.items.map(restore), removed: ranking.removed.map(restore) };
 }

@@ -9,7 +9,11 @@ export interface Engine {
   configure(config: EngineConfig): Promise<void>;
   /** Stores a batch of events in one transaction and folds them into the profile. */
   ingest(events: readonly InklingEvent[]): Promise<void>;
-  /** Ranks a slot's items. Never throws for bad items: an invalid recipe rejects and the caller keeps the original order. */
+  /**
+   * Ranks a slot's items. Never throws for bad items: an invalid recipe rejects and the caller keeps the
+   * original order. From the worker each item comes back as its id only (`worker/wire-ranking.ts`); the
+   * page puts its own objects back by `originalIndex` (`restoreItems`).
+   */
   rank(request: RankRequest): Promise<Ranking>;
   /** Why an item got its place in the last ranking of a slot. */
   explain(slot: string, itemId: string): Promise<readonly Reason[] | undefined>;
@@ -30,7 +34,7 @@ export interface EngineConfig {
   readonly retentionDays?: number;
 }
 
-/** A ranking request. Items carry only their id and attributes; the engine returns them in order. */
+/** A ranking request. Items carry only their id and attributes; the engine returns them in order (see `Engine.rank`). */
 export interface RankRequest {
   readonly slot: string;
   readonly items: readonly Item[];

@@ -33,4 +33,10 @@ describe('forTheWire', () => {
     expect(restored.items[0]!.item).toBe(own[1]);
     expect(restored.removed[0]!.item).toBe(own[2]);
   });
+
+  it("hands back the caller's object even when its id is not the string the engine saw (a plain-JS caller's number)", () => {
+    const own = [{ id: 7 }, { id: 8 }, { id: 9 }] as unknown as { id: string }[];
+    const wire = forTheWire({ ...ranking, items: ranking.items.map((entry) => ({ ...entry, item: { ...entry.item, id: String(own[entry.originalIndex]!.id) } })) });
+    expect(restoreItems(wire, own).items.map((entry) => entry.item)).toEqual([own[1], own[0]]);
+  });
 });
