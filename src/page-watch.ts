@@ -37,19 +37,22 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     const item = element && readItem(element);
     inkling.track({ type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) });
   };
-  /** A slot as GA4 lists it: its name (`item_list_id`) and each shown item's place (`index`). */
-  const listOf = (slot: Element) => ({ itemListId: slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined, places: new Map<Element, number>(shownItems(slot).map((shown, index) => [shown, index])) });
-  const position = (list: ReturnType<typeof listOf>, element: Element) => ({ itemListId: list.itemListId, index: list.places.get(element) ?? 0 });
+  /** A slot as GA4 lists it: for each shown item, the slot's name (`item_list_id`) and the item's place (`index`). */
+  const positionsIn = (slot: Element) => {
+    const itemListId = slot.getAttribute(SLOT_ATTRIBUTE) ?? undefined;
+    const places = new Map<Element, number>(shownItems(slot).map((shown, index) => [shown, index]));
+    return (element: Element) => ({ itemListId, index: places.get(element) ?? 0 });
+  };
 
   const impressions = createImpressionTracker({
     document: doc,
     onViewable: guarded('impression', (elements: Element[]) => {
       // Elements seen together mostly share a slot: it is listed once, not once per element.
-      const lists = new Map<Element, ReturnType<typeof listOf>>();
+      const lists = new Map<Element, ReturnType<typeof positionsIn>>();
       for (const element of elements) {
         const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
-        if (slot && !lists.has(slot)) lists.set(slot, listOf(slot));
-        track('impression', element, undefined, slot ? position(lists.get(slot)!, element) : {});
+        if (slot && !lists.has(slot)) lists.set(slot, positionsIn(slot));
+        track('impression', element, undefined, slot ? lists.get(slot)!(element) : {});
       }
     }),
   });
@@ -61,7 +64,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   for (const slot of findSlots(doc)) if (page.settled.has(slot)) observeItems(slot);
 
   const onClick = listenForClicks(doc, guarded('click', (activation) => {
-    const extra = activation.slot ? position(listOf(activation.slot), activation.element!) : {};
+    const extra = activation.slot ? positionsIn(activation.slot)(activation.element!) : {};
     track(activation.type as PageEventType, activation.element, activation.itemId, { ...extra, orderId: activation.orderId });
     if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
   }));
