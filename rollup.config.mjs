@@ -5,7 +5,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 /**
- * Four outputs:
+ * The bundles:
  * - inkling.js         script tag (IIFE): main thread only, never TF.js
  * - inkling.worker.js  the engine with idb and comlink, as an ES module worker (also imported on the
  *                      page for the in-thread fallback); TF.js, for training only, is a lazy chunk

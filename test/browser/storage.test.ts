@@ -78,29 +78,20 @@ describe('storage in Chromium', () => {
       const ranking = (await call(page, 'rank', items, { slot: 'grid', context: { time: rankedAt } })) as { items: { item: { id: string }; score: number }[] };
       return ranking.items.map((entry) => [entry.item.id, entry.score]);
     };
-    const values = (key: string) =>
+    /** The checkpoint as stored, after deleting it first when `drop`. */
+    const checkpoint = (drop = false) =>
       page.evaluate(
-        (name) =>
+        (deleting) =>
           new Promise<unknown>((resolve) => {
             const open = indexedDB.open('inkling');
             open.onsuccess = () => {
-              const request = open.result.transaction('values').objectStore('values').get(name);
+              const store = open.result.transaction('values', 'readwrite').objectStore('values');
+              if (deleting) store.delete('checkpoint');
+              const request = store.get('checkpoint');
               request.onsuccess = () => (open.result.close(), resolve(request.result));
             };
           }),
-        key,
-      );
-    const dropCheckpoint = () =>
-      page.evaluate(
-        () =>
-          new Promise<void>((resolve) => {
-            const open = indexedDB.open('inkling');
-            open.onsuccess = () => {
-              const tx = open.result.transaction('values', 'readwrite');
-              tx.objectStore('values').delete('checkpoint');
-              tx.oncomplete = () => (open.result.close(), resolve());
-            };
-          }),
+        drop,
       );
     const nextPageView = async () => {
       await page.goto(url);
@@ -110,11 +101,11 @@ describe('storage in Chromium', () => {
     await nextPageView();
     await track(1500, 0, 'tents');
     await nextPageView(); // reads 1,500 events and saves a checkpoint after its first call
-    await expect.poll(() => values('checkpoint'), { timeout: 10_000 }).toBeDefined();
+    await expect.poll(() => checkpoint(), { timeout: 10_000 }).toBeDefined();
     await track(300, 1500, 'hats');
     await nextPageView(); // the checkpoint and the 300 events after it
     const resumed = await ranked();
-    await dropCheckpoint();
+    await checkpoint(true);
     await nextPageView(); // every event
     expect(await ranked()).toEqual(resumed);
     expect(new Set(resumed.map(([, score]) => score)).size).toBeGreaterThan(10); // the history shaped the scores
