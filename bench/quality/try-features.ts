@@ -35,13 +35,13 @@ interface Seen {
   lastPageView: string;
 }
 
-/** What the list says about the listed item clicked last, computed once per list. */
+/** Facts of one list (prices, filters, the item clicked last) and of the visitor before it, computed once per list. */
 interface ListFacts {
   readonly clicked: number;
   readonly minPriceAbove: Float64Array;
   /** The price of the item above each one (0 when unpriced or first). */
   readonly priceAbove: Float64Array;
-  /** Experiment: the list's raw filters (trivago `current_filters`), split. */
+  /** The list's raw filters (trivago `current_filters`), split. */
   readonly filters: ReadonlySet<string>;
   /** Kendall tau between position and price over the list's priced items (1: sorted cheapest first). */
   readonly priceTau: number;
