@@ -193,6 +193,12 @@ describe('rule 4: diversity', () => {
     expect(rules(ranking.items[4])).toEqual(['diversity: moved down, already 2 items with category a in the top 4']);
   });
 
+  it('never limits a value with no string form, and does not throw on it (found by the robustness property)', () => {
+    const items = [{ id: 'a', brand: { toString: [] } }, { id: 'b', brand: 'acme' }, { id: 'c', brand: 'acme' }] as unknown as Item[];
+    const ranking = run(items, { diversity: { field: 'brand', maxPerTop: { k: 2, max: 1 } } });
+    expect(ids(ranking.items)).toEqual(['a', 'b', 'c']);
+  });
+
   it('gives way only when the catalog leaves no choice', () => {
     const items: Item[] = ['a', 'a', 'a', 'b'].map((category, i) => ({ id: `i${i}`, category }));
     const ranking = run(items, { diversity: { maxPerTop: { k: 4, max: 1 } } });

@@ -32,8 +32,14 @@ export function fieldValue(item: Item, field: string): string | undefined {
     const attributes = item.attributes;
     value = attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
   }
-  // Typed keys, so that the string "1" and the number 1 do not share a count by accident.
-  return value === undefined || value === null ? undefined : `${typeof value}:${String(value)}`;
+  if (value === undefined || value === null) return undefined;
+  // Typed keys, so that the string "1" and the number 1 do not share a count by accident. A value with
+  // no string form (an object whose toString is not a function) is never limited, like a missing one.
+  try {
+    return `${typeof value}:${String(value)}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Near-duplicates: same id, titles with token Jaccard >= threshold, or embeddings with cosine >= threshold. */
