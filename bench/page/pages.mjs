@@ -42,8 +42,8 @@ export function byHandScript({ original, order, delayMs }) {
   return `<style>[data-inkling-slot]:not([data-inkling-state]){visibility:hidden!important}</style><script>
 addEventListener('DOMContentLoaded', () => setTimeout(() => {
   const slot = document.querySelector('[data-inkling-slot]');
-  const tile = (id) => id === null ? null : slot.querySelector(':scope > [data-inkling-item="' + id + '"]');
-  for (const [id, before] of ${JSON.stringify(moves)}) slot.insertBefore(tile(id), tile(before));
+  const tiles = new Map([...slot.children].map((tile) => [tile.getAttribute('data-inkling-item'), tile]));
+  for (const [id, before] of ${JSON.stringify(moves)}) slot.insertBefore(tiles.get(id), before === null ? null : tiles.get(before));
   slot.setAttribute('data-inkling-state', 'personalized');
 }, ${Math.round(delayMs)}));
 </script>`;
