@@ -119,6 +119,7 @@ async function dropCheckpoint() {
   await page.close();
 }
 
+const sum = (list, key) => list.reduce((total, entry) => total + entry[key], 0);
 const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 
 /** One page view of the page `name` (`with`, `without`, `by-hand`) in a fresh tab: main-thread metrics from before navigation to the end of the view. */
@@ -144,6 +145,7 @@ async function pageView(name) {
   await cdp.send('Tracing.end');
   await traced;
   const tasks = mainThreadTasks(traceEvents, url);
+  const ownTasks = tasks.filter((task) => task.scripts.some((script) => script.startsWith('inkling') || script === `${name}.html`));
   const work = breakdown(traceEvents, url);
   const inPage = await page.evaluate(() => ({
     ...window.__bench,
@@ -161,7 +163,9 @@ async function pageView(name) {
   await page.close();
   return {
     cpuMs: tasks.reduce((sum, task) => sum + task.cpuMs, 0),
-    ownCpuMs: tasks.filter((task) => task.scripts.some((script) => script.startsWith('inkling') || script === `${name}.html`)).reduce((sum, task) => sum + task.scriptCpuMs, 0),
+    ownCpuMs: sum(ownTasks, 'scriptCpuMs'),
+    ownCompileMs: sum(ownTasks, 'compileMs'),
+    ownByKind: ownTasks.reduce((groups, task) => ((groups[task.kind] ??= []).push(task), groups), {}),
     wallMs: tasks.reduce((sum, task) => sum + task.wallMs, 0),
     longTaskCpuMs: Math.max(0, ...tasks.filter((task) => task.wallMs >= LONG_TASK_MS).map((task) => task.cpuMs)),
     taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
@@ -245,6 +249,9 @@ row('ScriptDuration (CDP, wall)', 'scriptMs');
 row('LayoutDuration (CDP, wall)', 'layoutMs');
 row('RecalcStyleDuration (CDP, wall)', 'styleMs');
 console.log(`tasks that ran Inkling's scripts, without the style and layout in them (Lighthouse's attribution of third-party main-thread time): ${fmt(side(withRuns, 'ownCpuMs'), 2)} ms CPU median (the hand-written reorder's own tasks: ${fmt(side(byHandRuns, 'ownCpuMs'), 2)} ms)`);
+const kindsOwn = [...new Set(withRuns.flatMap((run) => Object.keys(run.ownByKind)))];
+const ownKind = (run, kind) => sum(run.ownByKind[kind] ?? [], 'scriptCpuMs');
+console.log(`Inkling's own tasks by what started them (medians): ${kindsOwn.map((kind) => `${kind} ${fmt(median(withRuns.map((run) => ownKind(run, kind))), 2)} ms`).join(', ')}; of all this, V8 compiling or reading the code cache of the tag ${fmt(side(withRuns, 'ownCompileMs'), 2)} ms`);
 console.log(`long tasks (>= ${LONG_TASK_MS} ms wall): ${longCount(withRuns)} in ${LOADS} views with Inkling (longest ${fmt(longest(withRuns))} ms; most CPU in one: ${fmt(Math.max(...pick(withRuns, 'longTaskCpuMs')))} ms), ${longCount(withoutRuns)} without (longest ${fmt(longest(withoutRuns))} ms)`);
 const dclToSlot = personalized.map((run) => run.dclToSlotMs);
 console.log(`DOMContentLoaded to slot personalized: ${personalized.length ? `${fmt(median(dclToSlot))} ms median, ${fmt(Math.max(...dclToSlot))} ms worst` : 'n/a'} (${personalized.length} of ${LOADS} views personalized with a ${RANK_BUDGET_MS} ms rank budget; ${dclToSlot.filter((ms) => ms <= 150).length} within the default 150 ms)`);

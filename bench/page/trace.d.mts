@@ -14,6 +14,10 @@ export interface MainThreadTask {
   readonly cpuMs: number;
   /** The task's CPU without the parsing, style and layout in it. */
   readonly scriptCpuMs: number;
+  /** CPU of V8 compiling (or reading the code cache of) the task's classic scripts. */
+  readonly compileMs: number;
+  /** What started the task: `script evaluation`, `message`, `timer`, `DOMContentLoaded event`, `module compile`... or `other`. */
+  readonly kind: string;
   /** File names of the scripts the task ran. */
   readonly scripts: readonly string[];
 }

@@ -27,10 +27,17 @@ export function mainThreadTasks(events, url) {
   const inner = events
     .filter((e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name)))
     .sort((x, y) => x.ts - y.ts);
+  const triggers = events.filter((e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && TRIGGER.test(e.name)).sort((x, y) => x.ts - y.ts);
   let next = 0;
+  let nextTrigger = 0;
   return topLevel.map((task) => {
+    while (nextTrigger < triggers.length && triggers[nextTrigger].ts < task.ts) nextTrigger++;
+    const started = [];
+    for (let i = nextTrigger; i < triggers.length && triggers[i].ts <= task.ts + task.dur; i++) started.push(triggers[i]);
     const scripts = new Set();
     let otherMs = 0;
+    let compileMs = 0;
+    let firstScript;
     let parsingUntil = -Infinity;
     let scriptUntil = -Infinity;
     while (next < inner.length && inner[next].ts < task.ts) next++;
@@ -41,6 +48,8 @@ export function mainThreadTasks(events, url) {
       if (script === undefined) otherMs += ms;
       else {
         scripts.add(script);
+        firstScript ??= event;
+        if (event.name === 'v8.compile') compileMs += ms;
         // A script the parser ran (outermost only: a compile inside an evaluation is part of it): its
         // time is inside the parser's, which was left out whole.
         if (event.ts < parsingUntil && event.ts >= scriptUntil) otherMs -= ms;
@@ -49,8 +58,19 @@ export function mainThreadTasks(events, url) {
       if (event.name === 'ParseHTML') parsingUntil = Math.max(parsingUntil, event.ts + event.dur);
     }
     const cpuMs = (task.tdur ?? task.dur) / 1000;
-    return { wallMs: task.dur / 1000, cpuMs, scriptCpuMs: cpuMs - otherMs, scripts: [...scripts] };
+    // The kind is what ran the task's first script (a readystatechange dispatched before DOMContentLoaded
+    // in the same task is not it), else what the task started with.
+    const first = firstScript === undefined ? undefined : started.findLast((e) => e.ts <= firstScript.ts && e.ts + e.dur >= firstScript.ts + firstScript.dur);
+    return { wallMs: task.dur / 1000, cpuMs, scriptCpuMs: cpuMs - otherMs, compileMs, scripts: [...scripts], kind: kindOf(first ?? started[0]) };
   });
+}
+
+/** What starts a task's work: the first of these events in it names the task's kind. */
+const TRIGGER = /^(EvaluateScript|EventDispatch|HandlePostMessage|TimerFire|v8\.compileModule|v8\.evaluateModule)$/;
+const KINDS = { EvaluateScript: 'script evaluation', HandlePostMessage: 'message', TimerFire: 'timer', 'v8.compileModule': 'module compile', 'v8.evaluateModule': 'module evaluation' };
+function kindOf(trigger) {
+  if (!trigger) return 'other';
+  return trigger.name === 'EventDispatch' ? `${trigger.args?.data?.type ?? 'event'} event` : KINDS[trigger.name];
 }
 
 const NOT_SCRIPT = /^(ParseHTML|UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit)$/;

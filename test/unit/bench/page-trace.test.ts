@@ -19,6 +19,8 @@ describe('mainThreadTasks (the page bench trace reader)', () => {
     at('v8.compile', 4.1, 1, script('inkling.js')),
     // A task of the tag's with the page's first layout in it.
     at('RunTask', 20, 6),
+    at('EventDispatch', 20.1, 0.1, { type: 'readystatechange' }),
+    at('EventDispatch', 20.4, 1.7, { type: 'DOMContentLoaded' }),
     at('FunctionCall', 20.5, 1.5, script('inkling.js')),
     at('UpdateLayoutTree', 22, 1),
     at('Layout', 23, 2.5),
@@ -39,5 +41,10 @@ describe('mainThreadTasks (the page bench trace reader)', () => {
     expect(tasks[0]!.scriptCpuMs).toBeCloseTo(7, 6);
     expect(tasks[1]!.scriptCpuMs).toBeCloseTo(2.5, 6);
     expect(tasks.map((task) => task.cpuMs)).toEqual([10, 6, 4]);
+  });
+
+  it('names what started each task and counts the tag\'s compile', () => {
+    expect(tasks.map((task) => task.kind)).toEqual(['script evaluation', 'DOMContentLoaded event', 'other']);
+    expect(tasks.map((task) => task.compileMs)).toEqual([1, 0, 0]);
   });
 });
