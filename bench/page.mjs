@@ -22,7 +22,8 @@
 //   order (worked out in advance) and show it. What that costs is what any reordering after the page's
 //   first layout costs the browser, whoever does it; Inkling's share beyond it is Inkling's own;
 // - the CPU of the tasks that ran Inkling's scripts (evaluation, compile, callbacks, timers; Lighthouse's
-//   attribution), which leaves out the frames those tasks cause;
+//   attribution) without the parsing, style and layout in them, and the same for the hand-written
+//   reorder; Inkling's by what started them (evaluation, DOMContentLoaded, worker messages, timers);
 // - long tasks (>= 50 ms, PerformanceObserver `longtask`) on each page;
 // - time from DOMContentLoaded to the slot being personalized (`data-inkling-state` set).
 // Budgets (DESIGN.md): main-thread work per page view at most 5 ms, no long task.

@@ -8,8 +8,9 @@
 export function mainThreadTasks(events, url) {
   const parser = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parser) throw new Error(`no ParseHTML for ${url} in the trace`);
+  const onMain = (e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X';
   const tasks = events
-    .filter((e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+    .filter((e) => onMain(e) && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
     .sort((x, y) => x.ts - y.ts);
   // Count nested or duplicate task events once.
   const topLevel = [];
@@ -25,9 +26,9 @@ export function mainThreadTasks(events, url) {
   // parser's task; the page's first layout may fall into the task that dispatches DOMContentLoaded),
   // and what the reorder costs the browser is reported apart.
   const inner = events
-    .filter((e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name)))
+    .filter((e) => onMain(e) && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name)))
     .sort((x, y) => x.ts - y.ts);
-  const triggers = events.filter((e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && TRIGGER.test(e.name)).sort((x, y) => x.ts - y.ts);
+  const triggers = events.filter((e) => onMain(e) && TRIGGER.test(e.name)).sort((x, y) => x.ts - y.ts);
   let next = 0;
   let nextTrigger = 0;
   return topLevel.map((task) => {
@@ -65,7 +66,7 @@ export function mainThreadTasks(events, url) {
   });
 }
 
-/** What starts a task's work: the first of these events in it names the task's kind. */
+/** What runs a task's scripts: the innermost of these around its first script names the task's kind. */
 const TRIGGER = /^(EvaluateScript|EventDispatch|HandlePostMessage|TimerFire|v8\.compileModule|v8\.evaluateModule)$/;
 const KINDS = { EvaluateScript: 'script evaluation', HandlePostMessage: 'message', TimerFire: 'timer', 'v8.compileModule': 'module compile', 'v8.evaluateModule': 'module evaluation' };
 function kindOf(trigger) {
