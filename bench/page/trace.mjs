@@ -1,9 +1,10 @@
 // Reading a Chrome trace of one page view: the page's main-thread tasks and what they ran.
 
 /**
- * The page's renderer main thread in a Chrome trace: its top-level tasks, with wall time (`dur`) and
- * the thread's CPU time (`tdur`, what the page's own work costs even when the shared machine makes the
- * thread wait). The page's thread is the `CrRendererMain` that parsed its URL.
+ * The page's renderer main thread in a Chrome trace: its top-level tasks, with wall time (`dur`), the
+ * thread's CPU time (`tdur`, what the page's own work costs even when the shared machine makes the
+ * thread wait), the scripts each ran and what started it (`trace.d.mts`). The page's thread is the
+ * `CrRendererMain` that parsed its URL.
  */
 export function mainThreadTasks(events, url) {
   const parser = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
@@ -25,17 +26,11 @@ export function mainThreadTasks(events, url) {
   // layout inside such a task are left out of its `scriptCpuMs` (an inline script runs inside the
   // parser's task; the page's first layout may fall into the task that dispatches DOMContentLoaded),
   // and what the reorder costs the browser is reported apart.
-  const inner = events
-    .filter((e) => onMain(e) && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name)))
-    .sort((x, y) => x.ts - y.ts);
-  const triggers = events.filter((e) => onMain(e) && TRIGGER.test(e.name)).sort((x, y) => x.ts - y.ts);
+  const inner = events.filter((e) => onMain(e) && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name) || TRIGGER.test(e.name))).sort((x, y) => x.ts - y.ts);
   let next = 0;
-  let nextTrigger = 0;
   return topLevel.map((task) => {
-    while (nextTrigger < triggers.length && triggers[nextTrigger].ts < task.ts) nextTrigger++;
-    const started = [];
-    for (let i = nextTrigger; i < triggers.length && triggers[i].ts <= task.ts + task.dur; i++) started.push(triggers[i]);
     const scripts = new Set();
+    const started = [];
     let otherMs = 0;
     let compileMs = 0;
     let firstScript;
@@ -46,8 +41,8 @@ export function mainThreadTasks(events, url) {
       const event = inner[i];
       const ms = (event.tdur ?? event.dur) / 1000;
       const script = scriptOf(event);
-      if (script === undefined) otherMs += ms;
-      else {
+      if (TRIGGER.test(event.name)) started.push(event);
+      if (script !== undefined) {
         scripts.add(script);
         firstScript ??= event;
         if (event.name === 'v8.compile') compileMs += ms;
@@ -55,7 +50,7 @@ export function mainThreadTasks(events, url) {
         // time is inside the parser's, which was left out whole.
         if (event.ts < parsingUntil && event.ts >= scriptUntil) otherMs -= ms;
         scriptUntil = Math.max(scriptUntil, event.ts + event.dur);
-      }
+      } else if (NOT_SCRIPT.test(event.name)) otherMs += ms;
       if (event.name === 'ParseHTML') parsingUntil = Math.max(parsingUntil, event.ts + event.dur);
     }
     const cpuMs = (task.tdur ?? task.dur) / 1000;
