@@ -17,16 +17,13 @@ Usage, from the repository root:
   /usr/bin/python3 bench/quality/ceiling.py /tmp/trivago-early.csv
 (/usr/bin/python3: Debian's, which has numpy and xgboost; nthread=1 throughout.)
 """
+import json
 import sys
 import time
 
 import numpy as np
 import xgboost as xgb
 
-# The candidates that read trivago's current_filters (train/candidates.ts LIST_ORDER_CANDIDATES).
-LIST_ORDER = {'sortPrice', 'sortDistance', 'sortRating', 'bestValue', 'userOrder', 'narrowed',
-              'positionUserOrder', 'positionSortPrice', 'positionNarrowed', 'positionDefaultOrder'}
-ENGINE_COUNT = 37
 MAX_ROUNDS = 1500
 PATIENCE = 100
 # (objective, max_depth, eta, min_child_weight); the same grid for every feature set.
@@ -102,6 +99,11 @@ def predict(booster, lists, rounds):
 
 def main(path):
     started = time.time()
+    # Written by dump-features.ts beside the CSV: the engine's column count and the candidates that read
+    # trivago's current_filters (train/candidates.ts LIST_ORDER_CANDIDATES).
+    with open(f'{path}.json') as f:
+        meta = json.load(f)
+    engine_count, list_order = meta['engineFeatures'], set(meta['listOrderCandidates'])
     names, is_train, data = load(path)
     list_id, position, label = data[:, 0], data[:, 1], data[:, 3]
     features = names[4:]
@@ -118,10 +120,10 @@ def main(path):
     print(f'site order, validation MRR {validation_all.mrr(-validation_all.position):.4f} '
           f'(train {everything.subset(train_ids).mrr(-everything.subset(train_ids).position):.4f})')
 
-    engine = list(range(ENGINE_COUNT))
-    observable = engine + [k for k in range(ENGINE_COUNT, len(features)) if features[k] not in LIST_ORDER]
-    sets = {'(a) engine 37': engine, '(b) 37 + SDK-observable candidates': observable,
-            '(c) 37 + all candidates': list(range(len(features)))}
+    engine = list(range(engine_count))
+    observable = engine + [k for k in range(engine_count, len(features)) if features[k] not in list_order]
+    sets = {f'(a) engine {engine_count}': engine, f'(b) {engine_count} + SDK-observable candidates': observable,
+            f'(c) {engine_count} + all candidates': list(range(len(features)))}
     best = {}
     print('\n| feature set | objective | depth | eta | min child weight | rounds | validation MRR | seconds |')
     print('| --- | --- | --- | --- | --- | --- | --- | --- |')
@@ -174,7 +176,7 @@ def main(path):
         split = validation.by_history(predict(booster, validation, rounds), columns.index(recency))
         print(f'  {set_name}: ' + ', '.join(f'{k} {n} lists {m:.4f}' for k, (n, m) in split.items()))
 
-    set_name = '(c) 37 + all candidates'
+    set_name = f'(c) {engine_count} + all candidates'
     columns = sets[set_name]
     mrr, config, rounds, booster = best[set_name]
     gain = booster.get_score(importance_type='total_gain')
@@ -192,7 +194,7 @@ def main(path):
         'price (priceFit, relativePrice, priceRank, price candidates)': ['priceFit', 'relativePrice', 'priceRank', 'cheapestSoFar', 'priceVsCheapestAbove', 'priceVsAbove', 'priceTau', 'positionPriceSorted', 'priceZ'],
         'popularity (popularity, popularityLog)': ['popularity', 'popularityLog'],
         'context (time, device, page)': ['hourSin', 'hourCos', 'weekdaySin', 'weekdayCos', 'deviceMobile', 'deviceTablet', 'pageProduct'],
-        'list order (current_filters candidates)': sorted(LIST_ORDER),
+        'list order (current_filters candidates)': sorted(list_order),
         'earlier lists and depth (skipped, listsShown, newToVisitor, firstList, clickDepth, depthFit, impressedRecently, indexMoved)': ['skipped', 'listsShown', 'newToVisitor', 'firstList', 'clickDepth', 'depthFit', 'impressedRecently', 'indexMoved'],
         'seconds (secondsAgo, clickAge)': ['secondsAgo', 'clickAge'],
     }

@@ -4,13 +4,15 @@
  * (bench/quality/ceiling.py). One row per (list, item): split, list id, the item's position in the
  * site's order, the list's length, label (1 = the item chosen), the engine's `FEATURE_COUNT` features
  * (worker/features.ts) and every try-features candidate (train/candidates.ts), named in the header. The
- * late split is never read. Write it outside the repository (the dataset's licence is research use):
+ * late split is never read. Beside it, `<file>.json` says how many columns are the engine's and which
+ * candidates read trivago's `current_filters`, so that ceiling.py keeps no copy of either. Write it
+ * outside the repository (the dataset's licence is research use):
  *   npx rollup -c bench/quality/rollup.config.mjs
  *   node bench/dist/quality/dump-features.mjs /tmp/trivago-early.csv
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { FEATURE_COUNT, FEATURE_NAMES } from '../../worker/features.js';
-import { CANDIDATES, collectWithCandidates } from './train/candidates.js';
+import { CANDIDATES, collectWithCandidates, LIST_ORDER_CANDIDATES } from './train/candidates.js';
 import type { FeatureList } from './train/collect.js';
 import { earlySplit } from './train/early-split.js';
 
@@ -40,4 +42,5 @@ const dump = (split: string, lists: readonly FeatureList[]): void => {
 };
 dump('train', train);
 dump('validation', validation);
+writeFileSync(`${out}.json`, JSON.stringify({ engineFeatures: FEATURE_COUNT, listOrderCandidates: LIST_ORDER_CANDIDATES.filter((name) => names.includes(name)) }));
 stream.end(() => console.log(`${out}: ${train.length} train and ${validation.length} validation lists (trivago early split), ${rows} rows, ${FEATURE_COUNT} engine features + ${names.length} candidates`));
