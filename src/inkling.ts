@@ -93,7 +93,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     if (mode !== 'session') journal.clear();
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
-    void enginePromise?.then((connected) => connected.configure({ mode }), (error) => reporter.error(error, 'mode change'));
+    void enginePromise?.then((connected) => connected.configure({ mode })).catch((error: unknown) => reporter.error(error, 'mode change'));
   };
   let pageViewId = newPageViewId();
   let returning = isReturning();
@@ -140,7 +140,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       updateMode();
     } else {
       forgetHere();
-      void enginePromise?.then((connected) => connected.forget(), (error) => reporter.error(error, 'forget'));
+      void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 

@@ -16,6 +16,15 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.id) self.postMessage({ id: event.data.id, type: 'HANDLER', name: 'throw', value: { isError: true, value: { name: 'Error', message: 'forced engine failure' } } });
 });`;
 
+/** A worker whose start goes well (its first call, configure, succeeds) and that fails every call after it. */
+const FAILING_LATER_ENGINE = `self.postMessage({ type: 'inkling:ready' });
+let calls = 0;
+self.addEventListener('message', (event) => {
+  if (!event.data || !event.data.id) return;
+  if (++calls === 1) self.postMessage({ id: event.data.id, type: 'RAW', value: undefined });
+  else self.postMessage({ id: event.data.id, type: 'HANDLER', name: 'throw', value: { isError: true, value: { name: 'Error', message: 'forced later failure' } } });
+});`;
+
 /** Browser APIs the SDK leans on, broken before any script runs. */
 const HOSTILE = `window.InklingConfig = { onError: function () { throw new Error('the site hook throws too'); } };
 Storage.prototype.getItem = Storage.prototype.setItem = function () { throw new Error('storage blocked'); };
@@ -88,6 +97,38 @@ describe('forced failures', () => {
     const health = await pageHealth(page);
     expect([...health.errors, ...health.rejections, ...log.pageErrors]).toEqual([]);
     expect(log.consoleErrors.length).toBeGreaterThan(0);
+    expect(log.consoleErrors.every((line) => line.startsWith('[inkling]'))).toBe(true);
+    await context.close();
+  });
+
+  it('an engine that starts, then fails: mode changes and another tab\'s forget() stay contained', async () => {
+    const context = await browser.newContext();
+    await context.route('**/dist/inkling.worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAILING_LATER_ENGINE }));
+    await context.addInitScript(recordPageHealth);
+    const [{ page, log }, { page: other, log: otherLog }] = [await openPage(context), await openPage(context)];
+    for (const tab of [page, other]) {
+      await tab.goto(`${server.url}/shop.html`);
+      await tab.waitForFunction(() => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function');
+    }
+    // Both engines are started (their configure answered); now every call fails.
+    await page.evaluate(() => (window as unknown as { Inkling: { export(): Promise<unknown> } }).Inkling.export());
+    await other.evaluate(async () => {
+      const inkling = (window as unknown as { Inkling: { export(): Promise<unknown>; forget(): Promise<void> } }).Inkling;
+      await inkling.export();
+      await inkling.forget(); // tells the first tab, whose engine's forget() then fails
+    });
+    await page.evaluate(async () => {
+      const inkling = (window as unknown as { Inkling: { pause(paused: boolean): void; setConsent(state: string): void } }).Inkling;
+      inkling.pause(true);
+      inkling.pause(false);
+      inkling.setConsent('denied');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    for (const [tab, tabLog] of [[page, log], [other, otherLog]] as const) {
+      const health = await pageHealth(tab);
+      expect([...health.errors, ...health.rejections, ...tabLog.pageErrors]).toEqual([]);
+    }
+    expect(log.consoleErrors.filter((line) => line.includes('forced later failure')).length).toBeGreaterThan(0);
     expect(log.consoleErrors.every((line) => line.startsWith('[inkling]'))).toBe(true);
     await context.close();
   });
