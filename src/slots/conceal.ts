@@ -30,12 +30,14 @@ export function concealSlots(doc: Document, maxMs: number, renderBlocking: boole
     active: true,
     release() {
       concealer.active = false;
+      clearTimeout(safetyNet);
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((entry) => entry !== sheet);
     },
   };
   // A safety net (a huge page, a stuck engine): nothing stays hidden past this, and a slot released
   // this way keeps its original order, since page.ts checks `active` again before it moves anything.
-  setTimeout(concealer.release, maxMs);
+  // Cleared on release: a timer left behind is a main-thread task for nothing.
+  const safetyNet = setTimeout(concealer.release, maxMs);
   return concealer;
 }
 

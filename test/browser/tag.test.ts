@@ -62,6 +62,37 @@ describe('the script tag', () => {
     expect(order.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
   });
 
+  it('clears its rank-budget and conceal timers once the grid is settled, rather than leaving them to run as tasks', async () => {
+    const context = await browser.newContext();
+    // Every timer the page sets for 5000 ms (the budget; the worker's start) or 8000 ms (the conceal safety
+    // net, 3000 ms more than the budget), and every cleared one.
+    await context.addInitScript(() => {
+      const record: { set: number[]; cleared: number[] } = { set: [], cleared: [] };
+      (window as unknown as { __timers: typeof record }).__timers = record;
+      const set = window.setTimeout;
+      const clear = window.clearTimeout;
+      window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+        const id = set(handler, delay, ...args);
+        if (delay === 5000 || delay === 8000) record.set.push(id);
+        return id;
+      }) as typeof setTimeout;
+      window.clearTimeout = ((id?: number) => {
+        if (id !== undefined) record.cleared.push(id);
+        clear(id);
+      }) as typeof clearTimeout;
+    });
+    const { page } = await openPage(context);
+    await page.goto(`${server.url}/async.html`);
+    await settledState(page);
+    await teachTents(page);
+    await page.reload();
+    expect(await settledState(page)).toBe('personalized');
+    const timers = await page.evaluate(() => (window as unknown as { __timers: { set: number[]; cleared: number[] } }).__timers);
+    await context.close();
+    expect(timers.set.length).toBe(3);
+    expect(timers.set.filter((id) => !timers.cleared.includes(id))).toEqual([]);
+  });
+
   it("marks a holdout visitor's grid `holdout`, in its original order, so that the site's analytics can tell the groups apart", async () => {
     const { state, order } = await returningVisit('holdout.html');
     expect(state).toBe('holdout');
