@@ -2,21 +2,22 @@ import type { EventType, InklingEvent, TrackInput } from './types.js';
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss']);
 
+/** A `TypeError` naming the mistake; its message is built only when there is one (track() runs a hundred times a page). */
+function mistake(what: string): never {
+  throw new TypeError(`track(): ${what}`);
+}
+
 /** Turns what a site passed to `track()` into stored events; throws a `TypeError` naming the mistake. */
 export function toEvents(input: TrackInput, defaults: { readonly time: number; readonly pageViewId: string; readonly nextId: () => string }): InklingEvent[] {
-  const check = (ok: unknown, mistake: string) => {
-    if (!ok) throw new TypeError(`track(): ${mistake}`);
-  };
-  check(input && typeof input === 'object', 'expects an event object');
-  check(EVENT_TYPES.has(input.type), `unknown event type ${JSON.stringify(input.type)}`);
+  if (!input || typeof input !== 'object') mistake('expects an event object');
+  if (!EVENT_TYPES.has(input.type)) mistake(`unknown event type ${JSON.stringify(input.type)}`);
   const time = input.time ?? defaults.time;
-  check(Number.isFinite(time), 'time must be ms since epoch');
-  const event = (fields: object): InklingEvent => ({ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...fields, time }) as InklingEvent;
+  if (!Number.isFinite(time)) mistake('time must be ms since epoch');
   if ('itemIds' in input) {
     const { itemIds, value, orderId } = input;
-    check(Array.isArray(itemIds) && itemIds.every((id) => typeof id === 'string' && id !== ''), 'itemIds must be non-empty strings');
-    return itemIds.map((itemId) => event({ type: 'purchase', itemId, orderId, value: value === undefined ? value : value / itemIds.length }));
+    if (!Array.isArray(itemIds) || !itemIds.every((id) => typeof id === 'string' && id !== '')) mistake('itemIds must be non-empty strings');
+    return itemIds.map((itemId) => ({ id: defaults.nextId(), pageViewId: defaults.pageViewId, type: 'purchase', itemId, orderId, value: value === undefined ? value : value / itemIds.length, time }));
   }
-  check(typeof input.itemId === 'string' && input.itemId !== '', 'itemId must be a non-empty string');
-  return [event(input)];
+  if (typeof input.itemId !== 'string' || input.itemId === '') mistake('itemId must be a non-empty string');
+  return [{ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...input, time }];
 }
