@@ -8,7 +8,7 @@ import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
 import { createMarkerTracker, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from './tracker/markers.js';
 import { ROUTE_EVENT } from './tracker/route-changes.js';
-import type { ItemSnapshot } from './types.js';
+import type { ItemSnapshot, TrackInput } from './types.js';
 
 type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view';
 
@@ -32,10 +32,20 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     const item = items.get(element);
     return item && item.id === element.getAttribute(ITEM_ATTRIBUTE) ? item : page.readItem(element);
   };
-  /** `itemId` defaults to the element's own. */
-  const track = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}) => {
+  /** What to record: `itemId` defaults to the element's own. */
+  const inputFor = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}): TrackInput => {
     const item = element && readItem(element);
-    inkling.track({ type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) });
+    return { type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) };
+  };
+  const track = (...args: Parameters<typeof inputFor>) => inkling.track(inputFor(...args));
+  /**
+   * In `full` mode an impression of an item a ranking read goes as its id: this page's engine holds
+   * the item's snapshot (`worker/served-items.ts`), so a grid's hundred impressions build and clone
+   * no copies of it. `session` mode carries events to the next page's engine, which never saw them.
+   */
+  const impressionOf = (element: Element, extra: { itemListId?: string; index?: number }): TrackInput => {
+    const ranked = inkling.mode === 'full' ? items.get(element) : undefined;
+    return ranked && ranked.id === element.getAttribute(ITEM_ATTRIBUTE) ? { type: 'impression', itemId: ranked.id, ...extra } : inputFor('impression', element, undefined, extra);
   };
   /** A slot as GA4 lists it: for each shown item, the slot's name (`item_list_id`) and the item's place (`index`). */
   const positionsIn = (slot: Element) => {
@@ -52,7 +62,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
       for (const element of elements) {
         const slot = element.parentElement?.closest(`[${SLOT_ATTRIBUTE}]`);
         if (slot && !lists.has(slot)) lists.set(slot, positionsIn(slot));
-        track('impression', element, undefined, slot ? lists.get(slot)!(element) : {});
+        inkling.track(impressionOf(element, slot ? lists.get(slot)!(element) : {}));
       }
     }),
   });

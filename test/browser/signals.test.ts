@@ -48,6 +48,28 @@ describe('impressions (MRC viewability)', () => {
     await context.close();
   });
 
+  it("sends a ranked tile's impression as its id; the engine stores it with the item's snapshot", async () => {
+    const context = await newContext();
+    // What the page posts to the worker: the events of each ingest() call, as comlink carries them.
+    await context.addInitScript(() => {
+      const sent: unknown[] = ((window as unknown as { __ingested: unknown[] }).__ingested = []);
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: { path?: string[]; argumentList?: { value: unknown[] }[] }, ...rest: [StructuredSerializeOptions?]) {
+        if (message?.path?.[0] === 'ingest') sent.push(...message.argumentList![0]!.value);
+        return post.call(this, message, ...rest);
+      } as Worker['postMessage'];
+    });
+    const page = await openViewability(context);
+    await page.waitForTimeout(1500);
+    const stored = ofType(await exportedEvents(page), 'impression').find((event) => event.itemId === 'a')!;
+    const sent = (await page.evaluate(() => (window as unknown as { __ingested: InklingEvent[] }).__ingested)).find((event) => event.type === 'impression' && event.itemId === 'a')!;
+    expect(sent).toMatchObject({ itemListId: 'rail', index: 0 });
+    expect(sent).not.toHaveProperty('item');
+    expect(stored.id).toBe(sent.id);
+    expect(stored.item).toMatchObject({ category: 'x' });
+    await context.close();
+  });
+
   it('stops the clock while the tab is hidden and restarts it from zero', async () => {
     const context = await newContext();
     const page = await openViewability(context);
