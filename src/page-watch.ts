@@ -28,10 +28,11 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     }
   };
   /** What the slot's ranking read, unless the element has since become another item (a framework reusing it). */
-  const readItem = (element: Element) => {
+  const ranked = (element: Element) => {
     const item = items.get(element);
-    return item && item.id === element.getAttribute(ITEM_ATTRIBUTE) ? item : page.readItem(element);
+    return item && item.id === element.getAttribute(ITEM_ATTRIBUTE) ? item : undefined;
   };
+  const readItem = (element: Element) => ranked(element) ?? page.readItem(element);
   /** What to record: `itemId` defaults to the element's own. */
   const inputFor = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}): TrackInput => {
     const item = element && readItem(element);
@@ -44,8 +45,8 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
    * no copies of it. `session` mode carries events to the next page's engine, which never saw them.
    */
   const impressionOf = (element: Element, extra: { itemListId?: string; index?: number }): TrackInput => {
-    const ranked = inkling.mode === 'full' ? items.get(element) : undefined;
-    return ranked && ranked.id === element.getAttribute(ITEM_ATTRIBUTE) ? { type: 'impression', itemId: ranked.id, ...extra } : inputFor('impression', element, undefined, extra);
+    const item = inkling.mode === 'full' ? ranked(element) : undefined;
+    return item ? { type: 'impression', itemId: item.id, ...extra } : inputFor('impression', element, undefined, extra);
   };
   /** A slot as GA4 lists it: for each shown item, the slot's name (`item_list_id`) and the item's place (`index`). */
   const positionsIn = (slot: Element) => {
