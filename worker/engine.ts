@@ -14,7 +14,7 @@ import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
 import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
-import { createServedItems } from './served-items.js';
+import { withSnapshots } from './served-items.js';
 import { emptyState, foldEvents } from './visitor-state.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
@@ -73,8 +73,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
   let pageViewSteps: { readonly id: string | undefined; spent: number } = { id: undefined, spent: 0 };
   // Per slot, the last ranking, its input and scores: explain() words reasons when rank() skipped them.
   const lastRankings = new Map<string, { ranking: Ranking; input: ApplyInput; items: readonly Item[]; scores: Float32Array }>();
-  // What the page ranked: its impressions of these items come as ids only.
-  const served = createServedItems();
   const recipes = new RecipeRegistry();
   // This device's stable draw for recipe holdouts; persisted in `full` mode so the group never flips.
   let holdoutDraw = Math.random();
@@ -220,7 +218,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async ingest(sent) {
       await ready();
-      const events = served.fill(sent);
+      // The page sends the impressions of ranked items as ids: their snapshots come from the slot's last ranking.
+      const events = withSnapshots(sent, (slot) => lastRankings.get(slot)?.items);
       pendingCheckpoint?.();
       if (mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.
@@ -241,7 +240,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const rows = featurize(request.items, state.profile, request.context ?? {}, time);
       const scores = model.score(rows, request.items.length);
       examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
-      served.remember(request.items);
       const explain = request.explain ?? true;
       const input: ApplyInput = { candidates: candidatesFor(request.items, scores, explain), recipe, history: state.history.at(time), now: time, holdoutDraw, explain };
       const ranking = applyRecipe(input);
@@ -270,7 +268,6 @@ export function createEngine(options: EngineOptions = {}): Engine {
       state = emptyState();
       examples.clear();
       lastRankings.clear();
-      served.clear();
       model.reset();
     },
 

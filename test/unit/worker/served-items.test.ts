@@ -1,31 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/index.js';
-import { createServedItems } from '../../../worker/served-items.js';
+import { withSnapshots } from '../../../worker/served-items.js';
 import type { InklingEvent, Item } from '../../../src/types.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const tent: Item = { id: 't1', category: 'tents', tags: ['2p'], brand: 'b0', price: 249, title: 'Tent', popularity: 9 };
 
 describe('served items', () => {
-  it("gives an event without an item the snapshot of the item last ranked, and leaves the others as they are", () => {
-    const served = createServedItems();
-    served.remember([tent, { id: 's1', category: 'shoes' }]);
-    served.remember([{ ...tent, price: 199 }]);
-    const own = { type: 'click', itemId: 's1', time: NOW, item: { category: 'boots' } } as const;
-    const [filled, kept, unknown] = served.fill([{ type: 'impression', itemId: 't1', time: NOW }, own, { type: 'impression', itemId: 'x9', time: NOW }]);
-    expect(filled).toEqual({ type: 'impression', itemId: 't1', time: NOW, item: { category: 'tents', tags: ['2p'], brand: 'b0', price: 199 } });
+  it("gives an event without an item the snapshot of the item its slot last ranked, and leaves the others as they are", () => {
+    const lastRanked: Record<string, readonly Item[]> = { grid: [{ ...tent, price: 199 }, { id: 's1', category: 'shoes' }] };
+    const own = { type: 'click', itemId: 's1', time: NOW, itemListId: 'grid', item: { category: 'boots' } } as const;
+    const [filled, kept, unknown] = withSnapshots(
+      [{ type: 'impression', itemId: 't1', time: NOW, itemListId: 'grid' }, own, { type: 'impression', itemId: 'x9', time: NOW, itemListId: 'grid' }],
+      (slot) => lastRanked[slot],
+    );
+    expect(filled).toEqual({ type: 'impression', itemId: 't1', time: NOW, itemListId: 'grid', item: { category: 'tents', tags: ['2p'], brand: 'b0', price: 199 } });
     expect(kept).toBe(own);
-    expect(unknown).toEqual({ type: 'impression', itemId: 'x9', time: NOW });
+    expect(unknown).toEqual({ type: 'impression', itemId: 'x9', time: NOW, itemListId: 'grid' });
   });
 
-  it('keeps the most recently ranked items up to its limit, and forgets them all on clear()', () => {
-    const served = createServedItems(2);
-    served.remember([{ id: 'a', category: 'a' }, { id: 'b', category: 'b' }]);
-    served.remember([{ id: 'a', category: 'a' }, { id: 'c', category: 'c' }]);
-    const snapshots = () => served.fill(['a', 'b', 'c'].map((itemId) => ({ type: 'impression', itemId, time: NOW }))).map((event) => event.item?.category);
-    expect(snapshots()).toEqual(['a', undefined, 'c']);
-    served.clear();
-    expect(snapshots()).toEqual([undefined, undefined, undefined]);
+  it('looks only in the slot the event names, as that slot was last ranked', () => {
+    const lastRanked: Record<string, readonly Item[]> = { grid: [{ id: 'a', category: 'a' }], rail: [{ id: 'b', category: 'b' }] };
+    const snapshots = () =>
+      withSnapshots(
+        [{ type: 'impression', itemId: 'a', time: NOW, itemListId: 'grid' }, { type: 'impression', itemId: 'b', time: NOW, itemListId: 'grid' }, { type: 'impression', itemId: 'a', time: NOW }],
+        (slot) => lastRanked[slot],
+      ).map((event) => event.item?.category);
+    expect(snapshots()).toEqual(['a', undefined, undefined]);
+    lastRanked.grid = [{ id: 'b', category: 'b' }];
+    expect(snapshots()).toEqual([undefined, 'b', undefined]);
   });
 
   it('is how the engine stores the impressions the page sends as ids', async () => {
