@@ -20,7 +20,8 @@
 // - the baseline "reordered by hand": the same page with a few lines of inline script that hide the slot
 //   the same way, then, when Inkling's ranking would arrive, make the fewest DOM moves that give Inkling's
 //   order (worked out in advance) and show it. What that costs is what any reordering after the page's
-//   first layout costs the browser, whoever does it; Inkling's share beyond it is Inkling's own;
+//   first layout costs the browser, whoever does it; Inkling's share beyond it is Inkling's own. The
+//   bench prints it as a multiple of the budget: above 1x, no implementation can meet the budget here;
 // - the CPU of the tasks that ran Inkling's scripts (evaluation, compile, callbacks, timers; Lighthouse's
 //   attribution) without the parsing, style and layout in them, and the same for the hand-written
 //   reorder; Inkling's by what started them (evaluation, DOMContentLoaded, worker messages, timers);
@@ -269,9 +270,13 @@ const byGroup = (runsA, runsB) => GROUP_NAMES.map((name) => `${name} ${fmt(paire
 console.log(`the share by kind (paired medians): ${byGroup(withRuns, withoutRuns)}`);
 // The baseline: what the same reorder costs when the page does it itself with the fewest moves.
 const moves = fewestMoves(itemIds(ITEMS), order).length;
-console.log(`reordered by hand (${moves} moves of ${ITEMS} tiles, ${fmt(delayMs, 0)} ms after DOMContentLoaded, hidden and revealed as Inkling does): ${fmt(pairedOf(byHandRuns, withoutRuns, (run) => run.cpuMs), 2)} ms of CPU over the page without it (${byGroup(byHandRuns, withoutRuns)})`);
+const byHandShare = pairedOf(byHandRuns, withoutRuns, (run) => run.cpuMs);
+console.log(`reordered by hand (${moves} moves of ${ITEMS} tiles, ${fmt(delayMs, 0)} ms after DOMContentLoaded, hidden and revealed as Inkling does): ${fmt(byHandShare, 2)} ms of CPU over the page without it (${byGroup(byHandRuns, withoutRuns)})`);
 console.log(`Inkling beyond the hand-written reorder: ${fmt(pairedOf(withRuns, byHandRuns, (run) => run.cpuMs), 2)} ms (${byGroup(withRuns, byHandRuns)})`);
 console.log(`budget: Inkling's main-thread work at most ${MAIN_THREAD_BUDGET_MS} ms per page view (CPU, paired median: ${fmt(cpuShare, 2)} ms), no long task of its own`);
+// The floor under any implementation, in the budget's own terms (all main-thread CPU over the page
+// without it): no reorder after the first layout costs less than the hand-written one.
+console.log(`the hand-written reorder alone, on this machine: ${fmt(byHandShare / MAIN_THREAD_BUDGET_MS, 2)}x the budget${byHandShare > MAIN_THREAD_BUDGET_MS ? ': no implementation that reorders after the first layout can meet it here' : ''}`);
 const ok = cpuShare <= MAIN_THREAD_BUDGET_MS && longCount(withRuns) <= longCount(withoutRuns);
 console.log(ok ? 'within budget' : 'OVER BUDGET');
 if (values.check) process.exitCode = ok ? 0 : 1;
