@@ -23,6 +23,8 @@ export interface InklingOptions extends PrivacyOptions {
   readonly recipes?: Readonly<Record<string, Recipe>>;
   /** Days events are kept on the device, purged in whole UTC days (at most a day late; docs/privacy.md). Default 90. */
   readonly retentionDays?: number;
+  /** Events kept on the device per visitor; past it the least useful go first (docs/privacy.md). Default 20,000. */
+  readonly maxEvents?: number;
   /** Called with each contained error (once per distinct error). The console also gets one `[inkling]` line. */
   readonly onError?: (error: Error) => void;
   /** Seam for tests: the browser's privacy signals. */
@@ -110,7 +112,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       loadInThread: host.loadInThread,
       reporter,
     }).then(async (connected) => {
-      await connected.configure({ mode, recipes: options.recipes, retentionDays: options.retentionDays });
+      await connected.configure({ mode, recipes: options.recipes, retentionDays: options.retentionDays, maxEvents: options.maxEvents });
       return connected;
     }));
 

@@ -12,6 +12,7 @@ import { createTryLock, type TryLock } from './locks.js';
 import type { EventStore, StoreMark } from './store/event-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
+import { DEFAULT_MAX_EVENTS, TRIM_TO_SHARE } from './store/eviction.js';
 import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
 import { withSnapshots } from './served-items.js';
@@ -37,6 +38,11 @@ export interface EngineOptions {
    * ingested batch for events without a `pageViewId`. Caps the work one page view can cause. Default 4.
    */
   readonly maxTrainingSteps?: number;
+  /**
+   * Events kept per visitor (default 20,000): past it, the least useful go first (impressions, then
+   * clicks, views, carts; purchases and dismissals last; oldest first within a kind). `configure` can change it.
+   */
+  readonly maxEvents?: number;
   readonly now?: () => number;
   /** Told about every fallback, once each. */
   readonly onWarning?: (message: string) => void;
@@ -63,6 +69,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const maxTrainingSteps = options.maxTrainingSteps ?? 4;
   let mode: PrivacyMode = 'full';
   let retentionDays = 90;
+  let maxEvents = checkMaxEvents(options.maxEvents, warn);
   // The profile, the rules' history and the dedupers: what the stored events say, kept up to date.
   let state = emptyState();
   // While a purge may lead to a rebuild: the batches folded meanwhile (their writes may land after the
@@ -100,7 +107,33 @@ export function createEngine(options: EngineOptions = {}): Engine {
       // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state
       // from the events that remain reads all of them (~370 ms for 35,000 in Chromium).
       background = background.then(prune).catch((error: unknown) => warn(`retention skipped (${error instanceof Error ? error.message : String(error)})`));
+      capSoon();
     })());
+
+  /** Applies the event cap after the work queued so far, if the events folded passed it. */
+  function capSoon(): void {
+    if (state.folded <= maxEvents) return;
+    background = background.then(capEvents).catch((error: unknown) => warn(`event cap skipped (${error instanceof Error ? error.message : String(error)})`));
+  }
+
+  /**
+   * One tab at a time (the prune lock) evicts the least useful events down to a share of the cap, then
+   * the state is rebuilt from what remains, so that memory stays bounded too, not only the disk.
+   */
+  async function capEvents(): Promise<void> {
+    if (state.folded <= maxEvents) return;
+    const arrived: (readonly InklingEvent[])[] = [];
+    arrivals.add(arrived);
+    try {
+      const target = Math.floor(maxEvents * TRIM_TO_SHARE);
+      const removed = await tryLock('prune', () => store.trim(target));
+      if (removed) await rebuild(arrived);
+      // Nothing went (another tab trimmed first): the store holds at most `target`, whatever this state counted.
+      else if (removed === 0) state.folded = Math.min(state.folded, target);
+    } finally {
+      arrivals.delete(arrived);
+    }
+  }
 
   /**
    * One tab at a time deletes expired events, in whole days (see docs/privacy.md), then rebuilds the
@@ -210,10 +243,12 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const retentionChanged = config.retentionDays !== undefined && config.retentionDays !== retentionDays;
       if (config.mode) mode = config.mode;
       if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
+      if (config.maxEvents !== undefined) maxEvents = checkMaxEvents(config.maxEvents, warn);
       if (config.recipes) recipes.configure(config.recipes);
       await ready();
       await store.setMode(mode);
       if (retentionChanged) await prune();
+      capSoon();
     },
 
     async ingest(sent) {
@@ -228,6 +263,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       for (const arrived of arrivals) arrived.push(fresh);
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await store.append(fresh);
+      capSoon();
       // The batch is stored: the caller (flush) may go on while the model learns from it.
       const pageViewId = events[events.length - 1]!.pageViewId;
       background = background.then(() => train(pageViewId)).catch((error: unknown) => warn(`training skipped (${error instanceof Error ? error.message : String(error)})`));
@@ -297,6 +333,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await store.close();
     },
   };
+}
+
+/** The event cap asked for, or the default (with a warning) when it is not a positive whole number. */
+function checkMaxEvents(value: unknown, warn: (message: string) => void): number {
+  if (value === undefined) return DEFAULT_MAX_EVENTS;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  warn(`maxEvents must be a whole number above 0 (got ${String(value)}); using ${DEFAULT_MAX_EVENTS}`);
+  return DEFAULT_MAX_EVENTS;
 }
 
 async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number> {

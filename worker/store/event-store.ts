@@ -24,6 +24,11 @@ export interface EventStore {
   putCheckpoint(state: unknown, mark: StoreMark): Promise<void>;
   /** Deletes events older than `before` (ms); returns how many went. */
   purge(before: number): Promise<number>;
+  /**
+   * Keeps at most `max` events, evicting the least useful first (see `leastUseful` in eviction.ts);
+   * returns how many went. Like a purge, an eviction voids the checkpoint.
+   */
+  trim(max: number): Promise<number>;
   /** Reads a small named JSON value (model weights, settings). */
   getValue<T>(key: string): Promise<T | undefined>;
   putValue(key: string, value: unknown): Promise<void>;

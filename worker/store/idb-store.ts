@@ -3,6 +3,7 @@ import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
 import { UNUSABLE_MARK, type EventStore } from './event-store.js';
 import { invalidateCheckpoint, readSince, writeCheckpoint } from './checkpoint-records.js';
+import { keepMostUseful } from './eviction.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
 import { mergeEvents } from './merge.js';
@@ -91,6 +92,13 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       });
       return removed + (await spill.purge(before));
     },
+    async trim(max) {
+      const removed = await withDb((db) => trimTo(db, max)).catch((error: unknown) => {
+        warn(`event cap not applied (${describe(error)})`);
+        return 0;
+      });
+      return removed + (await spill.trim(max));
+    },
     async getValue<T>(key: string) {
       return ((await withDb((db) => db.get('values', key)).catch(() => undefined)) ?? (await spill.getValue<T>(key))) as T | undefined;
     },
@@ -144,6 +152,19 @@ function evictOldest(db: Database): Promise<number> {
       left -= events.length;
       return [];
     });
+  });
+}
+
+/**
+ * Keeps at most `max` of the stored events, in one transaction (so two tabs cannot both evict): the
+ * least useful go (see eviction.ts), and only the chunks that lose an event are rewritten.
+ */
+function trimTo(db: Database, max: number): Promise<number> {
+  return rewrite(db, 'byFirst', undefined, (chunks) => {
+    const all = chunks.flatMap((chunk) => chunk.events);
+    const kept = new Set(keepMostUseful(all, max));
+    if (kept.size === all.length) return chunks.map((chunk) => chunk.events);
+    return chunks.map(({ events }) => (events.every((event) => kept.has(event)) ? events : events.filter((event) => kept.has(event))));
   });
 }
 

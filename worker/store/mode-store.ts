@@ -33,6 +33,7 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
     eventsSince: () => current.eventsSince(),
     putCheckpoint: (state, mark) => current.putCheckpoint(state, mark),
     purge: (before) => current.purge(before),
+    trim: (max) => current.trim(max),
     getValue: (key) => current.getValue(key),
     putValue: (key, value) => current.putValue(key, value),
     claimLease: async (name, owner, ttlMs) => current.claimLease?.(name, owner, ttlMs) ?? true,
