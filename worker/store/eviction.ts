@@ -19,20 +19,19 @@ export const TRIM_TO_SHARE = 0.9;
 const USEFULNESS: Readonly<Record<EventType, number>> = { impression: 0, click: 1, view: 2, add_to_cart: 3, dismiss: 4, purchase: 5 };
 
 /**
- * The `count` events to evict from `events` (as a set of the same objects): the least useful kind
- * first, the oldest first within a kind. Unknown kinds count as the least useful.
+ * The positions in `events` of the `count` to evict: the least useful kind first, the oldest first
+ * within a kind. Positions, not the events: a list can hold the same object twice (a resent batch).
  */
-export function leastUseful<T extends InklingEvent>(events: readonly T[], count: number): Set<T> {
-  if (count <= 0) return new Set();
-  if (count >= events.length) return new Set(events);
-  const rank = (event: T) => USEFULNESS[event.type] ?? -1;
-  const order = [...events].sort((a, b) => rank(a) - rank(b) || a.time - b.time);
-  return new Set(order.slice(0, count));
+export function leastUseful(events: readonly InklingEvent[], count: number): Set<number> {
+  const rank = (event: InklingEvent) => USEFULNESS[event.type] ?? -1;
+  const order = events.map((_, index) => index);
+  if (count < events.length) order.sort((a, b) => rank(events[a]!) - rank(events[b]!) || events[a]!.time - events[b]!.time || a - b);
+  return new Set(order.slice(0, Math.max(0, count)));
 }
 
-/** Which events of `events` stay when at most `max` may: the same array when nothing goes. */
+/** Which events of `events` stay when at most `max` may, in their order: the same array when nothing goes. */
 export function keepMostUseful<T extends InklingEvent>(events: readonly T[], max: number): readonly T[] {
   if (events.length <= max) return events;
   const evicted = leastUseful(events, events.length - max);
-  return events.filter((event) => !evicted.has(event));
+  return events.filter((_, index) => !evicted.has(index));
 }

@@ -3,7 +3,7 @@ import { createConnection, type Database } from './connection.js';
 import { describe, isConnectionError, isQuotaError } from './errors.js';
 import { UNUSABLE_MARK, type EventStore } from './event-store.js';
 import { invalidateCheckpoint, readSince, writeCheckpoint } from './checkpoint-records.js';
-import { keepMostUseful } from './eviction.js';
+import { leastUseful } from './eviction.js';
 import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
 import { mergeEvents } from './merge.js';
@@ -162,9 +162,14 @@ function evictOldest(db: Database): Promise<number> {
 function trimTo(db: Database, max: number): Promise<number> {
   return rewrite(db, 'byFirst', undefined, (chunks) => {
     const all = chunks.flatMap((chunk) => chunk.events);
-    const kept = new Set(keepMostUseful(all, max));
-    if (kept.size === all.length) return chunks.map((chunk) => chunk.events);
-    return chunks.map(({ events }) => (events.every((event) => kept.has(event)) ? events : events.filter((event) => kept.has(event))));
+    if (all.length <= max) return chunks.map((chunk) => chunk.events);
+    const evicted = leastUseful(all, all.length - max);
+    let offset = 0;
+    return chunks.map(({ events }) => {
+      const start = offset;
+      offset += events.length;
+      return events.some((_, i) => evicted.has(start + i)) ? events.filter((_, i) => !evicted.has(start + i)) : events;
+    });
   });
 }
 
