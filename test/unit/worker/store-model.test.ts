@@ -20,7 +20,7 @@ import { createModeStore, type ModeStore } from '../../../worker/store/mode-stor
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const KINDS: readonly EventType[] = ['impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss'];
-const RUNS = Number(process.env.STORE_MODEL_RUNS ?? 1500);
+const RUNS = Number(process.env.STORE_MODEL_RUNS ?? 1000);
 
 type Op =
   | { readonly kind: 'append'; readonly tab: number; readonly types: readonly EventType[]; readonly resend: boolean }
