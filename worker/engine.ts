@@ -52,6 +52,8 @@ const WEIGHTS_KEY = 'model-weights';
 const HOLDOUT_KEY = 'holdout-draw';
 /** Events folded at a time when the state is rebuilt in the background. */
 const REBUILD_SLICE = 5000;
+/** Trims one background task may run back to back (see `capEvents`). */
+const MAX_CAP_ROUNDS = 3;
 /** The UTC day and retention of the last purge. */
 const PRUNED_KEY = 'pruned';
 const DAY_MS = 24 * 3600 * 1000;
@@ -110,9 +112,15 @@ export function createEngine(options: EngineOptions = {}): Engine {
       capSoon();
     })());
 
-  /** Applies the event cap after the work queued so far, if the events folded passed it. */
+  /**
+   * Past the cap: the store (all tabs' events, as of its last write) or this engine's state (what it
+   * folded: memory must stay bounded too, even when another tab did the evicting).
+   */
+  const overCap = () => state.folded > maxEvents || (store.size() ?? 0) > maxEvents;
+
+  /** Applies the event cap after the work queued so far, if the events passed it. */
   function capSoon(): void {
-    if (state.folded <= maxEvents) return;
+    if (!overCap()) return;
     background = background.then(capEvents).catch((error: unknown) => warn(`event cap skipped (${error instanceof Error ? error.message : String(error)})`));
   }
 
@@ -121,17 +129,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
    * the state is rebuilt from what remains, so that memory stays bounded too, not only the disk.
    */
   async function capEvents(): Promise<void> {
-    if (state.folded <= maxEvents) return;
-    const arrived: (readonly InklingEvent[])[] = [];
-    arrivals.add(arrived);
-    try {
-      const target = Math.floor(maxEvents * TRIM_TO_SHARE);
-      const removed = await tryLock('prune', () => store.trim(target));
-      if (removed) await rebuild(arrived);
-      // Nothing went (another tab trimmed first): the store holds at most `target`, whatever this state counted.
-      else if (removed === 0) state.folded = Math.min(state.folded, target);
-    } finally {
-      arrivals.delete(arrived);
+    // Batches folded during a rebuild come on top of it: a fast writer may need another round at once.
+    for (let round = 0; round < MAX_CAP_ROUNDS && overCap(); round++) {
+      const arrived: (readonly InklingEvent[])[] = [];
+      arrivals.add(arrived);
+      try {
+        const target = Math.floor(maxEvents * TRIM_TO_SHARE);
+        const removed = await tryLock('prune', () => store.trim(target));
+        // Another tab holds the lock: it is trimming; the next batch checks again.
+        if (removed === undefined) return;
+        // Nothing went when another tab trimmed first, but this state may still hold what that tab evicted.
+        if (removed === 0 && state.folded <= maxEvents) return;
+        await rebuild(arrived);
+        // Rebuilt from a valid checkpoint, the state counts what that checkpoint counted: the store knows better.
+        if (removed === 0) state.folded = Math.min(state.folded, store.size() ?? target);
+      } finally {
+        arrivals.delete(arrived);
+      }
     }
   }
 
@@ -167,13 +181,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
   async function rebuild(arrived: readonly (readonly InklingEvent[])[]): Promise<void> {
     pendingCheckpoint = undefined;
     const since = await store.eventsSince();
-    const rebuilt = emptyState();
+    // A purge or an eviction voids the checkpoint; one still valid covers the stored events it read.
+    const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
+    const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
+    const rebuilt = restored ?? emptyState();
     // In slices, giving way to the page's calls between them: 35,000 events take ~100 ms to fold.
-    for (let start = 0; start < since.events.length; start += REBUILD_SLICE) {
-      foldEvents(rebuilt, since.events.slice(start, start + REBUILD_SLICE));
+    for (let start = 0; start < events.length; start += REBUILD_SLICE) {
+      foldEvents(rebuilt, events.slice(start, start + REBUILD_SLICE));
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (checkpointWorthIt(since.events.length)) await store.putCheckpoint(takeCheckpoint(rebuilt, now()), since.mark);
+    if (checkpointWorthIt(events.length)) await store.putCheckpoint(takeCheckpoint(rebuilt, now()), since.mark);
     // Batches folded since the purge began; those the read already held count once (ids).
     for (const batch of arrived) foldEvents(rebuilt, batch);
     state = rebuilt;

@@ -22,6 +22,11 @@ export interface EventStore {
    * the state would then hold what is gone.
    */
   putCheckpoint(state: unknown, mark: StoreMark): Promise<void>;
+  /**
+   * Events stored, as of this store's last write (IndexedDB counts in the same transaction, so other
+   * tabs' writes are included); undefined when not known (after a purge, until the next append).
+   */
+  size(): number | undefined;
   /** Deletes events older than `before` (ms); returns how many went. */
   purge(before: number): Promise<number>;
   /**

@@ -40,6 +40,7 @@ export function createMemoryStore(): EventStore {
       events = kept;
       return removed;
     },
+    size: () => events.length,
     async trim(max) {
       const kept = keepMostUseful(events, max);
       const removed = events.length - kept.length;

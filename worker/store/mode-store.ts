@@ -50,6 +50,7 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
     putCheckpoint: async (state, mark) => (await settled()).putCheckpoint(state, mark),
     purge: async (before) => (await settled()).purge(before),
     trim: async (max) => (await settled()).trim(max),
+    size: () => current.size(),
     getValue: async (key) => (await settled()).getValue(key),
     putValue: async (key, value) => (await settled()).putValue(key, value),
     claimLease: async (name, owner, ttlMs) => (await settled()).claimLease?.(name, owner, ttlMs) ?? true,

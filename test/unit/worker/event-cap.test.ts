@@ -86,6 +86,19 @@ describe('event cap', () => {
     await third.close();
   });
 
+  it('two tabs that each stay under the cap but together pass it: the store is trimmed (its count spans tabs)', async () => {
+    const idb = faultyIndexedDB();
+    const open = () => createEngine({ indexedDB: idb.factory, databaseName: 'cap', now: () => NOW, learn: false, maxEvents: 1000 });
+    const [a, b] = [open(), open()];
+    await Promise.all([a.configure({ mode: 'full' }), b.configure({ mode: 'full' })]);
+    for (let i = 0; i < 1600; i += 100) await (i % 200 === 0 ? a : b).ingest(burst(i, 100));
+    await a.export();
+    await b.export();
+    const reader = await openIdbStore({ name: 'cap', factory: idb.factory, now: () => NOW });
+    expect((await reader.events()).length).toBeLessThanOrEqual(1000);
+    await Promise.all([a.close(), b.close(), reader.close()]);
+  });
+
   it('a store already past the cap (written by an earlier build) is trimmed at start', async () => {
     const idb = faultyIndexedDB();
     const store = await openIdbStore({ name: 'cap', factory: idb.factory, now: () => NOW });
