@@ -1,5 +1,5 @@
-import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/messages.js';
-import type { Engine } from '../worker/protocol.js';
+import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../common/messages.js';
+import type { Engine } from '../common/protocol.js';
 import type { Reporter } from './report.js';
 import { ENGINE_METHODS, remote } from './rpc.js';
 import { scriptUrl } from './trusted.js';

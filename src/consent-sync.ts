@@ -1,5 +1,5 @@
 import { webStorage } from './tracker/web-storage.js';
-import type { ConsentState } from './types.js';
+import type { ConsentState } from '../common/types.js';
 
 /** What one tab tells the others: a consent change, or "the visitor asked to be forgotten". */
 export type TabMessage = { readonly consent: ConsentState } | { readonly forget: true };

@@ -1,4 +1,4 @@
-import type { Engine, VisitorExport } from '../worker/protocol.js';
+import type { Engine, VisitorExport } from '../common/protocol.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
@@ -11,7 +11,7 @@ import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
 import { onRouteChange } from './tracker/route-changes.js';
 import { sessionJournal } from './tracker/session-journal.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
+import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {

@@ -8,7 +8,7 @@ import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
 import { createMarkerTracker, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from './tracker/markers.js';
 import { ROUTE_EVENT } from './tracker/route-changes.js';
-import type { ItemSnapshot, TrackInput } from './types.js';
+import type { ItemSnapshot, TrackInput } from '../common/types.js';
 
 type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view';
 

@@ -1,5 +1,5 @@
 import type { Inkling } from './inkling.js';
-import type { Item } from './types.js';
+import type { Item } from '../common/types.js';
 import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';

@@ -1,4 +1,4 @@
-import type { Item, Ranking, Reason } from './types.js';
+import type { Item, Ranking, Reason } from '../common/types.js';
 
 /** The page's own order, used whenever personalization is off, held out, or failed. */
 export function originalRanking<T extends Item>(items: readonly T[], reason: Reason): Ranking<T> {

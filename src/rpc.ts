@@ -1,4 +1,4 @@
-import type { Engine } from '../worker/protocol.js';
+import type { Engine } from '../common/protocol.js';
 
 /**
  * The main thread's side of comlink's wire protocol, for the one kind of call Inkling makes: a method

@@ -1,5 +1,5 @@
 import type { InklingOptions } from './inkling.js';
-import type { Recipe } from './types.js';
+import type { Recipe } from '../common/types.js';
 
 /** What the script tag reads: the API's options plus the page integration's. */
 export interface TagOptions extends InklingOptions {

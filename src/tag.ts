@@ -1,5 +1,5 @@
-import type { Engine } from '../worker/protocol.js';
-import type { Ranking } from './types.js';
+import type { Engine } from '../common/protocol.js';
+import type { Ranking } from '../common/types.js';
 import { createInklingWith, type Inkling } from './inkling.js';
 import { personalizePage, type PageSlots } from './page.js';
 import { isReturning } from './returning.js';

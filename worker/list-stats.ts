@@ -1,5 +1,5 @@
-import type { Item } from '../src/types.js';
-import type { ItemHistory, Profile } from './profile.js';
+import type { Item } from '../common/types.js';
+import type { ItemHistory, Profile } from './state/profile.js';
 
 /**
  * Facts about a whole list that per-item features are measured against, computed once per ranking

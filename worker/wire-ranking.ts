@@ -1,4 +1,4 @@
-import type { RankedItem, Ranking } from '../src/types.js';
+import type { RankedItem, Ranking } from '../common/types.js';
 
 /**
  * A ranking as the worker posts it: each item reduced to its id. The page already holds the items it

@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
 import { createEngine } from './engine.js';
-import { READY_MESSAGE, WARNING_MESSAGE } from './messages.js';
-import type { Engine } from './protocol.js';
+import { READY_MESSAGE, WARNING_MESSAGE } from '../common/messages.js';
+import type { Engine } from '../common/protocol.js';
 import { forTheWire } from './wire-ranking.js';
 
 declare const WorkerGlobalScope: { new (): unknown } | undefined;

@@ -1,4 +1,4 @@
-import type { Item } from '../types.js';
+import type { Item } from '../../common/types.js';
 
 /** The attribute that marks a container whose item children Inkling may reorder. */
 export const SLOT_ATTRIBUTE = 'data-inkling-slot';

@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../types.js';
+import type { InklingEvent } from '../../common/types.js';
 import { webStorage } from './web-storage.js';
 
 /** Where the batcher parks unsent events when the page goes away; `localStorage` in `full` mode. */

@@ -1,5 +1,5 @@
 import { ITEM_ATTRIBUTE, SLOT_ATTRIBUTE } from '../slots/read-items.js';
-import type { EventType } from '../types.js';
+import type { EventType } from '../../common/types.js';
 
 /** Buttons that record an action on an item: `data-inkling-action="purchase"` with `data-inkling-item-ref`. */
 export const ACTION_ATTRIBUTE = 'data-inkling-action';

@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../types.js';
+import type { InklingEvent } from '../../common/types.js';
 import { webStorage } from './web-storage.js';
 
 /** How many events a tab's session keeps; the oldest go first. */

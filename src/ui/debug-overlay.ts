@@ -1,5 +1,5 @@
 import type { Inkling } from '../inkling.js';
-import type { RankedItem, Ranking } from '../types.js';
+import type { RankedItem, Ranking } from '../../common/types.js';
 import { h, shadowWithStyles } from './dom.js';
 
 const STYLES = `

@@ -1,5 +1,5 @@
 import type { Inkling } from '../inkling.js';
-import type { VisitorExport } from '../../worker/protocol.js';
+import type { VisitorExport } from '../../common/protocol.js';
 import { h, shadowWithStyles, topEntries } from './dom.js';
 
 /** Options for the visitor panel. */

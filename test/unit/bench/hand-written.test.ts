@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import { FEATURES, handWrittenRows, handWrittenScorer, visitorFrom } from '../../../bench/speed/hand-written.mjs';
 import { scoreWithJs } from '../../../worker/model/js-scorer.js';
 import { checkWeights, PRIOR_WEIGHTS } from '../../../worker/model/weights.js';

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent, Item, RankContext } from '../../../src/types.js';
+import type { InklingEvent, Item, RankContext } from '../../../common/types.js';
 import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent, type Profile } from '../../../worker/profile.js';
+import { createProfile, foldEvent, type Profile } from '../../../worker/state/profile.js';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 import { REFERENCE_FEATURE_COUNT, referenceFeaturize } from './features-reference.js';
 

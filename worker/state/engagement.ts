@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /** How a visitor engaged with an item; used for the `similar` strategy and its explanations. */
 export type EngagementVerb = 'view' | 'click' | 'add_to_cart' | 'purchase';

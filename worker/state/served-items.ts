@@ -1,4 +1,4 @@
-import type { InklingEvent, Item } from '../src/types.js';
+import type { InklingEvent, Item } from '../../common/types.js';
 
 /** Each slot's last ranked items, by id: built when an impression first asks, not on every ranking. */
 const byIdOf = new WeakMap<readonly Item[], Map<string, Item>>();

@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from '../src/types.js';
+import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from './types.js';
 
 /**
  * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
