@@ -35,13 +35,6 @@ export interface EngagementEntry {
   readonly item: InklingEvent['item'];
 }
 
-/** Folds engagement entries into a summary for a ranking at `now`: decayed, within the lookback. */
-export function summarizeEngagement(entries: readonly EngagementEntry[], now: number): EngagementSummary {
-  const builder = new EngagementBuilder(now);
-  for (const entry of entries) builder.add(entry);
-  return builder.summary();
-}
-
 /**
  * The summary of the first `count` entries (an append-only list), computed on first read: it costs one
  * pass over up to 30 days of engagements, and only the `similar` strategy reads it, so a ranking with

@@ -11,7 +11,7 @@ import logisticPrior from '../../../bench/quality/priors/logistic.json';
 import mlpPrior from '../../../bench/quality/priors/mlp.json';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 
-const datasets = [process.env.INKLING_DATASETS, '/work/shared/datasets'].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
+const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'shared', 'datasets')].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
 
 /** The speed benches' yardstick must do the same work as Inkling's features, or the ratio means nothing. */
 describe('the hand-written baseline of the speed benches', () => {

@@ -155,7 +155,7 @@ describe('featurize keeps the features the prior was learned on', () => {
     );
   });
 
-  const datasets = [process.env.INKLING_DATASETS, '/work/shared/datasets'].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
+  const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'shared', 'datasets')].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
   it.skipIf(!datasets)('on the speed bench fixture (real rees46 products and visitor), 1,000 items', () => {
     const fixture = loadSpeedFixture();
     const now = Math.max(...fixture.events.map((event) => event.time)) + 60_000;
