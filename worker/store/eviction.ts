@@ -1,4 +1,4 @@
-import type { EventType, InklingEvent } from '../../src/types.js';
+import type { EventType, InklingEvent } from '../../common/types.js';
 
 /**
  * Events kept per visitor when the site sets no cap. Enough for months of a busy visitor's page views

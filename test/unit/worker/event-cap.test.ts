@@ -5,7 +5,7 @@ import { createEngine } from '../../../worker/index.js';
 import { DEFAULT_MAX_EVENTS, keepMostUseful, leastUseful } from '../../../worker/store/eviction.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
 import { createMemoryStore } from '../../../worker/store/memory-store.js';
-import type { EventType, InklingEvent } from '../../../src/types.js';
+import type { EventType, InklingEvent } from '../../../common/types.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);

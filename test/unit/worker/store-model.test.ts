@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventType, InklingEvent, PrivacyMode } from '../../../src/types.js';
+import type { EventType, InklingEvent, PrivacyMode } from '../../../common/types.js';
 import { keepMostUseful } from '../../../worker/store/eviction.js';
 import type { EventStore } from '../../../worker/store/event-store.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
