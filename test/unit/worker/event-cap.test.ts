@@ -49,6 +49,31 @@ describe('event cap', () => {
     expect(await store.trim(1000)).toBe(0);
   });
 
+  it("IndexedDB counts the stored events in the writing transaction, every tab's writes included", async () => {
+    const idb = faultyIndexedDB();
+    const open = () => openIdbStore({ name: 'inkling', factory: idb.factory, now: () => NOW });
+    const [a, b] = [await open(), await open()];
+    expect(a.size()).toBeUndefined();
+    await a.append(burst(0, 30));
+    expect(a.size()).toBe(30);
+    await b.append(burst(30, 20));
+    expect(b.size()).toBe(50);
+    // A purge deletes the count (it may run on a full disk, where a put fails): the next append counts again.
+    expect(await a.purge(NOW - 1_000_000 + 10)).toBe(10);
+    expect(a.size()).toBeUndefined();
+    await b.append(burst(50, 5));
+    expect(b.size()).toBe(45);
+    expect(await a.trim(40)).toBe(5);
+    expect(a.size()).toBe(40);
+    await b.append(burst(55, 1));
+    expect(b.size()).toBe(41);
+    await a.clear();
+    expect(a.size()).toBe(0);
+    await b.append(burst(56, 2));
+    expect(b.size()).toBe(2);
+    await Promise.all([a.close(), b.close()]);
+  });
+
   it.each(['memory', 'IndexedDB'] as const)('a %s engine fed far past its cap stores at most the cap, purchases kept, state bounded', async (kind) => {
     const idb = faultyIndexedDB();
     const engine = createEngine({ storage: kind === 'memory' ? 'memory' : 'auto', indexedDB: idb.factory, databaseName: 'cap', now: () => NOW, learn: false, maxEvents: 1000 });
