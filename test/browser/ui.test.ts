@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { foreignRequests, launchChromium, openPage, pageHealth, recordPageHealth } from './browser.js';
 import { slotSettled } from './demo-page.js';
+import { buildDemoSite } from './fixtures.js';
 
 // The visitor panel ("Personalized on this device") and the site owner's `?inkling-debug` overlay, on
 // the demo shop, as a returning visitor who looked at tents. Screenshots go to test-results/screenshots.
@@ -13,9 +14,9 @@ let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  server = await startServer({ root: 'demo/dist' });
+  server = await startServer({ root: await buildDemoSite('demo-ui') });
   browser = await launchChromium();
-});
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
