@@ -80,7 +80,7 @@ describe('the visitor panel', () => {
 
     // Erase: nothing stored any more.
     await clickPanel(page, '[data-panel-erase]');
-    await page.waitForFunction(() => /Stored in this browser only: 0 interactions/.test(document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() => /Nothing about you is stored in this browser/.test(document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? ''));
     const after = await page.evaluate(() => (window as unknown as { Inkling: { export(): Promise<{ events: unknown[] }> } }).Inkling.export());
     expect(after.events).toEqual([]);
 
