@@ -1,5 +1,5 @@
 // Page bench, in Debian Chromium with the built SDK (run `npm run build` first):
-//   node bench/page.mjs [--views 12] [--throttled-views 6] [--check] [--write-docs] [--keep-order]
+//   node bench/page.mjs [--views 12] [--throttled-views 5] [--check] [--write-docs] [--keep-order]
 //                       [--long-history [--no-checkpoint]]
 // (--views: measured views per variant at 1x (--loads is the old name); --throttled-views: the same under
 // CDP CPU throttling 4x, 0 to skip; --check: exit 1 when over budget at 1x; --write-docs: the tables into
@@ -39,7 +39,7 @@ import { loadLongHistoryJson } from './speed/fixture-json.mjs';
 const flag = { type: 'boolean', default: false };
 const { values } = parseArgs({
   options: {
-    views: { type: 'string' }, loads: { type: 'string' }, 'throttled-views': { type: 'string', default: '6' },
+    views: { type: 'string' }, loads: { type: 'string' }, 'throttled-views': { type: 'string', default: '5' },
     check: flag, 'write-docs': flag, 'keep-order': flag, 'long-history': flag, 'no-checkpoint': flag,
   },
 });

@@ -9,9 +9,10 @@ export const PEERS = [
     name: 'amplitude',
     label: 'Amplitude browser SDK',
     file: '@amplitude/analytics-browser/lib/scripts/amplitude-min.js',
-    // The page view as Amplitude's autocapture sends it; the rest of its defaults as shipped.
+    // The page view as Amplitude's autocapture sends it; the rest of its defaults as shipped, its remote
+    // config answered locally too (refused, the SDK retries it).
     init: `amplitude.init('bench-key', { serverUrl: location.origin + '/api/amplitude/2/httpapi',
-      autocapture: { pageViews: true } });`,
+      remoteConfig: { serverUrl: location.origin + '/api/amplitude/config' }, autocapture: { pageViews: true } });`,
     send: `(properties) => amplitude.track('impression', properties)`,
   },
   {
