@@ -187,6 +187,8 @@ async function pageView(variant, rate) {
     ownCompileMs: sum(ownTasks, 'compileMs'),
     ownByKind: ownTasks.reduce((groups, task) => ((groups[task.kind] ??= []).push(task), groups), {}),
     longTasks: inPage.longTasks,
+    // On a shared machine a task may last 50 ms of wall time while computing far less: its CPU says which.
+    maxTaskCpuMs: Math.max(0, ...tasks.map((task) => task.cpuMs)),
     state: inPage.state,
     dclToSlotMs: inPage.personalizedAt === undefined ? undefined : inPage.personalizedAt - inPage.dcl,
     impressions,

@@ -19,6 +19,7 @@ const pairedOf = (runsA, runsB, of) => median(runsA.map((run, i) => of(run) - of
 const cpuOver = (runs, name, base = 'without') => pairedOf(runs[name], runs[base], (run) => run.cpuMs);
 const own = (runs, name) => median(runs[name].map((run) => run.ownCpuMs));
 const longCount = (list) => list.reduce((n, run) => n + run.longTasks.filter((ms) => ms >= LONG_TASK_MS).length, 0);
+const maxCpu = (list) => Math.max(0, ...list.map((run) => run.maxTaskCpuMs));
 const peerVariants = (sending) => VARIANTS.filter((variant) => variant.peer && variant.peer.impressions === sending);
 
 /** The lightest peer sending the same impressions (by CPU over the bare page) and its page-view-only twin. */
@@ -43,7 +44,7 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
       `${history ? `, ${history} history` : ''}; ${views} views per variant, interleaved; paired medians of the` +
       ` page's main-thread CPU (trace \`tdur\`; workers not counted). Bare page: ${fmt(median(runs.without.map((r) => r.cpuMs)))} ms.`,
     '',
-    '| variant | over the bare page | / the floor | / Inkling | its own script tasks | long tasks (views) | sent per view |',
+    '| variant | over the bare page | / the floor | / Inkling | its own script tasks | long tasks (wall >= 50 ms; most CPU in one task) | sent per view |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const variant of VARIANTS.filter((v) => v.name !== 'without')) {
@@ -54,7 +55,7 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
       : variant.peer ? `${median(list.map((r) => r.impressions))} impressions, ${median(list.map((r) => r.sent))} events` : '';
     const name = variant.name === 'with' ? `**${variant.label}**` : variant.label;
     lines.push(`| ${name} | ${fmt(over)} ms | ${ratio(over, floor)} | ${ratio(over, inkling)} | ${fmt(own(runs, variant.name))} ms |` +
-      ` ${longCount(list)} (longest ${fmt(Math.max(0, ...list.flatMap((r) => r.longTasks)), 0)} ms) | ${sent} |`);
+      ` ${longCount(list)} (longest ${fmt(Math.max(0, ...list.flatMap((r) => r.longTasks)), 0)} ms; ${fmt(maxCpu(list), 0)} ms CPU) | ${sent} |`);
   }
   const kinds = [...new Set(runs.with.flatMap((run) => Object.keys(run.ownByKind)))];
   const ownKind = (run, kind) => (run.ownByKind[kind] ?? []).reduce((total, task) => total + task.scriptCpuMs, 0);
@@ -88,7 +89,8 @@ export function verdict(runs) {
     [`Inkling over the bare page ${fmt(inkling)} ms <= 1.5x the floor (${fmt(1.5 * floor)} ms)`, inkling <= 1.5 * floor],
     [`own script tasks ${fmt(own(runs, 'with'))} ms <= 2x the floor's (${fmt(2 * own(runs, 'by-hand'))} ms)`,
       own(runs, 'with') <= 2 * own(runs, 'by-hand')],
-    [`long tasks with Inkling ${longCount(runs.with)} <= the bare page's ${longCount(runs.without)}`,
+    [`long tasks with Inkling ${longCount(runs.with)} <= the bare page's ${longCount(runs.without)} (the most CPU in one task` +
+      ` of Inkling's page: ${fmt(maxCpu(runs.with))} ms; the bare page's: ${fmt(maxCpu(runs.without))} ms)`,
       longCount(runs.with) <= longCount(runs.without)],
   ];
   if (peer) {
