@@ -140,7 +140,8 @@ const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', '
 
 /** Waits (in Node, never touching the page) until a peer's events of this view reached the server. */
 async function untilSent(variant, since) {
-  const sent = () => (variant.peer.impressions ? (server.events.get('impression') ?? 0) >= ITEMS : server.events.size > 0);
+  const sent = () =>
+    variant.peer.impressions ? (server.events.get('impression') ?? 0) >= ITEMS : server.events.size > 0;
   while (!sent() && performance.now() - since < SEND_CAP_MS) await sleep(50);
   await sleep(TAIL_MS);
 }
@@ -161,7 +162,10 @@ async function pageView(variant, rate) {
   // Nothing runs in the page meanwhile: polling it would cost its main thread, more for later pages.
   await sleep(WINDOW_MS * (1 + (rate - 1) / 2));
   if (variant.peer) await untilSent(variant, loaded);
-  const received = { impressions: server.events.get('impression') ?? 0, all: [...server.events.values()].reduce((a, b) => a + b, 0) };
+  const received = {
+    impressions: server.events.get('impression') ?? 0,
+    all: [...server.events.values()].reduce((a, b) => a + b, 0),
+  };
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await traced;
@@ -245,8 +249,9 @@ rmSync(dir, { recursive: true, force: true });
 const setting = { items: ITEMS, order, delayMs, rankBudgetMs: 150, keepOrder: values['keep-order'],
   history: values['long-history'] ? (values['no-checkpoint'] ? 'long, no checkpoint' : 'long') : undefined };
 const lines = [
-  `page bench (\`node bench/page.mjs\`), ${new Date().toISOString().slice(0, 16)} UTC, ${version}, ${minutes.toFixed(1)} min;` +
-    ` requests blocked (not localhost): ${blocked.size ? [...blocked].map(([host, n]) => `${host} ${n}`).join(', ') : 'none'}`,
+  `page bench (\`node bench/page.mjs\`), ${new Date().toISOString().slice(0, 16)} UTC, ${version},` +
+    ` ${minutes.toFixed(1)} min; requests blocked (not localhost):` +
+    ` ${blocked.size ? [...blocked].map(([host, n]) => `${host} ${n}`).join(', ') : 'none'}`,
   '',
   ...report(normal, { ...setting, rate: 1, views: VIEWS }),
   ...(throttled ? ['', ...report(throttled, { ...setting, rate: THROTTLE_RATE, views: THROTTLED_VIEWS })] : []),

@@ -61,7 +61,8 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
     const count = data.events.length;
     // Paused, the engine does not read the stored history, so an empty list would misstate what is kept.
     const none = paused && count > 0 ? 'not read while paused' : 'nothing yet';
-    interests.replaceChildren(...(top.length > 0 ? top.map(([name]) => h('li', { text: name })) : [h('li', { text: none })]));
+    const names = top.length > 0 ? top.map(([name]) => name) : [none];
+    interests.replaceChildren(...names.map((name) => h('li', { text: name })));
     stored.textContent = storedText(data, count, top.length, paused);
   };
   // Erased in another tab: that tab's engine and this one's empty the same storage; show it once done here.
@@ -101,7 +102,9 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
 function storedText(data: VisitorExport, count: number, interests: number, paused: boolean): string {
   if (count === 0) return 'Nothing about you is stored in this browser.';
   const interactions = `${count} interaction${count === 1 ? '' : 's'}`;
-  if (paused) return `Stored in this browser only: ${interactions}, kept but not used while paused. Nothing is sent anywhere.`;
+  if (paused) {
+    return `Stored in this browser only: ${interactions}, kept but not used while paused. Nothing is sent anywhere.`;
+  }
   const weights = data.model ? Object.values(data.model.weights).reduce((sum, list) => sum + list.length, 0) : 0;
   const model = weights > 0 ? ` and a ${weights}-number model fitted to them` : '';
   const profile = interests > 0 ? 'a profile of a few interests' : 'no profile of interests yet';
