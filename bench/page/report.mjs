@@ -42,9 +42,11 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
     '',
     `A returning visitor's page view, ${items} items in one slot${keepOrder ? ' kept in its order (holdout)' : ''}` +
       `${history ? `, ${history} history` : ''}; ${views} views per variant, interleaved; paired medians of the` +
-      ` page's main-thread CPU (trace \`tdur\`; workers not counted). Bare page: ${fmt(median(runs.without.map((r) => r.cpuMs)))} ms.`,
+      ` page's main-thread CPU (trace \`tdur\`; workers not counted).` +
+      ` Bare page: ${fmt(median(runs.without.map((r) => r.cpuMs)))} ms.`,
     '',
-    '| variant | over the bare page | / the floor | / Inkling | its own script tasks | long tasks (wall >= 50 ms; most CPU in one task) | sent per view |',
+    '| variant | over the bare page | / the floor | / Inkling | its own script tasks' +
+      ' | long tasks (wall >= 50 ms; most CPU in one task) | sent per view |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const variant of VARIANTS.filter((v) => v.name !== 'without')) {
@@ -52,15 +54,20 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
     const list = runs[variant.name];
     const sent = variant.name === 'with'
       ? `${median(list.map((r) => r.impressions))} impressions (stored)`
-      : variant.peer ? `${median(list.map((r) => r.impressions))} impressions, ${median(list.map((r) => r.sent))} events` : '';
+      : variant.peer
+        ? `${median(list.map((r) => r.impressions))} impressions, ${median(list.map((r) => r.sent))} events`
+        : '';
     const name = variant.name === 'with' ? `**${variant.label}**` : variant.label;
-    lines.push(`| ${name} | ${fmt(over)} ms | ${ratio(over, floor)} | ${ratio(over, inkling)} | ${fmt(own(runs, variant.name))} ms |` +
-      ` ${longCount(list)} (longest ${fmt(Math.max(0, ...list.flatMap((r) => r.longTasks)), 0)} ms; ${fmt(maxCpu(list), 0)} ms CPU) | ${sent} |`);
+    const longest = Math.max(0, ...list.flatMap((r) => r.longTasks));
+    lines.push(`| ${name} | ${fmt(over)} ms | ${ratio(over, floor)} | ${ratio(over, inkling)} |` +
+      ` ${fmt(own(runs, variant.name))} ms | ${longCount(list)} (longest ${fmt(longest, 0)} ms;` +
+      ` ${fmt(maxCpu(list), 0)} ms CPU) | ${sent} |`);
   }
   const kinds = [...new Set(runs.with.flatMap((run) => Object.keys(run.ownByKind)))];
   const ownKind = (run, kind) => (run.ownByKind[kind] ?? []).reduce((total, task) => total + task.scriptCpuMs, 0);
   const names = [...GROUPS.map(([name]) => name), 'other', 'overhead'];
-  const byGroup = (a, b) => names.map((name) => `${name} ${fmt(pairedOf(runs[a], runs[b], (run) => grouped(run)[name] ?? 0))} ms`).join(', ');
+  const groupOf = (name) => (run) => grouped(run)[name] ?? 0;
+  const byGroup = (a, b) => names.map((name) => `${name} ${fmt(pairedOf(runs[a], runs[b], groupOf(name)))} ms`).join(', ');
   const personalized = runs.with.filter((run) => run.state !== undefined && run.state !== 'original');
   const dclToSlot = personalized.map((run) => run.dclToSlotMs);
   lines.push(
@@ -68,10 +75,13 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
     `- Inkling's own script tasks ${fmt(own(runs, 'with'))} ms, the floor's ${fmt(own(runs, 'by-hand'))} ms:` +
       ` ${ratio(own(runs, 'with'), own(runs, 'by-hand'))}; by what started them: ` +
       `${kinds.map((kind) => `${kind} ${fmt(median(runs.with.map((run) => ownKind(run, kind))), 2)} ms`).join(', ')}` +
-      ` (V8 compiling or reading the code cache of the tag: ${fmt(median(runs.with.map((r) => r.ownCompileMs)), 2)} ms).`,
-    `- Where Inkling's share goes, over the bare page: ${byGroup('with', 'without')}; beyond the floor: ${byGroup('with', 'by-hand')}.`,
+      ` (V8 compiling or reading the code cache of the tag: ${fmt(median(runs.with.map((r) => r.ownCompileMs)), 2)}` +
+      ' ms).',
+    `- Where Inkling's share goes, over the bare page: ${byGroup('with', 'without')};` +
+      ` beyond the floor: ${byGroup('with', 'by-hand')}.`,
     `- The floor: ${fewestMoves(itemIds(items), order).length} moves of ${items} tiles ${fmt(delayMs, 0)} ms after` +
-      ` DOMContentLoaded (when Inkling's order arrived at 1x), hidden and revealed as Inkling does: ${byGroup('by-hand', 'without')}.`,
+      ` DOMContentLoaded (when Inkling's order arrived at 1x), hidden and revealed as Inkling does:` +
+      ` ${byGroup('by-hand', 'without')}.`,
     `- DOMContentLoaded to the slot personalized: ${dclToSlot.length ? `${fmt(median(dclToSlot))} ms median,` +
       ` ${fmt(Math.max(...dclToSlot))} ms worst; ${dclToSlot.filter((ms) => ms <= rankBudgetMs).length} of ${views}` +
       ` views within the default rank budget (${rankBudgetMs} ms)` : 'no view personalized'}` +
@@ -86,10 +96,12 @@ export function verdict(runs) {
   const floor = cpuOver(runs, 'by-hand');
   const peer = lightestPeer(runs);
   const checks = [
-    [`Inkling over the bare page ${fmt(inkling)} ms <= 1.5x the floor (${fmt(1.5 * floor)} ms)`, inkling <= 1.5 * floor],
+    [`Inkling over the bare page ${fmt(inkling)} ms <= 1.5x the floor (${fmt(1.5 * floor)} ms)`,
+      inkling <= 1.5 * floor],
     [`own script tasks ${fmt(own(runs, 'with'))} ms <= 2x the floor's (${fmt(2 * own(runs, 'by-hand'))} ms)`,
       own(runs, 'with') <= 2 * own(runs, 'by-hand')],
-    [`long tasks with Inkling ${longCount(runs.with)} <= the bare page's ${longCount(runs.without)} (the most CPU in one task` +
+    [`long tasks with Inkling ${longCount(runs.with)} <= the bare page's ${longCount(runs.without)}` +
+      ' (the most CPU in one task' +
       ` of Inkling's page: ${fmt(maxCpu(runs.with))} ms; the bare page's: ${fmt(maxCpu(runs.without))} ms)`,
       longCount(runs.with) <= longCount(runs.without)],
   ];
@@ -99,7 +111,8 @@ export function verdict(runs) {
     checks.push(
       [`<= 1/10 of the lightest peer sending the same impressions (${peer.impressions.label}: ${fmt(sending)} ms,` +
         ` a tenth ${fmt(sending / 10)} ms; Inkling is ${ratio(inkling, sending)} of it)`, inkling <= sending / 10],
-      [`< that tag's page-view-only cost (${fmt(pageView)} ms; Inkling is ${ratio(inkling, pageView)} of it)`, inkling < pageView],
+      [`< that tag's page-view-only cost (${fmt(pageView)} ms; Inkling is ${ratio(inkling, pageView)} of it)`,
+        inkling < pageView],
     );
   }
   const ok = checks.every(([, pass]) => pass);
