@@ -48,16 +48,13 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
   let closed = false;
   const refresh = async () => {
     const data = await inkling.export();
-    if (closed) return data;
-    render(data);
-    return data;
+    if (!closed) render(data);
   };
   const render = (data: VisitorExport) => {
     const paused = readPaused(pausedKey);
     status.textContent = paused ? 'Paused: nothing is recorded and pages keep their usual order.' : statusText(inkling.mode);
     pause.textContent = paused ? 'Resume' : 'Pause';
-    const profile = (data.profile ?? {}) as Record<string, unknown>;
-    const top = [...topEntries(profile.categories, 3), ...topEntries(profile.tags, 3), ...topEntries(profile.brands, 2)];
+    const top = interestsOf(data);
     const count = data.events.length;
     // Paused, the engine does not read the stored history, so an empty list would misstate what is kept.
     const none = paused && count > 0 ? 'not read while paused' : 'nothing yet';
@@ -66,9 +63,13 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
     stored.textContent = storedText(data, count, top.length, paused);
   };
   // Erased in another tab: that tab's engine and this one's empty the same storage; show it once done here.
+  // Until then an export may mix the two (no events, the old interests): shown only if it never settles.
   const erasedElsewhere = async () => {
-    for (let attempt = 0; attempt < 10 && !closed; attempt++) {
-      if ((await refresh()).events.length === 0) return;
+    for (let attempt = 1; !closed; attempt++) {
+      const data = await inkling.export();
+      const settled = data.events.length === 0 && interestsOf(data).length === 0;
+      if (closed) return;
+      if (settled || attempt === 10) return render(data);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
@@ -96,6 +97,12 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
     channel?.close();
     shadow.replaceChildren();
   };
+}
+
+/** The visitor's top categories, tags and brands. */
+function interestsOf(data: VisitorExport): [string, number][] {
+  const profile = (data.profile ?? {}) as Record<string, unknown>;
+  return [...topEntries(profile.categories, 3), ...topEntries(profile.tags, 3), ...topEntries(profile.brands, 2)];
 }
 
 /** What the browser holds, in words: nothing at all after an erase; the model only when it learned from something. */

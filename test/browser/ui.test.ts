@@ -92,6 +92,27 @@ describe('the visitor panel', () => {
   });
 });
 
+describe('the visitor panel in two tabs', () => {
+  it('shows the erase made in the other tab', async () => {
+    const { context, page, log } = await returningCamper();
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await slotSettled(other, 'home-grid');
+    const stored = /Stored in this browser only: \d+ interactions/;
+    for (const tab of [page, other]) await tab.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? ''), stored.source);
+    await clickPanel(page, '[data-panel-erase]');
+    // The erase reaches this tab's engine a moment after the storage: the panel shows it once both are empty.
+    const erased = () => {
+      const text = document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? '';
+      return /Nothing about you is stored in this browser/.test(text) && /nothing yet/.test(text);
+    };
+    await other.waitForFunction(erased);
+    expect(await panelText(other)).not.toMatch(/tents/);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the ?inkling-debug overlay', () => {
   it("draws each item's place, score, its parts and the rules that moved it, without shifting the page", async () => {
     const { context, page, log } = await returningCamper('?inkling-debug');
