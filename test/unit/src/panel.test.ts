@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Inkling } from '../../../src/inkling.js';
-import type { InklingEvent } from '../../../src/types.js';
-import type { VisitorExport } from '../../../worker/protocol.js';
+import type { InklingEvent } from '../../../common/types.js';
+import type { VisitorExport } from '../../../common/protocol.js';
 import { mountPanel } from '../../../src/ui/panel.js';
 
 const click: InklingEvent = { type: 'click', itemId: 'sku-1', time: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent } from '../../../src/types.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import type { InklingEvent } from '../../../common/types.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import { engagedPerCategory, personalReasons } from '../../../worker/personal-reasons.js';
 
 const NOW = Date.UTC(2026, 11, 1);
