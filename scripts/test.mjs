@@ -8,7 +8,8 @@ import { build, ensureChromium, ensurePackages, repo, run } from './setup.mjs';
 ensurePackages();
 const chromium = ensureChromium();
 build();
-run('node demo/build.mjs');
+// The browser tests build the demo shop into test-results/ themselves: demo/dist is `npm run demo`'s,
+// which may be serving it (with the React example) meanwhile.
 run('npx tsc -p tsconfig.json --noEmit');
 run('npx prettier --check . --log-level warn');
 run('npx eslint .');
