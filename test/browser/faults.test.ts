@@ -12,12 +12,16 @@ type Api = { track(event: object): void; flush(): Promise<void> };
 const trackClicks = (page: Page, ids: readonly string[]) =>
   page.evaluate(async (list) => {
     const inkling = (window as unknown as { Inkling: Api }).Inkling;
-    for (const itemId of list) inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
+    for (const itemId of list)
+      inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
     await inkling.flush();
   }, ids);
 
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-const GRID = ['s1', 't1', 's2', 'j1', 't2', 's3', 'j2', 't3'].map((id) => ({ id, category: id.startsWith('t') ? 'tents' : 'other' }));
+const GRID = ['s1', 't1', 's2', 'j1', 't2', 's3', 'j2', 't3'].map((id) => ({
+  id,
+  category: id.startsWith('t') ? 'tents' : 'other',
+}));
 
 describe('faults in Chromium', () => {
   it('site data cleared mid-visit (CDP Storage.clearDataForOrigin): tracking and ranking go on, nothing reaches the page', async () => {
@@ -29,13 +33,20 @@ describe('faults in Chromium', () => {
     expect((await exportedEvents(page)).filter((event) => event.itemId.startsWith('before-'))).toHaveLength(40);
 
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.clearDataForOrigin', { origin: session.server.url, storageTypes: 'indexeddb,local_storage' });
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: session.server.url,
+      storageTypes: 'indexeddb,local_storage',
+    });
 
     await trackClicks(page, ids('after', 30));
-    const ranking = (await call(page, 'rank', GRID, { slot: 'grid' })) as { items: { item: { id: string } }[]; fallback?: unknown };
+    const ranking = (await call(page, 'rank', GRID, { slot: 'grid' })) as {
+      items: { item: { id: string } }[];
+      fallback?: unknown;
+    };
     expect(ranking.fallback).toBeUndefined();
     expect(ranking.items).toHaveLength(GRID.length);
-    const afterIds = async () => (await exportedEvents(page)).filter((event) => event.itemId.startsWith('after-')).map((event) => event.itemId);
+    const afterIds = async () =>
+      (await exportedEvents(page)).filter((event) => event.itemId.startsWith('after-')).map((event) => event.itemId);
     expect(new Set(await afterIds())).toEqual(new Set(ids('after', 30)));
 
     // The next page view reads the events written after the wipe back from disk.
@@ -52,10 +63,13 @@ describe('faults in Chromium', () => {
     const { page } = await openPage(context);
     await page.goto(`${session.server.url}/shop.html`);
     await inklingReady(page);
-    await page.evaluate((list) => {
-      const inkling = (window as unknown as { Inkling: Api }).Inkling;
-      for (const itemId of list) inkling.track({ type: 'click', itemId });
-    }, ids('closed', 200));
+    await page.evaluate(
+      (list) => {
+        const inkling = (window as unknown as { Inkling: Api }).Inkling;
+        for (const itemId of list) inkling.track({ type: 'click', itemId });
+      },
+      ids('closed', 200),
+    );
     await page.close();
     const { page: next, log } = await openPage(context);
     await next.goto(`${session.server.url}/shop.html`);
@@ -74,7 +88,10 @@ describe('faults in Chromium', () => {
     const SECONDS = 60;
     const context = await session.browser.newContext();
     // The event cap makes the engines evict under the `inkling:prune` lock again and again while all tabs write.
-    await context.addInitScript((cap) => ((window as unknown as { InklingConfig: object }).InklingConfig = { maxEvents: cap }), CAP);
+    await context.addInitScript(
+      (cap) => ((window as unknown as { InklingConfig: object }).InklingConfig = { maxEvents: cap }),
+      CAP,
+    );
     const tabs = await Promise.all(Array.from({ length: TABS }, () => openPage(context)));
     for (const { page } of tabs) await page.goto(`${session.server.url}/shop.html`);
     await Promise.all(tabs.map(({ page }) => inklingReady(page)));
@@ -95,20 +112,29 @@ describe('faults in Chromium', () => {
       })();
     });
     // One round per simulated second, every tab at once: 24 impressions and 2 clicks, then a flush.
-    await Promise.all(tabs.map(({ page }, tab) =>
-      page.evaluate(async ([t, seconds]) => {
-        const inkling = (window as unknown as { Inkling: Api }).Inkling;
-        for (let second = 0; second < seconds; second++) {
-          for (let k = 0; k < 24; k++) inkling.track({ type: 'impression', itemId: `imp-${t}-${second}-${k}`, itemListId: 'grid', index: k });
-          for (let k = 0; k < 2; k++) inkling.track({ type: 'click', itemId: `click-${t}-${second}-${k}`, itemListId: 'grid', index: k });
-          await inkling.flush();
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-      }, [tab, SECONDS] as const)));
+    await Promise.all(
+      tabs.map(({ page }, tab) =>
+        page.evaluate(
+          async ([t, seconds]) => {
+            const inkling = (window as unknown as { Inkling: Api }).Inkling;
+            for (let second = 0; second < seconds; second++) {
+              for (let k = 0; k < 24; k++)
+                inkling.track({ type: 'impression', itemId: `imp-${t}-${second}-${k}`, itemListId: 'grid', index: k });
+              for (let k = 0; k < 2; k++)
+                inkling.track({ type: 'click', itemId: `click-${t}-${second}-${k}`, itemListId: 'grid', index: k });
+              await inkling.flush();
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+          },
+          [tab, SECONDS] as const,
+        ),
+      ),
+    );
     // The last trims run after their batches: export() in each tab waits for its engine's background work.
     await Promise.all(tabs.map(({ page }) => exportedEvents(page)));
     const locks = await watcher.evaluate(() => {
-      const seen = (window as unknown as { __locks: { polls: number; held: number; most: number; running: boolean } }).__locks;
+      const seen = (window as unknown as { __locks: { polls: number; held: number; most: number; running: boolean } })
+        .__locks;
       seen.running = false;
       return seen;
     });
@@ -122,7 +148,9 @@ describe('faults in Chromium', () => {
     const impressions = events.length - clicks.length;
     expect(impressions).toBeLessThan(TABS * SECONDS * 24);
     expect(events.length).toBeLessThanOrEqual(CAP + TABS * 26);
-    console.log(`five tabs: ${events.length} events kept (${clicks.length} clicks), prune lock seen held in ${locks.held} of ${locks.polls} polls, at most ${locks.most} at once`);
+    console.log(
+      `five tabs: ${events.length} events kept (${clicks.length} clicks), prune lock seen held in ${locks.held} of ${locks.polls} polls, at most ${locks.most} at once`,
+    );
     expect(locks.held).toBeGreaterThan(0);
     expect(locks.most).toBe(1);
     for (const { log } of tabs) expect(log.pageErrors).toEqual([]);

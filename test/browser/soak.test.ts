@@ -24,31 +24,44 @@ type Api = {
  * product view, a cart and a purchase. Returns how many rankings fell back.
  */
 function pageViews(page: Page, from: number, count: number, start: number, stepMs: number): Promise<number> {
-  return page.evaluate(async ([first, total, t0, step]) => {
-    const inkling = (window as unknown as { Inkling: Api }).Inkling;
-    const render = (window as unknown as { addItem(list: Element, id: string): void }).addItem;
-    let fallbacks = 0;
-    for (let n = first; n < first + total; n++) {
-      const time = t0 + n * step;
-      history.pushState({}, '', `#pv-${n}`);
-      const ids = Array.from({ length: 24 }, (_, k) => `p${(n * 7 + k * 13) % 300}`);
-      const list = document.createElement('ul');
-      list.setAttribute('data-inkling-slot', 'list');
-      for (const id of ids) render(list, id);
-      document.getElementById('app')!.replaceChildren(list);
-      const items = ids.map((id, k) => ({ id, category: `c${k % 6}`, price: 10 + k }));
-      const ranking = await inkling.rank(items, { slot: 'list', context: { time } });
-      if (ranking.fallback) fallbacks += 1;
-      const top = ranking.items.slice(0, 8).map((entry) => entry.item.id);
-      top.forEach((itemId, index) => inkling.track({ type: 'impression', itemId, itemListId: 'list', index, time, item: { category: `c${index % 6}` } }));
-      inkling.track({ type: 'click', itemId: top[n % 8]!, itemListId: 'list', index: n % 8, time: time + 2000 });
-      if (n % 5 === 0) inkling.track({ type: 'view', itemId: top[0]!, time: time + 3000, dwellMs: 4000 });
-      if (n % 10 === 0) inkling.track({ type: 'add_to_cart', itemId: top[1]!, time: time + 5000, value: 20 });
-      if (n % 30 === 0) inkling.track({ type: 'purchase', itemId: top[1]!, orderId: `o-${n}`, time: time + 6000, value: 20 });
-      await inkling.flush();
-    }
-    return fallbacks;
-  }, [from, count, start, stepMs] as const);
+  return page.evaluate(
+    async ([first, total, t0, step]) => {
+      const inkling = (window as unknown as { Inkling: Api }).Inkling;
+      const render = (window as unknown as { addItem(list: Element, id: string): void }).addItem;
+      let fallbacks = 0;
+      for (let n = first; n < first + total; n++) {
+        const time = t0 + n * step;
+        history.pushState({}, '', `#pv-${n}`);
+        const ids = Array.from({ length: 24 }, (_, k) => `p${(n * 7 + k * 13) % 300}`);
+        const list = document.createElement('ul');
+        list.setAttribute('data-inkling-slot', 'list');
+        for (const id of ids) render(list, id);
+        document.getElementById('app')!.replaceChildren(list);
+        const items = ids.map((id, k) => ({ id, category: `c${k % 6}`, price: 10 + k }));
+        const ranking = await inkling.rank(items, { slot: 'list', context: { time } });
+        if (ranking.fallback) fallbacks += 1;
+        const top = ranking.items.slice(0, 8).map((entry) => entry.item.id);
+        top.forEach((itemId, index) =>
+          inkling.track({
+            type: 'impression',
+            itemId,
+            itemListId: 'list',
+            index,
+            time,
+            item: { category: `c${index % 6}` },
+          }),
+        );
+        inkling.track({ type: 'click', itemId: top[n % 8]!, itemListId: 'list', index: n % 8, time: time + 2000 });
+        if (n % 5 === 0) inkling.track({ type: 'view', itemId: top[0]!, time: time + 3000, dwellMs: 4000 });
+        if (n % 10 === 0) inkling.track({ type: 'add_to_cart', itemId: top[1]!, time: time + 5000, value: 20 });
+        if (n % 30 === 0)
+          inkling.track({ type: 'purchase', itemId: top[1]!, orderId: `o-${n}`, time: time + 6000, value: 20 });
+        await inkling.flush();
+      }
+      return fallbacks;
+    },
+    [from, count, start, stepMs] as const,
+  );
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -82,7 +95,9 @@ describe('soak in Chromium', () => {
         tensors: await tensorCount(page),
       });
     }
-    console.log(`soak: ${VIEWS} page views; per ninth: ${samples.map((x) => `heap ${(x.heap / 1e6).toFixed(2)} MB, ${x.nodes} nodes, ${x.pending} pending, ${x.tensors} tensors`).join(' | ')}`);
+    console.log(
+      `soak: ${VIEWS} page views; per ninth: ${samples.map((x) => `heap ${(x.heap / 1e6).toFixed(2)} MB, ${x.nodes} nodes, ${x.pending} pending, ${x.tensors} tensors`).join(' | ')}`,
+    );
     const third = SAMPLES / 3;
     const first = samples.slice(0, third);
     const last = samples.slice(-third);
@@ -108,22 +123,33 @@ describe('soak in Chromium', () => {
   it('a track() loop far past the event cap: stored events stay under it, purchases kept, worker heap bounded', async () => {
     const CAP = 5000;
     const context = await session.browser.newContext();
-    await context.addInitScript((cap) => ((window as unknown as { InklingConfig: object }).InklingConfig = { maxEvents: cap }), CAP);
+    await context.addInitScript(
+      (cap) => ((window as unknown as { InklingConfig: object }).InklingConfig = { maxEvents: cap }),
+      CAP,
+    );
     const { page, log } = await openPage(context);
     await page.goto(`${session.server.url}/confirm.html`);
     await inklingReady(page);
     const worker = await attachToWorker(session.browser, page);
     /** `count` events from `from` on, as a runaway loop would send them: mostly impressions, a purchase every 500th. */
     const loop = (from: number, count: number) =>
-      page.evaluate(async ([first, total]) => {
-        const inkling = (window as unknown as { Inkling: Api }).Inkling;
-        for (let i = first; i < first + total; i++) {
-          const type = i % 500 === 0 ? 'purchase' : i % 10 === 0 ? 'click' : 'impression';
-          inkling.track({ type, itemId: `loop-${i % 2000}`, orderId: type === 'purchase' ? `o${i}` : undefined, item: { category: `c${i % 9}` } });
-          if (i % 1000 === 999) await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        await inkling.flush();
-      }, [from, count] as const);
+      page.evaluate(
+        async ([first, total]) => {
+          const inkling = (window as unknown as { Inkling: Api }).Inkling;
+          for (let i = first; i < first + total; i++) {
+            const type = i % 500 === 0 ? 'purchase' : i % 10 === 0 ? 'click' : 'impression';
+            inkling.track({
+              type,
+              itemId: `loop-${i % 2000}`,
+              orderId: type === 'purchase' ? `o${i}` : undefined,
+              item: { category: `c${i % 9}` },
+            });
+            if (i % 1000 === 999) await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          await inkling.flush();
+        },
+        [from, count] as const,
+      );
     const heaps: number[] = [];
     const TOTAL = 60_000;
     for (let from = 0; from < TOTAL; from += 10_000) {
@@ -133,7 +159,9 @@ describe('soak in Chromium', () => {
     }
     const events = await exportedEvents(page);
     const purchases = events.filter((event) => event.type === 'purchase' && event.itemId.startsWith('loop-'));
-    console.log(`event cap: ${TOTAL} tracked, ${events.length} kept; worker heap per 10,000: ${heaps.map((h) => (h / 1e6).toFixed(2)).join(', ')} MB`);
+    console.log(
+      `event cap: ${TOTAL} tracked, ${events.length} kept; worker heap per 10,000: ${heaps.map((h) => (h / 1e6).toFixed(2)).join(', ')} MB`,
+    );
     expect(events.length).toBeLessThanOrEqual(CAP);
     expect(purchases).toHaveLength(TOTAL / 500);
     // Once the cap is reached (after the first 10,000) the heap stops growing with the events tracked.

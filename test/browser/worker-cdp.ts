@@ -12,11 +12,15 @@ export interface WorkerSession {
 export async function attachToWorker(browser: Browser, page: Page): Promise<WorkerSession> {
   await page.waitForFunction(() => true);
   const cdp: CDPSession = await browser.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
   const workerUrl = page.workers()[0]?.url();
   const target = targetInfos.find((info) => info.type === 'worker' && info.url === workerUrl);
   if (!target) throw new Error(`no worker target for ${workerUrl ?? 'a page without workers'}`);
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
   let counter = 0;
   const waiting = new Map<number, (reply: { result?: unknown; error?: { message: string } }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
@@ -32,7 +36,9 @@ export async function attachToWorker(browser: Browser, page: Page): Promise<Work
         if (reply.error) reject(new Error(`${method}: ${reply.error.message}`));
         else resolve(reply.result as T);
       });
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(reject);
     });
   return {
     send,
@@ -77,5 +83,9 @@ export function countPendingCalls(): void {
 
 /** Tensors alive in the worker's TF.js engine (tfjs-core keeps its engine on the global as `_tfengine`); 0 before TF.js loads. */
 export function tensorCount(page: Page): Promise<number> {
-  return page.workers()[0]!.evaluate(() => (self as unknown as { _tfengine?: { state: { numTensors: number } } })._tfengine?.state.numTensors ?? 0);
+  return page
+    .workers()[0]!
+    .evaluate(
+      () => (self as unknown as { _tfengine?: { state: { numTensors: number } } })._tfengine?.state.numTensors ?? 0,
+    );
 }

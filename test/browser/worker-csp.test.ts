@@ -11,7 +11,8 @@ import { fixtureDir, shopPage, teachTents, writeSite } from './fixtures.js';
  * worker sent no CSP header, with every way of compiling a string watched inside it; and the worker sent
  * its own strict header, with a report endpoint.
  */
-const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+const STRICT =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
 const REPORT = '/csp-report';
 
 /**
@@ -44,10 +45,16 @@ let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
   const dir = fixtureDir('worker-csp');
-  const page = shopPage({ head: '<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000"></script>' });
+  const page = shopPage({
+    head: '<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000"></script>',
+  });
   writeSite(dir, { 'shop.html': page });
   // The page only: the worker script is sent no CSP header.
-  server = await startServer({ root: dir, headers: (path): Record<string, string> => (path.endsWith('.html') ? { 'content-security-policy': `${STRICT}; report-uri ${REPORT}` } : {}) });
+  server = await startServer({
+    root: dir,
+    headers: (path): Record<string, string> =>
+      path.endsWith('.html') ? { 'content-security-policy': `${STRICT}; report-uri ${REPORT}` } : {},
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -60,7 +67,9 @@ const ownCodeLeftOut = (seen: string[] | undefined) => seen?.filter((line) => !/
 async function watchWorker(context: BrowserContext): Promise<void> {
   await context.route('**/dist/inkling.worker.js', async (route) => {
     const response = await route.fetch();
-    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => name !== 'content-security-policy'));
+    const headers = Object.fromEntries(
+      Object.entries(response.headers()).filter(([name]) => name !== 'content-security-policy'),
+    );
     await route.fulfill({ response, headers, body: WATCH + (await response.text()) });
   });
 }
@@ -70,7 +79,10 @@ async function twoVisits(browser: Browser, url: string, watch: boolean) {
   const context = await browser.newContext();
   if (watch) await watchWorker(context);
   const reports: string[] = [];
-  context.on('request', (request) => request.url().includes(REPORT) && reports.push(request.postData() ?? request.url()));
+  context.on(
+    'request',
+    (request) => request.url().includes(REPORT) && reports.push(request.postData() ?? request.url()),
+  );
   await context.addInitScript(recordPageHealth);
   const { page, log } = await openPage(context);
   await page.goto(url);
@@ -88,7 +100,10 @@ async function twoVisits(browser: Browser, url: string, watch: boolean) {
   await page.evaluate(() => (window as unknown as { Inkling: { export(): Promise<unknown> } }).Inkling.export());
   const firstHealth = await pageHealth(page);
   /** What the watch recorded in this page's worker (undefined when it was not in place). */
-  const compiled = async () => ownCodeLeftOut(await page.workers()[0]?.evaluate(() => (self as unknown as { __stringCode?: string[] }).__stringCode));
+  const compiled = async () =>
+    ownCodeLeftOut(
+      await page.workers()[0]?.evaluate(() => (self as unknown as { __stringCode?: string[] }).__stringCode),
+    );
   const firstCompiled = await compiled();
   await page.goto(url);
   const state = await settledState(page);
@@ -99,7 +114,9 @@ async function twoVisits(browser: Browser, url: string, watch: boolean) {
     workers: page.workers().map((w) => w.url()),
     state,
     inkling: [...log.consoleWarnings, ...log.consoleErrors].filter((line) => line.includes('[inkling]')),
-    refused: [...log.consoleWarnings, ...log.consoleErrors].filter((line) => /Refused|unsafe-eval|EvalError|code generation/i.test(line)),
+    refused: [...log.consoleWarnings, ...log.consoleErrors].filter((line) =>
+      /Refused|unsafe-eval|EvalError|code generation/i.test(line),
+    ),
     health: [firstHealth, await pageHealth(page)].flatMap((h) => [...h.errors, ...h.rejections, ...h.violations]),
     pageErrors: log.pageErrors,
   };
@@ -137,11 +154,13 @@ describe('the worker needs no eval', () => {
     const { page } = await openPage(context);
     await page.goto(`${server.url}/shop.html`);
     await settledState(page);
-    const seen = ownCodeLeftOut(await page.workers()[0]!.evaluate(() => {
-      new Function('return 1')();
-      setTimeout('1', 0);
-      return (self as unknown as { __stringCode: string[] }).__stringCode;
-    }));
+    const seen = ownCodeLeftOut(
+      await page.workers()[0]!.evaluate(() => {
+        new Function('return 1')();
+        setTimeout('1', 0);
+        return (self as unknown as { __stringCode: string[] }).__stringCode;
+      }),
+    );
     expect(seen).toEqual(['Function: return 1', 'setTimeout: 1']);
     await context.close();
   });
@@ -149,7 +168,8 @@ describe('the worker needs no eval', () => {
   it("runs with no violation when the worker gets its own strict header (no 'unsafe-eval', reports on)", async () => {
     const strictServer = await startServer({
       root: fixtureDir('worker-csp'),
-      headers: (path): Record<string, string> => (/\.(html|js)$/.test(path) ? { 'content-security-policy': `${STRICT}; report-uri ${REPORT}` } : {}),
+      headers: (path): Record<string, string> =>
+        /\.(html|js)$/.test(path) ? { 'content-security-policy': `${STRICT}; report-uri ${REPORT}` } : {},
     });
     try {
       const { outcome, reports } = await twoVisits(browser, `${strictServer.url}/shop.html`, false);

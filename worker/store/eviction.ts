@@ -16,7 +16,14 @@ export const TRIM_TO_SHARE = 0.9;
  * How much an event is worth keeping, least first: an impression only feeds the frequency cap and the
  * negatives, a purchase or a dismissal keeps an item off the page (the exclusion rules read them).
  */
-const USEFULNESS: Readonly<Record<EventType, number>> = { impression: 0, click: 1, view: 2, add_to_cart: 3, dismiss: 4, purchase: 5 };
+const USEFULNESS: Readonly<Record<EventType, number>> = {
+  impression: 0,
+  click: 1,
+  view: 2,
+  add_to_cart: 3,
+  dismiss: 4,
+  purchase: 5,
+};
 
 /**
  * The positions in `events` of the `count` to evict: the least useful kind first, the oldest first
@@ -25,7 +32,8 @@ const USEFULNESS: Readonly<Record<EventType, number>> = { impression: 0, click: 
 export function leastUseful(events: readonly InklingEvent[], count: number): Set<number> {
   const rank = (event: InklingEvent) => USEFULNESS[event.type] ?? -1;
   const order = events.map((_, index) => index);
-  if (count < events.length) order.sort((a, b) => rank(events[a]!) - rank(events[b]!) || events[a]!.time - events[b]!.time || a - b);
+  if (count < events.length)
+    order.sort((a, b) => rank(events[a]!) - rank(events[b]!) || events[a]!.time - events[b]!.time || a - b);
   return new Set(order.slice(0, Math.max(0, count)));
 }
 

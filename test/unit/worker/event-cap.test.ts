@@ -16,14 +16,29 @@ function burst(from: number, count: number): InklingEvent[] {
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
     const type: EventType = i % 97 === 0 ? 'purchase' : KINDS[i % KINDS.length]!;
-    return { id: `e${i}`, type, itemId: `item-${i}`, time: NOW - 1_000_000 + i, pageViewId: `pv-${Math.floor(i / 50)}`, item: { category: `c${i % 7}` } };
+    return {
+      id: `e${i}`,
+      type,
+      itemId: `item-${i}`,
+      time: NOW - 1_000_000 + i,
+      pageViewId: `pv-${Math.floor(i / 50)}`,
+      item: { category: `c${i % 7}` },
+    };
   });
 }
 
 describe('event cap', () => {
   it('evicts impressions before clicks, views, carts, dismissals and purchases, oldest first within a kind', () => {
     const at = (type: EventType, time: number): InklingEvent => ({ type, itemId: `${type}${time}`, time });
-    const events = [at('purchase', 1), at('dismiss', 2), at('add_to_cart', 3), at('view', 4), at('click', 5), at('impression', 7), at('impression', 6)];
+    const events = [
+      at('purchase', 1),
+      at('dismiss', 2),
+      at('add_to_cart', 3),
+      at('view', 4),
+      at('click', 5),
+      at('impression', 7),
+      at('impression', 6),
+    ];
     const order = (count: number) => [...leastUseful(events, count)].map((index) => events[index]!.itemId).sort();
     expect(order(2)).toEqual(['impression6', 'impression7']);
     expect(order(3)).toEqual(['click5', 'impression6', 'impression7']);
@@ -44,7 +59,9 @@ describe('event cap', () => {
     expect(await store.trim(1000)).toBe(2000);
     const kept = await store.events();
     expect(kept).toHaveLength(1000);
-    expect(kept.filter((event) => event.type === 'purchase')).toHaveLength(events.filter((event) => event.type === 'purchase').length);
+    expect(kept.filter((event) => event.type === 'purchase')).toHaveLength(
+      events.filter((event) => event.type === 'purchase').length,
+    );
     expect(kept.some((event) => event.type === 'impression')).toBe(false);
     expect(await store.trim(1000)).toBe(0);
   });
@@ -74,27 +91,44 @@ describe('event cap', () => {
     await Promise.all([a.close(), b.close()]);
   });
 
-  it.each(['memory', 'IndexedDB'] as const)('a %s engine fed far past its cap stores at most the cap, purchases kept, state bounded', async (kind) => {
-    const idb = faultyIndexedDB();
-    const engine = createEngine({ storage: kind === 'memory' ? 'memory' : 'auto', indexedDB: idb.factory, databaseName: 'cap', now: () => NOW, learn: false, maxEvents: 1000 });
-    await engine.configure({ mode: 'full' });
-    const sent = burst(0, 20_000);
-    for (let i = 0; i < sent.length; i += 250) await engine.ingest(sent.slice(i, i + 250));
-    const exported = await engine.export();
-    expect(exported.events.length).toBeLessThanOrEqual(1000);
-    expect(exported.events.length).toBeGreaterThanOrEqual(800);
-    const purchases = exported.events.filter((event) => event.type === 'purchase').length;
-    expect(purchases).toBe(sent.filter((event) => event.type === 'purchase').length);
-    // Every event is on its own item: a profile that kept every item it ever folded would hold 20,000.
-    expect(Object.keys((exported.profile as { items: object }).items).length).toBeLessThanOrEqual(1000);
-    await engine.close();
-  });
+  it.each(['memory', 'IndexedDB'] as const)(
+    'a %s engine fed far past its cap stores at most the cap, purchases kept, state bounded',
+    async (kind) => {
+      const idb = faultyIndexedDB();
+      const engine = createEngine({
+        storage: kind === 'memory' ? 'memory' : 'auto',
+        indexedDB: idb.factory,
+        databaseName: 'cap',
+        now: () => NOW,
+        learn: false,
+        maxEvents: 1000,
+      });
+      await engine.configure({ mode: 'full' });
+      const sent = burst(0, 20_000);
+      for (let i = 0; i < sent.length; i += 250) await engine.ingest(sent.slice(i, i + 250));
+      const exported = await engine.export();
+      expect(exported.events.length).toBeLessThanOrEqual(1000);
+      expect(exported.events.length).toBeGreaterThanOrEqual(800);
+      const purchases = exported.events.filter((event) => event.type === 'purchase').length;
+      expect(purchases).toBe(sent.filter((event) => event.type === 'purchase').length);
+      // Every event is on its own item: a profile that kept every item it ever folded would hold 20,000.
+      expect(Object.keys((exported.profile as { items: object }).items).length).toBeLessThanOrEqual(1000);
+      await engine.close();
+    },
+  );
 
   it('a restarted engine still counts what it stored before (the count rides in the checkpoint)', async () => {
     const idb = faultyIndexedDB();
     // Each start a minute after the last: the prune lease (where Web Locks are missing, as in Node) has run out.
     let clock = NOW;
-    const open = () => createEngine({ indexedDB: idb.factory, databaseName: 'cap', now: () => (clock += 60_000), learn: false, maxEvents: 3000 });
+    const open = () =>
+      createEngine({
+        indexedDB: idb.factory,
+        databaseName: 'cap',
+        now: () => (clock += 60_000),
+        learn: false,
+        maxEvents: 3000,
+      });
     const first = open();
     await first.configure({ mode: 'full' });
     // In one batch: a start that reads them saves a checkpoint, so the next start reads none of them back.
@@ -113,7 +147,8 @@ describe('event cap', () => {
 
   it('two tabs that each stay under the cap but together pass it: the store is trimmed (its count spans tabs)', async () => {
     const idb = faultyIndexedDB();
-    const open = () => createEngine({ indexedDB: idb.factory, databaseName: 'cap', now: () => NOW, learn: false, maxEvents: 1000 });
+    const open = () =>
+      createEngine({ indexedDB: idb.factory, databaseName: 'cap', now: () => NOW, learn: false, maxEvents: 1000 });
     const [a, b] = [open(), open()];
     await Promise.all([a.configure({ mode: 'full' }), b.configure({ mode: 'full' })]);
     for (let i = 0; i < 1600; i += 100) await (i % 200 === 0 ? a : b).ingest(burst(i, 100));
@@ -129,7 +164,13 @@ describe('event cap', () => {
     const store = await openIdbStore({ name: 'cap', factory: idb.factory, now: () => NOW });
     await store.append(burst(0, 5000));
     await store.close();
-    const engine = createEngine({ indexedDB: idb.factory, databaseName: 'cap', now: () => NOW, learn: false, maxEvents: 2000 });
+    const engine = createEngine({
+      indexedDB: idb.factory,
+      databaseName: 'cap',
+      now: () => NOW,
+      learn: false,
+      maxEvents: 2000,
+    });
     await engine.configure({ mode: 'full' });
     expect((await engine.export()).events.length).toBeLessThanOrEqual(2000);
     await engine.close();
@@ -137,7 +178,13 @@ describe('event cap', () => {
 
   it('falls back to the default cap, with a warning, when the one asked for is not a positive whole number', async () => {
     const warnings: string[] = [];
-    const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false, maxEvents: -5, onWarning: (line) => warnings.push(line) });
+    const engine = createEngine({
+      storage: 'memory',
+      now: () => NOW,
+      learn: false,
+      maxEvents: -5,
+      onWarning: (line) => warnings.push(line),
+    });
     await engine.configure({ mode: 'full', maxEvents: 1.5 });
     expect(warnings.filter((line) => line.includes('maxEvents'))).toHaveLength(2);
     expect(DEFAULT_MAX_EVENTS).toBe(20_000);

@@ -34,27 +34,64 @@ type Timed = { readonly op: Op; readonly delay: number };
 
 const tab = fc.integer({ min: 0, max: 1 });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('append' as const), tab, types: fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 6 }), resend: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('append' as const),
+      tab,
+      types: fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 6 }),
+      resend: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom('events' as const, 'everything' as const), tab }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('clear' as const), tab }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('purge' as const), tab, share: fc.double({ min: 0, max: 1, noNaN: true }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('trim' as const), tab, max: fc.integer({ min: 0, max: 12 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('mode' as const), tab, mode: fc.constantFrom<PrivacyMode>('full', 'session', 'off') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('purge' as const),
+      tab,
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('trim' as const), tab, max: fc.integer({ min: 0, max: 12 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('mode' as const),
+      tab,
+      mode: fc.constantFrom<PrivacyMode>('full', 'session', 'off'),
+    }),
+  },
 );
-const stepsArb = fc.array(fc.array(fc.record({ op: opArb, delay: fc.nat(3) }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 });
+const stepsArb = fc.array(fc.array(fc.record({ op: opArb, delay: fc.nat(3) }), { minLength: 1, maxLength: 3 }), {
+  minLength: 1,
+  maxLength: 12,
+});
 
 /** What the model holds: the disk's records (copies included) and each tab's memory (null while it persists). */
 interface Model {
   disk: InklingEvent[];
   tabs: (InklingEvent[] | null)[];
 }
-const copy = (model: Model): Model => ({ disk: [...model.disk], tabs: model.tabs.map((memory) => memory && [...memory]) });
-const byTime = (events: readonly InklingEvent[]) => [...events].sort((a, b) => a.time - b.time).map((event) => event.id);
-const modelKey = (model: Model) => JSON.stringify([byTime(model.disk), model.tabs.map((memory) => memory && byTime(memory))]);
+const copy = (model: Model): Model => ({
+  disk: [...model.disk],
+  tabs: model.tabs.map((memory) => memory && [...memory]),
+});
+const byTime = (events: readonly InklingEvent[]) =>
+  [...events].sort((a, b) => a.time - b.time).map((event) => event.id);
+const modelKey = (model: Model) =>
+  JSON.stringify([byTime(model.disk), model.tabs.map((memory) => memory && byTime(memory))]);
 const ids = (events: readonly InklingEvent[]) => mergeEvents([events]).map((event) => event.id);
 
 /** Applies `op` to `model` (with the events an append sent); returns what a read returns. */
-function applyModel(model: Model, op: Op, sent: readonly InklingEvent[] | undefined): (string | undefined)[] | undefined {
+function applyModel(
+  model: Model,
+  op: Op,
+  sent: readonly InklingEvent[] | undefined,
+): (string | undefined)[] | undefined {
   const memory = model.tabs[op.tab];
   const target = memory ?? model.disk;
   const replace = (events: InklingEvent[]) => (memory ? (model.tabs[op.tab] = events) : (model.disk = events));
@@ -92,11 +129,17 @@ const purgeCut = (share: number) => NOW - 100_000 + Math.round(share * 100_000);
 /** Every order of `n` indices. */
 function permutations(n: number): number[][] {
   if (n <= 1) return [[...Array(n).keys()]];
-  return permutations(n - 1).flatMap((order) => Array.from({ length: n }, (_, at) => [...order.slice(0, at), n - 1, ...order.slice(at)]));
+  return permutations(n - 1).flatMap((order) =>
+    Array.from({ length: n }, (_, at) => [...order.slice(0, at), n - 1, ...order.slice(at)]),
+  );
 }
 
 /** Runs `op` on the real stores; returns what a read returned. */
-async function applyReal(stores: readonly ModeStore[], op: Op, sent: readonly InklingEvent[] | undefined): Promise<(string | undefined)[] | undefined> {
+async function applyReal(
+  stores: readonly ModeStore[],
+  op: Op,
+  sent: readonly InklingEvent[] | undefined,
+): Promise<(string | undefined)[] | undefined> {
   const store = stores[op.tab]!;
   switch (op.kind) {
     case 'append':
@@ -118,16 +161,28 @@ async function applyReal(stores: readonly ModeStore[], op: Op, sent: readonly In
 
 /** What the test can see of the real state: the disk (read by a third connection) and each tab's store. */
 async function observe(reader: EventStore, stores: readonly ModeStore[]) {
-  return { disk: (await reader.events()).map((event) => event.id), tabs: await Promise.all(stores.map(async (store) => [store.kind, (await store.events()).map((event) => event.id)])) };
+  return {
+    disk: (await reader.events()).map((event) => event.id),
+    tabs: await Promise.all(stores.map(async (store) => [store.kind, (await store.events()).map((event) => event.id)])),
+  };
 }
-const observeModel = (model: Model) => ({ disk: ids(model.disk), tabs: model.tabs.map((memory) => [memory ? 'memory' : 'indexeddb', ids(memory ?? model.disk)]) });
+const observeModel = (model: Model) => ({
+  disk: ids(model.disk),
+  tabs: model.tabs.map((memory) => [memory ? 'memory' : 'indexeddb', ids(memory ?? model.disk)]),
+});
 
-const turns = (count: number) => new Promise<void>((resolve) => (count === 0 ? resolve() : setImmediate(() => void turns(count - 1).then(resolve))));
+const turns = (count: number) =>
+  new Promise<void>((resolve) => (count === 0 ? resolve() : setImmediate(() => void turns(count - 1).then(resolve))));
 
-async function run(scheduler: fc.Scheduler, initial: readonly PrivacyMode[], steps: readonly (readonly Timed[])[]): Promise<void> {
+async function run(
+  scheduler: fc.Scheduler,
+  initial: readonly PrivacyMode[],
+  steps: readonly (readonly Timed[])[],
+): Promise<void> {
   const factory = new IDBFactory();
   const warnings: string[] = [];
-  const open = () => openIdbStore({ name: 'inkling', factory, now: () => NOW, onWarning: (line) => warnings.push(line) });
+  const open = () =>
+    openIdbStore({ name: 'inkling', factory, now: () => NOW, onWarning: (line) => warnings.push(line) });
   const stores = await Promise.all(initial.map((mode) => createModeStore(open, mode)));
   const reader = await open();
   let candidates: Model[] = [{ disk: [], tabs: initial.map((mode) => (mode === 'full' ? null : [])) }];
@@ -139,12 +194,21 @@ async function run(scheduler: fc.Scheduler, initial: readonly PrivacyMode[], ste
       const sent = step.map(({ op }) => {
         if (op.kind !== 'append') return undefined;
         if (op.resend && sentBatches.length > 0) return sentBatches[sentBatches.length - 1]!;
-        const batch = op.types.map((type) => ({ id: `e${counter}`, type, itemId: `i${counter % 5}`, time: NOW - 100_000 + 1_000 * counter++ }));
+        const batch = op.types.map((type) => ({
+          id: `e${counter}`,
+          type,
+          itemId: `i${counter % 5}`,
+          time: NOW - 100_000 + 1_000 * counter++,
+        }));
         sentBatches.push(batch);
         return batch;
       });
       const pending = step.map(({ op, delay }, i) =>
-        scheduler.schedule(Promise.resolve(`${op.kind}@${op.tab}`)).then(() => turns(delay)).then(() => applyReal(stores, op, sent[i])));
+        scheduler
+          .schedule(Promise.resolve(`${op.kind}@${op.tab}`))
+          .then(() => turns(delay))
+          .then(() => applyReal(stores, op, sent[i])),
+      );
       // Releases the starts one by one in a random order; the operations then run concurrently.
       await scheduler.waitAll();
       const results = await Promise.all(pending);
@@ -156,12 +220,15 @@ async function run(scheduler: fc.Scheduler, initial: readonly PrivacyMode[], ste
         for (const order of permutations(step.length)) {
           const model = copy(candidate);
           const reads = order.map((i) => [i, applyModel(model, step[i]!.op, sent[i])] as const);
-          if (reads.some(([i, read]) => read !== undefined && JSON.stringify(read) !== JSON.stringify(results[i]))) continue;
+          if (reads.some(([i, read]) => read !== undefined && JSON.stringify(read) !== JSON.stringify(results[i])))
+            continue;
           if (JSON.stringify(observeModel(model)) === JSON.stringify(seen)) next.set(modelKey(model), model);
         }
       }
       if (next.size === 0) {
-        throw new Error(`no order of ${JSON.stringify(step.map(({ op }) => op))} explains reads ${JSON.stringify(results)} and state ${JSON.stringify(seen)}; before: ${JSON.stringify(observeModel(candidates[0]!))}`);
+        throw new Error(
+          `no order of ${JSON.stringify(step.map(({ op }) => op))} explains reads ${JSON.stringify(results)} and state ${JSON.stringify(seen)}; before: ${JSON.stringify(observeModel(candidates[0]!))}`,
+        );
       }
       candidates = [...next.values()];
       expect(warnings).toEqual([]);
@@ -204,9 +271,18 @@ describe('two tabs on one database, model-checked', () => {
   });
 
   it(`stays equal to an in-memory model under random interleavings (${RUNS} runs)`, async () => {
-    const property = fc.asyncProperty(fc.scheduler(), fc.tuple(fc.constantFrom<PrivacyMode>('full', 'session'), fc.constantFrom<PrivacyMode>('full', 'session')), stepsArb, (s, initial, steps) => run(s, initial, steps));
-    const result = await fc.check(property, { numRuns: RUNS, seed: process.env.STORE_MODEL_SEED ? Number(process.env.STORE_MODEL_SEED) : undefined });
+    const property = fc.asyncProperty(
+      fc.scheduler(),
+      fc.tuple(fc.constantFrom<PrivacyMode>('full', 'session'), fc.constantFrom<PrivacyMode>('full', 'session')),
+      stepsArb,
+      (s, initial, steps) => run(s, initial, steps),
+    );
+    const result = await fc.check(property, {
+      numRuns: RUNS,
+      seed: process.env.STORE_MODEL_SEED ? Number(process.env.STORE_MODEL_SEED) : undefined,
+    });
     // fast-check's report names the seed and the shrunk counterexample: rerun with STORE_MODEL_SEED.
-    if (result.failed) throw new Error(`${fc.defaultReportMessage(result) ?? 'failed'}\n${String(result.errorInstance)}`);
+    if (result.failed)
+      throw new Error(`${fc.defaultReportMessage(result) ?? 'failed'}\n${String(result.errorInstance)}`);
   }, 300_000);
 });
