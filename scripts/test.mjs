@@ -1,5 +1,6 @@
-// `npm test`: installs what is missing, builds, type-checks, checks bundle budgets, then runs every
-// test (unit in Node/happy-dom, browser in Debian Chromium) and prints one summary line.
+// `npm test`: installs what is missing, builds, type-checks, checks bundle budgets and the packed package,
+// then runs every test (unit in Node/happy-dom, browser and bundled sample apps in Debian Chromium) and
+// prints one summary line.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build, ensureChromium, ensurePackages, repo, run } from './setup.mjs';
@@ -10,6 +11,10 @@ build();
 run('node demo/build.mjs');
 run('npx tsc -p tsconfig.json --noEmit');
 run('node scripts/size.mjs');
+// The package as npm would publish it: its manifest and files (publint), and its types as TypeScript
+// resolves them from an ES module or a bundler (attw; the package is ESM-only, so CommonJS is out of scope).
+run('npx publint --strict');
+run('npx attw --pack . --profile esm-only');
 
 mkdirSync(`${repo}test-results`, { recursive: true });
 const report = `${repo}test-results/vitest.json`;

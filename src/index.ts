@@ -21,7 +21,7 @@ const besideThisFile = (file: string) => import.meta.url.replace(/[^/?#]*(?:[?#]
 export function createInkling(options: InklingOptions = {}): Inkling {
   return createInklingWith(options, {
     workerUrl: besideThisFile('inkling.worker.js'),
-    // Written out whole, in this one place: Vite, webpack 5 and Parcel see `new Worker(new URL(…))` and
+    // Written out whole, in this one place: Vite and webpack 5 see `new Worker(new URL(…))` and
     // bundle the worker with its lazy TF.js chunk. A bare `new URL()` would be copied as an asset
     // without the chunk it imports. Used unless the site passes `workerUrl` or `createWorker`.
     bundledWorker: () => new Worker(new URL('./inkling.worker.js', import.meta.url), { type: 'module', name: 'inkling' }),
