@@ -1,7 +1,9 @@
 // Prints min+gzip sizes of the built bundles and fails when one is over its budget (budgets: ../shared/DESIGN.md).
+// `--write-docs` also writes the table into docs/performance.md.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { wantsDocs, writeBenchSection } from './bench-docs.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -34,13 +36,22 @@ export function measure() {
   ];
 }
 
+/** The sizes as the markdown table docs/performance.md shows. */
+export function sizeTable(rows = measure()) {
+  const lines = ['| bundle | what | min+gzip | budget |', '| --- | --- | --- | --- |'];
+  for (const row of rows) lines.push(`| \`${row.name}\` | ${row.what} | ${row.kb.toFixed(2)} KB | ${row.maxKb === undefined ? '—' : `${row.maxKb} KB`} |`);
+  return lines.join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   let over = false;
-  for (const row of measure()) {
+  const rows = measure();
+  for (const row of rows) {
     const ok = row.maxKb === undefined || row.kb <= row.maxKb;
     over ||= !ok;
     const budget = row.maxKb === undefined ? row.what : `budget ${row.maxKb} KB: ${row.what}`;
     console.log(`${row.maxKb === undefined ? '    ' : ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(38)} ${row.kb.toFixed(2).padStart(6)} KB min+gzip  (${budget})`);
   }
+  if (wantsDocs()) writeBenchSection('size', sizeTable(rows), 'npm run build && node scripts/size.mjs --write-docs');
   process.exitCode = over ? 1 : 0;
 }

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +18,7 @@ export interface Build {
  * Packs the built SDK (`npm pack`, the files a user gets) and installs the tarball into a fresh copy
  * of the sample app in a temp folder; returns the app's folder.
  */
-export function sampleApp(): string {
+export function sampleApp(): { app: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'inkling-bundlers-'));
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', root], { cwd: repo, encoding: 'utf8' });
   const tarball = join(root, packed.trim().split('\n').pop()!);
@@ -30,7 +29,7 @@ export function sampleApp(): string {
   writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
   // The SDK's own dependencies are in npm's cache already (the repo installed them).
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--silent'], { cwd: app, stdio: 'inherit' });
-  return app;
+  return { app, root };
 }
 
 /** `vite build` with no config, as `npm create vite` would run it. */
@@ -66,10 +65,11 @@ export async function buildWebpack(app: string): Promise<Build> {
 export async function buildEsbuild(app: string): Promise<Build> {
   const esbuild = await import('esbuild');
   const dir = join(app, 'dist-esbuild');
-  const worker = createRequire(join(app, 'package.json')).resolve('inkling/worker');
+  // The README's recipe, word for word.
   const result = await esbuild.build({
-    entryPoints: { main: join(app, 'main.js'), 'inkling.worker': worker },
-    bundle: true, format: 'esm', splitting: true, minify: true, outdir: dir, logLevel: 'silent',
+    entryPoints: { main: 'main.js', 'inkling.worker': 'inkling/worker' },
+    bundle: true, format: 'esm', splitting: true, outdir: dir,
+    absWorkingDir: app, minify: true, logLevel: 'silent',
   });
   copyFileSync(join(app, 'index.html'), join(dir, 'index.html'));
   return { name: 'esbuild', dir, warnings: result.warnings.map((warning) => warning.text) };

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../scripts/serve.mjs';
@@ -14,13 +15,15 @@ interface AppHandle {
 }
 
 let app: string;
+let root: string | undefined;
 let browser: Browser;
 beforeAll(async () => {
-  app = sampleApp();
+  ({ app, root } = sampleApp());
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
 describe.each([
