@@ -3,6 +3,7 @@
 // Benches call it with `--write-docs`; the old figures stay in git history.
 // CLI: `node bench/x.mjs | node scripts/bench-docs.mjs NAME` replaces the section with standard input.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const PERFORMANCE_DOC = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
@@ -11,7 +12,8 @@ export const PERFORMANCE_DOC = fileURLToPath(new URL('../docs/performance.md', i
 export const wantsDocs = (argv = process.argv) => argv.includes('--write-docs');
 
 /**
- * Replaces the section `name` with `markdown`, stamped with the command that made it and the day.
+ * Replaces the section `name` with `markdown`, stamped with the command that made it, the day and the
+ * machine's load (figures from a loaded machine read differently).
  * @param {string} name
  * @param {string} markdown
  * @param {string} command
@@ -25,7 +27,8 @@ export function writeBenchSection(name, markdown, command, file = PERFORMANCE_DO
   const to = page.indexOf(end);
   if (from < 0 || to < from) throw new Error(`${file} has no section ${start} … ${end}`);
   const day = new Date().toISOString().slice(0, 10);
-  const body = `\n_Regenerate: \`${command}\` (last written ${day})._\n\n${markdown.trim()}\n`;
+  const load = loadavg()[0].toFixed(1);
+  const body = `\n_Regenerate: \`${command}\` (last written ${day}, load average ${load})._\n\n${markdown.trim()}\n`;
   writeFileSync(file, page.slice(0, from + start.length) + body + page.slice(to));
   console.log(`wrote section "${name}" of ${file}`);
 }

@@ -111,5 +111,5 @@ console.log(markdown.join('\n'));
 if (process.argv.includes('--write-docs')) {
   // Loaded at run time from the repository root: bundled, its own import.meta.url would point into bench/dist.
   const docs = (await import(pathToFileURL(resolve('scripts/bench-docs.mjs')).href)) as typeof import('../../scripts/bench-docs.mjs');
-  docs.writeBenchSection('speed-node', markdown.join('\n'), 'npm run bench:speed -- --write-docs (or node bench/dist/speed-node.mjs --write-docs)');
+  docs.writeBenchSection('speed-node', markdown.join('\n'), 'npm run bench -- speed --write-docs');
 }
