@@ -1,5 +1,5 @@
-import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/messages.js';
-import type { Engine } from '../worker/protocol.js';
+import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../common/messages.js';
+import type { PageEngine } from '../common/protocol.js';
 import type { Reporter } from './report.js';
 import { ENGINE_METHODS, remote } from './rpc.js';
 import { scriptUrl } from './trusted.js';
@@ -13,7 +13,7 @@ export interface ClientOptions {
   /** Starts the worker a bundler resolved; wins over `workerUrl` (the caller passes it only when the site set neither). */
   readonly bundledWorker?: () => Worker;
   /** Loads the same engine on the main thread when no worker can start. */
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** How long the worker may take to load before the in-thread engine is used. Default 5000 ms. */
   readonly readyTimeoutMs?: number;
   readonly reporter: Reporter;
@@ -24,7 +24,7 @@ export interface ClientOptions {
  * 404, old browser): one warning, never an error on the page. Calls made before the worker is ready
  * simply wait for it.
  */
-export async function connectEngine(options: ClientOptions): Promise<Engine> {
+export async function connectEngine(options: ClientOptions): Promise<PageEngine> {
   const create = workerFactory(options);
   if (create && typeof Worker !== 'undefined') {
     try {
@@ -57,9 +57,9 @@ function workerFactory(options: ClientOptions): (() => Worker) | undefined {
   return () => new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
 }
 
-function startWorker(create: () => Worker, options: ClientOptions): Promise<Engine> {
+function startWorker(create: () => Worker, options: ClientOptions): Promise<PageEngine> {
   const worker = create();
-  return new Promise<Engine>((resolve, reject) => {
+  return new Promise<PageEngine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {
       if (settled) return options.reporter.warn(`worker error: ${reason}`);
@@ -78,7 +78,7 @@ function startWorker(create: () => Worker, options: ClientOptions): Promise<Engi
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(remote<Engine>(worker, ENGINE_METHODS));
+      resolve(remote<PageEngine>(worker, ENGINE_METHODS));
     });
   });
 }

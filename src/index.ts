@@ -2,8 +2,8 @@ import { createInklingWith, type Inkling, type InklingOptions } from './inkling.
 
 export type { Inkling, InklingOptions, RankOptions } from './inkling.js';
 export type { PrivacyOptions, PrivacySignals } from './privacy.js';
-export type { VisitorExport } from '../worker/protocol.js';
-export type * from './types.js';
+export type { VisitorExport } from '../common/protocol.js';
+export type * from '../common/types.js';
 
 // Not `new URL('./…', import.meta.url)`: bundlers must see only the `new Worker(new URL(…))` below, or
 // they copy the worker a second time as a plain asset (Vite) or warn (webpack). For a site's own `createWorker(url)`.

@@ -1,4 +1,4 @@
-import type { Engine, VisitorExport } from '../worker/protocol.js';
+import type { PageEngine, VisitorExport } from '../common/protocol.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
@@ -11,7 +11,7 @@ import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
 import { onRouteChange } from './tracker/route-changes.js';
 import { sessionJournal } from './tracker/session-journal.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
+import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -69,7 +69,7 @@ export interface HostDefaults {
   readonly workerUrl?: string | URL;
   /** Starts the worker the site's bundler resolved (the npm build); `workerUrl` and `createWorker` options win. */
   readonly bundledWorker?: () => Worker;
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
 }
@@ -104,7 +104,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   // A single-page app's route change is a new page view (impressions count again).
   if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
 
-  let enginePromise: Promise<Engine> | undefined;
+  let enginePromise: Promise<PageEngine> | undefined;
   const engine = () =>
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectEngine } from '../../../src/client.js';
-import type { Engine } from '../../../worker/protocol.js';
+import type { PageEngine } from '../../../common/protocol.js';
 
 /** A worker that never says it is ready: connectEngine gives up after `readyTimeoutMs` and goes in-thread. */
 class SilentWorker {
@@ -8,7 +8,7 @@ class SilentWorker {
   terminate(): void {}
 }
 
-const inThread = {} as Engine;
+const inThread = {} as PageEngine;
 const reporter = { warn: vi.fn(), error: vi.fn() };
 
 describe('connectEngine: which worker starts', () => {
