@@ -28,7 +28,10 @@ export function sampleApp(): { app: string; root: string } {
   const manifest = { name: 'sample-app', private: true, type: 'module', dependencies: { inkling: `file:${tarball}` } };
   writeFileSync(join(app, 'package.json'), JSON.stringify(manifest, null, 2));
   // The SDK's own dependencies are in npm's cache already (the repo installed them).
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--silent'], { cwd: app, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--silent'], {
+    cwd: app,
+    stdio: 'inherit',
+  });
   return { app, root };
 }
 
@@ -37,9 +40,19 @@ export async function buildVite(app: string): Promise<Build> {
   const { build, createLogger } = await import('vite');
   const warnings: string[] = [];
   const logger = createLogger('warn');
-  const customLogger = { ...logger, warn: (message: string) => warnings.push(message), warnOnce: (message: string) => warnings.push(message) };
+  const customLogger = {
+    ...logger,
+    warn: (message: string) => warnings.push(message),
+    warnOnce: (message: string) => warnings.push(message),
+  };
   const dir = join(app, 'dist-vite');
-  await build({ root: app, configFile: false, logLevel: 'warn', customLogger, build: { outDir: dir, emptyOutDir: true } });
+  await build({
+    root: app,
+    configFile: false,
+    logLevel: 'warn',
+    customLogger,
+    build: { outDir: dir, emptyOutDir: true },
+  });
   return { name: 'vite', dir, warnings };
 }
 
@@ -48,14 +61,19 @@ export async function buildWebpack(app: string): Promise<Build> {
   const webpack = (await import('webpack')).default;
   const dir = join(app, 'dist-webpack');
   const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
-    webpack({ mode: 'production', context: app, entry: './main.js', output: { path: dir, filename: 'main.js', clean: true } }, (error, result) =>
-      error || !result ? reject(error ?? new Error('webpack gave no stats')) : resolve(result),
+    webpack(
+      { mode: 'production', context: app, entry: './main.js', output: { path: dir, filename: 'main.js', clean: true } },
+      (error, result) => (error || !result ? reject(error ?? new Error('webpack gave no stats')) : resolve(result)),
     ),
   );
   const info = stats.toJson({ all: false, errors: true, warnings: true, moduleTrace: true });
   if (stats.hasErrors()) throw new Error(`webpack: ${info.errors?.map((entry) => entry.message).join('\n')}`);
   copyFileSync(join(app, 'index.html'), join(dir, 'index.html'));
-  return { name: 'webpack', dir, warnings: info.warnings?.map((entry) => `${entry.moduleName ?? ''}: ${entry.message}`) ?? [] };
+  return {
+    name: 'webpack',
+    dir,
+    warnings: info.warnings?.map((entry) => `${entry.moduleName ?? ''}: ${entry.message}`) ?? [],
+  };
 }
 
 /**
@@ -68,8 +86,13 @@ export async function buildEsbuild(app: string): Promise<Build> {
   // The README's recipe, word for word.
   const result = await esbuild.build({
     entryPoints: { main: 'main.js', 'inkling.worker': 'inkling/worker' },
-    bundle: true, format: 'esm', splitting: true, outdir: dir,
-    absWorkingDir: app, minify: true, logLevel: 'silent',
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    outdir: dir,
+    absWorkingDir: app,
+    minify: true,
+    logLevel: 'silent',
   });
   copyFileSync(join(app, 'index.html'), join(dir, 'index.html'));
   return { name: 'esbuild', dir, warnings: result.warnings.map((warning) => warning.text) };

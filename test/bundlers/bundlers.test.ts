@@ -38,7 +38,10 @@ describe.each([
     const server = await startServer({ root: build.dir });
     const context = await browser.newContext();
     const failed: string[] = [];
-    context.on('response', (response) => void (response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)));
+    context.on(
+      'response',
+      (response) => void (response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)),
+    );
     try {
       const { page, log } = await openPage(context);
       await page.goto(`${server.url}/index.html`);

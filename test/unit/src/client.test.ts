@@ -18,7 +18,14 @@ describe('connectEngine: which worker starts', () => {
     vi.stubGlobal('Worker', SilentWorker);
     const bundledWorker = vi.fn(() => new SilentWorker() as unknown as Worker);
     const createWorker = vi.fn(() => new SilentWorker() as unknown as Worker);
-    const engine = await connectEngine({ workerUrl: 'beside.js', bundledWorker, createWorker, loadInThread: async () => inThread, readyTimeoutMs: 5, reporter });
+    const engine = await connectEngine({
+      workerUrl: 'beside.js',
+      bundledWorker,
+      createWorker,
+      loadInThread: async () => inThread,
+      readyTimeoutMs: 5,
+      reporter,
+    });
     expect(bundledWorker).toHaveBeenCalledTimes(1);
     expect(createWorker).not.toHaveBeenCalled();
     expect(engine).toBe(inThread);
@@ -27,7 +34,13 @@ describe('connectEngine: which worker starts', () => {
   it("uses the site's createWorker with the workerUrl otherwise", async () => {
     vi.stubGlobal('Worker', SilentWorker);
     const createWorker = vi.fn(() => new SilentWorker() as unknown as Worker);
-    await connectEngine({ workerUrl: 'https://cdn.example/inkling.worker.js', createWorker, loadInThread: async () => inThread, readyTimeoutMs: 5, reporter });
+    await connectEngine({
+      workerUrl: 'https://cdn.example/inkling.worker.js',
+      createWorker,
+      loadInThread: async () => inThread,
+      readyTimeoutMs: 5,
+      reporter,
+    });
     expect(createWorker).toHaveBeenCalledWith('https://cdn.example/inkling.worker.js');
   });
 
