@@ -66,6 +66,8 @@ export interface Inkling {
 /** Defaults that differ between the npm build and the script tag. */
 export interface HostDefaults {
   readonly workerUrl?: string | URL;
+  /** Starts the worker the site's bundler resolved (the npm build); `workerUrl` and `createWorker` options win. */
+  readonly bundledWorker?: () => Worker;
   readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
@@ -96,6 +98,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,
       createWorker: options.createWorker,
+      bundledWorker: options.workerUrl === undefined && options.createWorker === undefined ? host.bundledWorker : undefined,
       loadInThread: host.loadInThread,
       reporter,
     }).then(async (connected) => {
