@@ -1,7 +1,7 @@
 import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/messages.js';
-import type { Engine } from '../worker/protocol.js';
+import type { Engine, EngineConfig } from '../worker/protocol.js';
 import type { Reporter } from './report.js';
-import { ENGINE_METHODS, remote } from './rpc.js';
+import { DEADLINE_ERROR, ENGINE_METHODS, remote } from './rpc.js';
 import { scriptUrl } from './trusted.js';
 
 /** How the main thread reaches the engine. Every field is a seam tests and hosting setups can replace. */
@@ -14,6 +14,8 @@ export interface ClientOptions {
   readonly loadInThread: () => Promise<Engine>;
   /** How long the worker may take to load before the in-thread engine is used. Default 5000 ms. */
   readonly readyTimeoutMs?: number;
+  /** How long one call may wait for the worker's answer before it fails and the worker is replaced. Default 10 s. */
+  readonly callTimeoutMs?: number;
   readonly reporter: Reporter;
 }
 
@@ -23,14 +25,52 @@ export interface ClientOptions {
  * simply wait for it.
  */
 export async function connectEngine(options: ClientOptions): Promise<Engine> {
-  if (options.workerUrl !== undefined && typeof Worker !== 'undefined') {
+  const url = options.workerUrl;
+  if (url !== undefined && typeof Worker !== 'undefined') {
     try {
-      return await startWorker(options.workerUrl, options);
+      return supervise(await startWorker(url, options), options, () => startWorker(url, options));
     } catch (error) {
       options.reporter.warn(`worker unavailable (${error instanceof Error ? error.message : String(error)}); running in-thread`);
     }
   }
   return options.loadInThread();
+}
+
+/** A worker's engine, and the way to stop it. */
+type WorkerEngine = Engine & { terminate?: () => void };
+
+/**
+ * Watches a worker's answers: the first call that misses its deadline replaces the worker with a new
+ * one (configured as the last was), the next with the in-thread engine. The call that missed fails (its
+ * caller falls back, a ranking to the original order); later calls go to the replacement.
+ */
+function supervise(first: WorkerEngine, options: ClientOptions, restart: () => Promise<WorkerEngine>): Engine {
+  let current: Promise<WorkerEngine> = Promise.resolve(first);
+  /** The engine calls go to; unset while its replacement starts. */
+  let live: WorkerEngine | undefined = first;
+  let restarts = 0;
+  let config: EngineConfig = {};
+  const replace = (stuck: WorkerEngine) => {
+    stuck.terminate?.();
+    live = undefined;
+    const next = restarts++ ? options.loadInThread() : restart().catch(options.loadInThread);
+    options.reporter.warn('the worker stopped answering; replacing it');
+    current = next.then(async (engine) => (await engine.configure(config).catch(() => undefined), (live = engine)));
+  };
+  const engine: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of ENGINE_METHODS) {
+    engine[method] = async (...args) => {
+      if (method === 'configure') config = { ...config, ...(args[0] as EngineConfig) };
+      const target = await current;
+      try {
+        return await (target[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        if ((error as Error)?.name === DEADLINE_ERROR && restarts < 2 && target === live) replace(target);
+        throw error;
+      }
+    };
+  }
+  return engine as unknown as Engine;
 }
 
 /**
@@ -45,9 +85,9 @@ export function workerScriptUrl(url: string | URL, origin = globalThis.location?
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
-function startWorker(url: string | URL, options: ClientOptions): Promise<Engine> {
+function startWorker(url: string | URL, options: ClientOptions): Promise<WorkerEngine> {
   const worker = options.createWorker ? options.createWorker(url) : new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
-  return new Promise<Engine>((resolve, reject) => {
+  return new Promise<WorkerEngine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {
       if (settled) return options.reporter.warn(`worker error: ${reason}`);
@@ -66,7 +106,7 @@ function startWorker(url: string | URL, options: ClientOptions): Promise<Engine>
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(remote<Engine>(worker, ENGINE_METHODS));
+      resolve(Object.assign(remote<Engine>(worker, ENGINE_METHODS, options.callTimeoutMs), { terminate: () => worker.terminate() }));
     });
   });
 }

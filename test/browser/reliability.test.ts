@@ -70,3 +70,38 @@ describe('track() with data the worker cannot receive', () => {
     await context.close();
   });
 });
+
+/** The real worker, which closes itself when asked to rank: every call after that goes unanswered. */
+const CLOSING_WORKER = `self.addEventListener('message', (event) => {
+  if (event.data && event.data.path && event.data.path[0] === 'rank') self.close();
+});
+await import('/dist/inkling.worker.js?real');`;
+
+describe('a worker that stops answering', () => {
+  it('rank(), flush() and export() settle; the worker is replaced and later calls work', async () => {
+    const context = await session.browser.newContext();
+    let served = 0;
+    await context.route('**/dist/inkling.worker.js', (route) =>
+      served++ === 0 ? route.fulfill({ contentType: 'text/javascript', body: CLOSING_WORKER }) : route.continue(),
+    );
+    const { page, log } = await openPage(context);
+    await page.goto(`${session.server.url}/shop.html`);
+    await inklingReady(page);
+    const results = await page.evaluate(async () => {
+      type Api = { rank(items: unknown[], options: unknown): Promise<{ fallback?: boolean; items: { item: { id: string } }[] }>; track(input: unknown): void; flush(): Promise<void>; export(): Promise<{ events: unknown[] }> };
+      const inkling = (window as unknown as { Inkling: Api }).Inkling;
+      const items = [{ id: 'a' }, { id: 'b' }];
+      inkling.track({ type: 'click', itemId: 'a' });
+      const first = await Promise.all([inkling.rank(items, { slot: 'probe' }), inkling.flush(), inkling.export()]);
+      const later = await inkling.rank(items, { slot: 'probe' });
+      const exported = await inkling.export();
+      return { first: first[0], later, events: exported.events.length };
+    });
+    expect(results.first).toMatchObject({ fallback: true, items: [{ item: { id: 'a' } }, { item: { id: 'b' } }] });
+    expect(results.later.fallback).toBeUndefined();
+    expect(results.events).toBeGreaterThan(0);
+    expect(served).toBe(2);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
