@@ -11,6 +11,7 @@ import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
 import { onRouteChange } from './tracker/route-changes.js';
 import { sessionJournal } from './tracker/session-journal.js';
+import { createSuppressedList, type SuppressedList } from './suppressed.js';
 import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
@@ -70,6 +71,8 @@ export interface HostDefaults {
   readonly loadInThread: () => Promise<Engine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
+  /** The bought and dismissed items every fallback hides; the tag shares it with its slots. */
+  readonly suppressed?: SuppressedList;
 }
 
 /** Builds the API; `index.ts` and `tag.ts` supply the host defaults. */
@@ -84,12 +87,15 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
   let paused = false;
   let mode = resolveMode(options, consent, signals);
+  const suppressed = host.suppressed ?? createSuppressedList();
   /** Applies a consent or pause change: at once on this page, and in the engine if it has started. */
   const updateMode = () => {
     const next = paused ? 'off' : resolveMode(options, consent, signals);
     if (next === mode) return;
     mode = next;
     if (mode === 'off') batcher.clear();
+    // Withdrawn consent keeps nothing; a visitor's pause keeps what the engine keeps too.
+    if (mode === 'off' && !paused) suppressed.clear();
     if (mode !== 'session') journal.clear();
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
@@ -131,6 +137,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   const forgetHere = () => {
     batcher.clear();
     journal.clear();
+    suppressed.clear();
     markReturning(false);
     returning = false;
   };
@@ -162,7 +169,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     }
   };
   /** The page's own order, with the reason it was kept. */
-  const original = <T extends Item>(items: readonly T[], source: string, text: string) => originalRanking(items, { kind: 'rule', source, text });
+  const original = <T extends Item>(items: readonly T[], source: string, text: string) =>
+    originalRanking(items, { kind: 'rule', source, text }, suppressed.among(items.map((item) => item?.id), mode));
 
   return {
     get mode() {
@@ -172,7 +180,10 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       guard('track', () => {
         if (mode === 'off') return;
         const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
-        for (const event of events) batcher.add(event);
+        for (const event of events) {
+          batcher.add(event);
+          suppressed.note(event, mode);
+        }
         if (mode === 'session') journal.add(events);
         if (mode === 'full' && !returning) markReturning((returning = true));
       }),

@@ -46,12 +46,8 @@ export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessag
           reject(error);
         }, deadlineMs);
         pending.set(id, { resolve: (value) => (end(), resolve(value)), reject: (error) => (end(), reject(error)) });
-        try {
-          port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
-        } catch (error) {
-          // An argument that cannot be cloned: this call fails now, and leaves nothing pending.
-          pending.get(id)!.reject(error);
-        }
+        // An argument that cannot be cloned throws here: the call rejects now, and its deadline clears the entry.
+        port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
       });
   }
   return api as Methods<T>;

@@ -1,7 +1,9 @@
 import { SLOT_ATTRIBUTE } from './read-items.js';
 
-/** Set on each slot once Inkling is done with it: `personalized` or `original`. A hook for CSS and tests. */
+/** Set on each slot once Inkling is done with it: `personalized`, `holdout` or `original`. A hook for CSS and tests. */
 export const STATE_ATTRIBUTE = 'data-inkling-state';
+/** Why a slot was not personalized, in words a site owner can read (`budget missed after 150 ms`). */
+export const REASON_ATTRIBUTE = 'data-inkling-reason';
 
 /** Hides a returning visitor's slots until they are settled; `release()` ends it for every slot. */
 export interface Concealer {

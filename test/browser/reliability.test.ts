@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, serveAndLaunch, settledState } from './browser.js';
-import { fixtureDir, shopPage, writeSite } from './fixtures.js';
+import type { BrowserContext } from 'playwright-core';
+import { openPage, serveAndLaunch, settledState, slotOrder } from './browser.js';
+import { fixtureDir, ORIGINAL_ORDER, shopPage, writeSite } from './fixtures.js';
 import { exportedEvents, inklingReady } from './inkling-page.js';
 
 // Issue 20's "nothing lost" breaks, in real Chromium against the built tag.
 const dir = fixtureDir('reliability');
 const TAG = '<script src="/dist/inkling.js" async></script>';
+/** The documented snippet: render-blocking in <head>, with a rank budget no engine can meet. */
+const HURRIED = '<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="1"></script>';
 writeSite(dir, {
   'shop.html': shopPage({ head: TAG }),
+  'hurried.html': shopPage({ head: HURRIED }),
+  'late.html': shopPage({ tail: TAG }),
+  'blocking.html': shopPage({ head: '<script src="/dist/inkling.js" async blocking="render"></script>' }),
 });
 const session = serveAndLaunch(dir);
 
@@ -104,4 +110,73 @@ describe('a worker that stops answering', () => {
     expect(log.pageErrors).toEqual([]);
     await context.close();
   }, 60_000);
+});
+
+/** A worker that starts, then answers every engine call with an error, in comlink's wire format. */
+const FAILING_ENGINE = `self.postMessage({ type: 'inkling:ready' });
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.id) self.postMessage({ id: event.data.id, type: 'HANDLER', name: 'throw', value: { isError: true, value: { name: 'Error', message: 'forced engine failure' } } });
+});`;
+
+/** A visitor who bought s2 and dismissed j1 on an earlier page (full mode: a returning visitor). */
+async function buyerContext(): Promise<BrowserContext> {
+  const context = await session.browser.newContext();
+  const { page } = await openPage(context);
+  await page.goto(`${session.server.url}/shop.html`);
+  await inklingReady(page);
+  await page.evaluate(async () => {
+    const inkling = (window as unknown as { Inkling: { track(input: unknown): void; flush(): Promise<void> } }).Inkling;
+    inkling.track({ type: 'purchase', itemIds: ['s2'] });
+    inkling.track({ type: 'dismiss', itemId: 'j1' });
+    await inkling.flush();
+  });
+  await page.close();
+  return context;
+}
+const WITHOUT_BOUGHT = ORIGINAL_ORDER.filter((id) => id !== 's2' && id !== 'j1');
+
+describe('bought and dismissed items stay hidden on every fallback', () => {
+  it('when the ranking misses its budget: original order, minus them, and the reason on the slot', async () => {
+    const context = await buyerContext();
+    const { page } = await openPage(context);
+    await page.goto(`${session.server.url}/hurried.html`);
+    expect(await settledState(page)).toBe('original');
+    expect(await page.getAttribute('#grid', 'data-inkling-reason')).toMatch(/^budget missed after \d+ ms$/);
+    expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
+    await context.close();
+  });
+
+  it('when the worker fails, and in the API\'s rank() fallback (`removed`)', async () => {
+    const context = await buyerContext();
+    await context.route('**/dist/inkling.worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAILING_ENGINE }));
+    const { page } = await openPage(context);
+    await page.goto(`${session.server.url}/blocking.html`);
+    expect(await settledState(page)).toBe('original');
+    expect(await page.getAttribute('#grid', 'data-inkling-reason')).toBe('worker failed');
+    expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
+    const ranking = await page.evaluate(() => {
+      const inkling = (window as unknown as { Inkling: { rank(items: unknown[], options: unknown): Promise<{ items: { item: { id: string } }[]; removed: { item: { id: string } }[] }> } }).Inkling;
+      return inkling.rank([{ id: 's1' }, { id: 's2' }, { id: 'j1' }], { slot: 'probe' });
+    });
+    expect(ranking.items.map((entry) => entry.item.id)).toEqual(['s1']);
+    expect(ranking.removed.map((entry) => entry.item.id)).toEqual(['s2', 'j1']);
+    await context.close();
+  }, 30_000);
+});
+
+describe('a tag placed at the end of <body>', () => {
+  it('says once, as a warning, which slots were painted before it ran and the snippet that fixes it', async () => {
+    const context = await buyerContext();
+    const { page, log } = await openPage(context);
+    await page.goto(`${session.server.url}/late.html`);
+    expect(await settledState(page)).toBe('original');
+    expect(await page.getAttribute('#grid', 'data-inkling-reason')).toBe('painted before the tag ran');
+    await page.waitForFunction(() => document.querySelector('#grid')?.hasAttribute('data-inkling-state'));
+    await expect.poll(() => log.consoleWarnings.filter((line) => line.includes('painted before the tag ran'))).toEqual([
+      '[inkling] painted before the tag ran: grid; load it in <head> with <script async blocking="render">',
+    ]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
+    await context.close();
+  });
 });
