@@ -102,8 +102,10 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
       reporter.error(error, `slot ${name}`);
     } finally {
       // The engine did not order the slot: what the visitor bought or dismissed is hidden all the same.
-      const suppressed = state === 'original' && options.suppressed?.among(itemElements(slot).map((element) => element.getAttribute(ITEM_ATTRIBUTE)!), inkling.mode);
-      if (suppressed && suppressed.size > 0) quietly(() => applyOrder(slot, [], [...suppressed]));
+      const ids = itemElements(slot).map((element) => element.getAttribute(ITEM_ATTRIBUTE)!);
+      const suppressed = state === 'original' && options.suppressed?.among(ids, inkling.mode);
+      // In the page's order, with those last (hidden, or invisible placeholders where hiding would shift the page).
+      if (suppressed && suppressed.size > 0) quietly(() => applyOrder(slot, ids, [...suppressed]));
       slot.setAttribute(STATE_ATTRIBUTE, state);
       if (reason) slot.setAttribute(REASON_ATTRIBUTE, reason);
       if (ownStyle) slot.style.visibility = '';

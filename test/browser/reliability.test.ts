@@ -143,6 +143,25 @@ describe('bought and dismissed items stay hidden on every fallback', () => {
     expect(await settledState(page)).toBe('original');
     expect(await page.getAttribute('#grid', 'data-inkling-reason')).toMatch(/^budget missed after \d+ ms$/);
     expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
+    // Hidden ones go last, so the shown tiles keep their places in the page's order.
+    expect(await page.$$eval('#grid > li', (tiles) => tiles.map((tile) => tile.getAttribute('data-inkling-item')))).toEqual([...WITHOUT_BOUGHT, 's2', 'j1']);
+    await context.close();
+  });
+
+  it('the debug overlay draws the page order and why, not the ranking that came too late', async () => {
+    const context = await buyerContext();
+    const { page } = await openPage(context);
+    await page.goto(`${session.server.url}/hurried.html?inkling-debug`);
+    await settledState(page);
+    // The engine's late answer arrives (its `ranked` event reaches the overlay) and must change nothing.
+    await page.evaluate(() => (window as unknown as { Inkling: { rank(items: unknown[], options: unknown): Promise<unknown> } }).Inkling.rank([{ id: 's1' }], { slot: 'probe' }));
+    const texts = async () =>
+      page.evaluate(() => [...(document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelectorAll('.badge') ?? [])].map((badge) => badge.textContent ?? ''));
+    await expect.poll(async () => (await texts()).length).toBeGreaterThan(1);
+    const badges = await texts();
+    expect(badges[0]).toMatch(/^original: budget missed after \d+ ms$/);
+    expect(badges.slice(1, 1 + WITHOUT_BOUGHT.length)).toEqual(WITHOUT_BOUGHT.map((_, index) => `#${index + 1} page order`));
+    expect(badges.join('\n')).not.toMatch(/was #/);
     await context.close();
   });
 
