@@ -1,5 +1,5 @@
-import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/messages.js';
-import type { Engine, EngineConfig } from '../worker/protocol.js';
+import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../common/messages.js';
+import type { EngineConfig, PageEngine } from '../common/protocol.js';
 import type { Reporter } from './report.js';
 import { DEADLINE_ERROR, ENGINE_METHODS, remote } from './rpc.js';
 import { scriptUrl } from './trusted.js';
@@ -11,7 +11,7 @@ export interface ClientOptions {
   /** Creates the worker; replace to use a bundler's worker import. */
   readonly createWorker?: (url: string | URL) => Worker;
   /** Loads the same engine on the main thread when no worker can start. */
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** How long the worker may take to load before the in-thread engine is used. Default 5000 ms. */
   readonly readyTimeoutMs?: number;
   /** How long one call may wait for the worker's answer before it fails and the worker is replaced. Default 10 s. */
@@ -24,7 +24,7 @@ export interface ClientOptions {
  * 404, old browser): one warning, never an error on the page. Calls made before the worker is ready
  * simply wait for it.
  */
-export async function connectEngine(options: ClientOptions): Promise<Engine> {
+export async function connectEngine(options: ClientOptions): Promise<PageEngine> {
   const url = options.workerUrl;
   if (url !== undefined && typeof Worker !== 'undefined') {
     try {
@@ -37,14 +37,14 @@ export async function connectEngine(options: ClientOptions): Promise<Engine> {
 }
 
 /** A worker's engine, and the way to stop it. */
-type WorkerEngine = Engine & { terminate?: () => void };
+type WorkerEngine = PageEngine & { terminate?: () => void };
 
 /**
  * Watches a worker's answers: the first call that misses its deadline replaces the worker with a new
  * one (configured as the last was), the next with the in-thread engine. The call that missed fails (its
  * caller falls back, a ranking to the original order); later calls go to the replacement.
  */
-function supervise(first: WorkerEngine, options: ClientOptions, restart: () => Promise<WorkerEngine>): Engine {
+function supervise(first: WorkerEngine, options: ClientOptions, restart: () => Promise<WorkerEngine>): PageEngine {
   let current: Promise<WorkerEngine> = Promise.resolve(first);
   /** The engine calls go to; unset while its replacement starts. */
   let live: WorkerEngine | undefined = first;
@@ -70,7 +70,7 @@ function supervise(first: WorkerEngine, options: ClientOptions, restart: () => P
       }
     };
   }
-  return engine as unknown as Engine;
+  return engine as unknown as PageEngine;
 }
 
 /**
@@ -106,7 +106,7 @@ function startWorker(url: string | URL, options: ClientOptions): Promise<WorkerE
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(Object.assign(remote<Engine>(worker, ENGINE_METHODS, options.callTimeoutMs), { terminate: () => worker.terminate() }));
+      resolve(Object.assign(remote<PageEngine>(worker, ENGINE_METHODS, options.callTimeoutMs), { terminate: () => worker.terminate() }));
     });
   });
 }

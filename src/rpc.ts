@@ -1,4 +1,4 @@
-import type { Engine } from '../worker/protocol.js';
+import type { Engine, PageEngine } from '../common/protocol.js';
 
 /**
  * The main thread's side of comlink's wire protocol, for the one kind of call Inkling makes: a method
@@ -23,7 +23,7 @@ export const DEADLINE_ERROR = 'InklingDeadlineError';
  * {@link DEADLINE_ERROR} after `deadlineMs`: a worker that stopped (closed itself, crashed, hung) must
  * not leave the page's calls waiting forever.
  */
-export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[], deadlineMs = 10_000): Methods<T> {
+export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[], deadlineMs = 10_000): Methods<T> {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {

@@ -1,8 +1,6 @@
-import type { InklingEvent, PrivacyMode } from './types.js';
+import type { InklingEvent, PrivacyMode } from '../common/types.js';
+import { SUPPRESSED_KEY as KEY } from '../common/storage-keys.js';
 import { webStorage } from './tracker/web-storage.js';
-
-/** Web Storage key of the list; `localStorage` in `full` mode, `sessionStorage` in `session`, nothing in `off`. */
-const KEY = 'inkling:suppressed';
 /** Newest entries kept: a visitor's recent purchases and dismissals, not an order history. */
 const MAX_ENTRIES = 200;
 /** The default recipe's window for purchases (`worker/recipe/defaults.ts`). */

@@ -1,9 +1,6 @@
-import { SLOT_ATTRIBUTE } from './read-items.js';
+import { SLOT_ATTRIBUTE, STATE_ATTRIBUTE } from '../../common/markup.js';
 
-/** Set on each slot once Inkling is done with it: `personalized`, `holdout` or `original`. A hook for CSS and tests. */
-export const STATE_ATTRIBUTE = 'data-inkling-state';
-/** Why a slot was not personalized, in words a site owner can read (`budget missed after 150 ms`). */
-export const REASON_ATTRIBUTE = 'data-inkling-reason';
+/** Set on each slot once Inkling is done with it: `personalized` or `original`. A hook for CSS and tests. */
 
 /** Hides a returning visitor's slots until they are settled; `release()` ends it for every slot. */
 export interface Concealer {

@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /** Longest string kept in a field other than the item id: a label, not a payload. */
 const MAX_TEXT = 256;

@@ -1,5 +1,6 @@
+import { ITEM_ATTRIBUTE, OVERLAY_ATTRIBUTE, REASON_ATTRIBUTE, REMOVED_ATTRIBUTE, SLOT_ATTRIBUTE, STATE_ATTRIBUTE } from '../../common/markup.js';
 import type { Inkling } from '../inkling.js';
-import type { RankedItem, Ranking, Reason } from '../types.js';
+import type { RankedItem, Ranking, Reason } from '../../common/types.js';
 import { h, shadowWithStyles } from './dom.js';
 
 // Under a site's sticky header (which sits above z-index 1), never over it; one line per fact, cut to the tile.
@@ -19,17 +20,17 @@ const STYLES = `
  * positioned layer in its own shadow root, so it never shifts or restyles the page. Loaded as its own module.
  */
 export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map<string, Ranking> = new Map()): () => void {
-  const host = h('div', { attrs: { 'data-inkling-overlay': '' } });
+  const host = h('div', { attrs: { [OVERLAY_ATTRIBUTE]: '' } });
   const layer = h('div', { class: 'layer' });
   shadowWithStyles(host, STYLES).append(layer);
   doc.body.append(host);
 
   const draw = () => {
     const badges: HTMLElement[] = [];
-    for (const slot of doc.querySelectorAll<HTMLElement>('[data-inkling-slot]')) {
-      const slotName = slot.getAttribute('data-inkling-slot') ?? '';
-      const state = slot.getAttribute('data-inkling-state');
-      const reason = slot.getAttribute('data-inkling-reason');
+    for (const slot of doc.querySelectorAll<HTMLElement>(`[${SLOT_ATTRIBUTE}]`)) {
+      const slotName = slot.getAttribute(SLOT_ATTRIBUTE) ?? '';
+      const state = slot.getAttribute(STATE_ATTRIBUTE);
+      const reason = slot.getAttribute(REASON_ATTRIBUTE);
       // The engine's ranking describes the page only where it was applied.
       const ranking = state === 'personalized' || state === 'holdout' ? rankings.get(slotName) : undefined;
       const entries = new Map(ranking ? [...ranking.items, ...ranking.removed].map((entry) => [entry.item.id, entry]) : []);
@@ -40,9 +41,9 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
       }
       let shown = 0;
       for (const element of slot.children) {
-        const id = element.getAttribute('data-inkling-item');
+        const id = element.getAttribute(ITEM_ATTRIBUTE);
         if (id === null) continue;
-        const removed = (element as HTMLElement).hidden || element.hasAttribute('data-inkling-removed');
+        const removed = (element as HTMLElement).hidden || element.hasAttribute(REMOVED_ATTRIBUTE);
         if (!removed) shown += 1;
         const rect = element.getBoundingClientRect();
         if (rect.width === 0) continue;
@@ -57,7 +58,7 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
   });
   // A slot settles (its state and reason set) after its ranking arrives, or without one.
   const watcher = new MutationObserver(draw);
-  watcher.observe(doc.body, { subtree: true, attributeFilter: ['data-inkling-state'] });
+  watcher.observe(doc.body, { subtree: true, attributeFilter: [STATE_ATTRIBUTE] });
   addEventListener('resize', draw);
   draw();
   return () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, loadCatalog } from '../../../demo/build.mjs';
 import { makeCatalog } from '../../../demo/make-catalog.mjs';
 import type { DemoArticle, DemoProduct } from '../../../demo/catalog-types.mjs';
-import type { StrategyName } from '../../../src/types/recipe.js';
+import type { StrategyName } from '../../../common/recipe.js';
 
 const catalog = loadCatalog();
 const entries: readonly (DemoProduct | DemoArticle)[] = [...catalog.products, ...catalog.articles];
@@ -53,6 +53,12 @@ describe('demo catalog', () => {
       if (p.was !== undefined) expect(p.was, p.id).toBeGreaterThan(p.price);
       expect(p.colour, p.id).toMatch(/^#[0-9a-f]{6}$/);
     }
+  });
+
+  it('gives every product its own title, so that no two tiles read alike at different prices', () => {
+    const byTitle = new Map<string, string[]>();
+    for (const p of catalog.products) byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), p.id]);
+    expect([...byTitle].filter(([, ids]) => ids.length > 1)).toEqual([]);
   });
 
   it('has a few sold-out items, some consumables and exactly one promoted in-stock item', () => {
@@ -167,7 +173,10 @@ describe('demo build', () => {
       const list = recipe.strategies as { use: StrategyName; weight: number }[];
       expect(list.length, name).toBeGreaterThan(0);
       for (const s of list) expect(strategies.includes(s.use) && s.weight > 0, name).toBe(true);
-      expect(recipe.exclude, name).toEqual(expect.arrayContaining([{ purchased: { within: '30d' } }, { dismissed: true }]));
+      // Sold-out items are never put forward, on the home grid as on the rail.
+      expect(recipe.exclude, name).toEqual(
+        expect.arrayContaining([{ purchased: { within: '30d' } }, { dismissed: true }, { where: { inStock: false } }]),
+      );
       expect(recipe.cap, name).toMatchObject({ impressionsWithoutClick: 5, within: '1h' });
       expect(recipe.diversity, name).toEqual({ field: 'category', maxPerTop: { k: 10, max: 3 } });
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/index.js';
-import { emptyState, foldEvents } from '../../../worker/visitor-state.js';
-import type { InklingEvent, ItemSnapshot } from '../../../src/types.js';
+import { emptyState, foldEvents } from '../../../worker/state/visitor-state.js';
+import type { InklingEvent, ItemSnapshot } from '../../../common/types.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const good = (n: number): InklingEvent => ({ id: `g${n}`, type: 'click', itemId: `g${n}`, time: NOW - 1000 + n, item: { category: 'tents' } });
