@@ -30,7 +30,8 @@ export interface SuppressedList {
  * returning-visitor hint): the engine's own exclusions still apply whenever it answers in time.
  */
 export function createSuppressedList(): SuppressedList {
-  const storage = (mode: PrivacyMode) => (mode === 'off' ? undefined : webStorage(mode === 'full' ? 'localStorage' : 'sessionStorage'));
+  const storage = (mode: PrivacyMode) =>
+    mode === 'off' ? undefined : webStorage(mode === 'full' ? 'localStorage' : 'sessionStorage');
   const read = (mode: PrivacyMode): Entry[] => {
     const stored = storage(mode)?.read<unknown>(KEY, []);
     return Array.isArray(stored) ? stored.filter((entry): entry is Entry => Array.isArray(entry)) : [];
@@ -43,7 +44,11 @@ export function createSuppressedList(): SuppressedList {
     among(ids, mode) {
       const wanted = new Set(ids);
       const now = Date.now();
-      return new Set(read(mode).filter(([itemId, kind, time]) => wanted.has(itemId) && (kind === 'd' || now - time < PURCHASE_WINDOW_MS)).map(([itemId]) => itemId));
+      return new Set(
+        read(mode)
+          .filter(([itemId, kind, time]) => wanted.has(itemId) && (kind === 'd' || now - time < PURCHASE_WINDOW_MS))
+          .map(([itemId]) => itemId),
+      );
     },
     clear() {
       webStorage('localStorage').write(KEY, undefined);

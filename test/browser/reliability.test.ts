@@ -25,7 +25,9 @@ describe('single-page app re-renders', () => {
     await inklingReady(page);
     await settledState(page);
     // The tracking module is loaded once the slot's items are being watched.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('inkling-track.js')));
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.includes('inkling-track.js')),
+    );
     const render = (times: number) =>
       page.evaluate(async (count) => {
         const grid = document.querySelector('#grid')!;
@@ -64,7 +66,8 @@ describe('track() with data the worker cannot receive', () => {
     await page.goto(`${session.server.url}/shop.html`);
     await inklingReady(page);
     await page.evaluate(async () => {
-      const inkling = (window as unknown as { Inkling: { track(input: unknown): void; flush(): Promise<void> } }).Inkling;
+      const inkling = (window as unknown as { Inkling: { track(input: unknown): void; flush(): Promise<void> } })
+        .Inkling;
       inkling.track({ type: 'click', itemId: 'p1', item: { id: 'p1', addToCart() {} } });
       await inkling.flush();
       inkling.track({ type: 'click', itemId: 'g1', item: { category: 'tents', tags: { trail: true } } });
@@ -95,7 +98,12 @@ describe('a worker that stops answering', () => {
     await page.goto(`${session.server.url}/shop.html`);
     await inklingReady(page);
     const results = await page.evaluate(async () => {
-      type Api = { rank(items: unknown[], options: unknown): Promise<{ fallback?: boolean; items: { item: { id: string } }[] }>; track(input: unknown): void; flush(): Promise<void>; export(): Promise<{ events: unknown[] }> };
+      type Api = {
+        rank(items: unknown[], options: unknown): Promise<{ fallback?: boolean; items: { item: { id: string } }[] }>;
+        track(input: unknown): void;
+        flush(): Promise<void>;
+        export(): Promise<{ events: unknown[] }>;
+      };
       const inkling = (window as unknown as { Inkling: Api }).Inkling;
       const items = [{ id: 'a' }, { id: 'b' }];
       inkling.track({ type: 'click', itemId: 'a' });
@@ -145,7 +153,9 @@ describe('bought and dismissed items stay hidden on every fallback', () => {
     expect(await page.getAttribute('#grid', 'data-inkling-reason')).toMatch(/^budget missed after \d+ ms$/);
     expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
     // Hidden ones go last, so the shown tiles keep their places in the page's order.
-    expect(await page.$$eval('#grid > li', (tiles) => tiles.map((tile) => tile.getAttribute('data-inkling-item')))).toEqual([...WITHOUT_BOUGHT, 's2', 'j1']);
+    expect(
+      await page.$$eval('#grid > li', (tiles) => tiles.map((tile) => tile.getAttribute('data-inkling-item'))),
+    ).toEqual([...WITHOUT_BOUGHT, 's2', 'j1']);
     await context.close();
   });
 
@@ -155,27 +165,49 @@ describe('bought and dismissed items stay hidden on every fallback', () => {
     await page.goto(`${session.server.url}/hurried.html?inkling-debug`);
     await settledState(page);
     // The engine's late answer arrives (its `ranked` event reaches the overlay) and must change nothing.
-    await page.evaluate(() => (window as unknown as { Inkling: { rank(items: unknown[], options: unknown): Promise<unknown> } }).Inkling.rank([{ id: 's1' }], { slot: 'probe' }));
+    await page.evaluate(() =>
+      (window as unknown as { Inkling: { rank(items: unknown[], options: unknown): Promise<unknown> } }).Inkling.rank(
+        [{ id: 's1' }],
+        { slot: 'probe' },
+      ),
+    );
     const texts = async () =>
-      page.evaluate(() => [...(document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelectorAll('.badge') ?? [])].map((badge) => badge.textContent ?? ''));
+      page.evaluate(() =>
+        [...(document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelectorAll('.badge') ?? [])].map(
+          (badge) => badge.textContent ?? '',
+        ),
+      );
     await expect.poll(async () => (await texts()).length).toBeGreaterThan(1);
     const badges = await texts();
     expect(badges[0]).toMatch(/^original: budget missed after \d+ ms$/);
-    expect(badges.slice(1, 1 + WITHOUT_BOUGHT.length)).toEqual(WITHOUT_BOUGHT.map((_, index) => `#${index + 1} page order`));
+    expect(badges.slice(1, 1 + WITHOUT_BOUGHT.length)).toEqual(
+      WITHOUT_BOUGHT.map((_, index) => `#${index + 1} page order`),
+    );
     expect(badges.join('\n')).not.toMatch(/was #/);
     await context.close();
   });
 
-  it('when the worker fails, and in the API\'s rank() fallback (`removed`)', async () => {
+  it("when the worker fails, and in the API's rank() fallback (`removed`)", async () => {
     const context = await buyerContext();
-    await context.route('**/dist/inkling.worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAILING_ENGINE }));
+    await context.route('**/dist/inkling.worker.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: FAILING_ENGINE }),
+    );
     const { page } = await openPage(context);
     await page.goto(`${session.server.url}/blocking.html`);
     expect(await settledState(page)).toBe('original');
     expect(await page.getAttribute('#grid', 'data-inkling-reason')).toBe('worker failed');
     expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
     const ranking = await page.evaluate(() => {
-      const inkling = (window as unknown as { Inkling: { rank(items: unknown[], options: unknown): Promise<{ items: { item: { id: string } }[]; removed: { item: { id: string } }[] }> } }).Inkling;
+      const inkling = (
+        window as unknown as {
+          Inkling: {
+            rank(
+              items: unknown[],
+              options: unknown,
+            ): Promise<{ items: { item: { id: string } }[]; removed: { item: { id: string } }[] }>;
+          };
+        }
+      ).Inkling;
       return inkling.rank([{ id: 's1' }, { id: 's2' }, { id: 'j1' }], { slot: 'probe' });
     });
     expect(ranking.items.map((entry) => entry.item.id)).toEqual(['s1']);
@@ -192,9 +224,9 @@ describe('a tag placed at the end of <body>', () => {
     expect(await settledState(page)).toBe('original');
     expect(await page.getAttribute('#grid', 'data-inkling-reason')).toBe('painted before the tag ran');
     await page.waitForFunction(() => document.querySelector('#grid')?.hasAttribute('data-inkling-state'));
-    await expect.poll(() => log.consoleWarnings.filter((line) => line.includes('painted before the tag ran'))).toEqual([
-      '[inkling] painted before the tag ran: grid; load it in <head> with <script async blocking="render">',
-    ]);
+    await expect
+      .poll(() => log.consoleWarnings.filter((line) => line.includes('painted before the tag ran')))
+      .toEqual(['[inkling] painted before the tag ran: grid; load it in <head> with <script async blocking="render">']);
     expect(log.consoleErrors).toEqual([]);
     expect(await slotOrder(page)).toEqual(WITHOUT_BOUGHT);
     await context.close();

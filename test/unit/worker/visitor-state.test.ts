@@ -4,8 +4,20 @@ import { emptyState, foldEvents } from '../../../worker/state/visitor-state.js';
 import type { InklingEvent, ItemSnapshot } from '../../../common/types.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
-const good = (n: number): InklingEvent => ({ id: `g${n}`, type: 'click', itemId: `g${n}`, time: NOW - 1000 + n, item: { category: 'tents' } });
-const bad: InklingEvent = { id: 'bad', type: 'click', itemId: 'b1', time: NOW - 500, item: { category: 'tents', tags: { trail: true } as unknown as ItemSnapshot['tags'] } };
+const good = (n: number): InklingEvent => ({
+  id: `g${n}`,
+  type: 'click',
+  itemId: `g${n}`,
+  time: NOW - 1000 + n,
+  item: { category: 'tents' },
+});
+const bad: InklingEvent = {
+  id: 'bad',
+  type: 'click',
+  itemId: 'b1',
+  time: NOW - 500,
+  item: { category: 'tents', tags: { trail: true } as unknown as ItemSnapshot['tags'] },
+};
 
 describe('foldEvents: one bad event in a batch', () => {
   it('keeps every good event around it and repairs the bad snapshot', () => {
