@@ -16,6 +16,8 @@ export const RECIPE_ATTRIBUTE = 'data-inkling-recipe';
 export const PAGE_TYPE_ATTRIBUTE = 'data-inkling-page-type';
 /** Set on a slot once its order is settled (its value says how); slots without it stay hidden meanwhile. */
 export const STATE_ATTRIBUTE = 'data-inkling-state';
+/** Set on a slot that was not personalized: why, in words a site owner can read (`budget missed after 150 ms`). */
+export const REASON_ATTRIBUTE = 'data-inkling-reason';
 /** Set on an item element a rule removed from the ranking. */
 export const REMOVED_ATTRIBUTE = 'data-inkling-removed';
 

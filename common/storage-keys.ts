@@ -13,3 +13,8 @@ export const RETURNING_KEY = 'inkling:returning';
 export const OUTBOX_KEY = 'inkling:outbox';
 /** `sessionStorage`, `session` mode: this tab's events, carried from page to page until the tab closes. */
 export const SESSION_JOURNAL_KEY = 'inkling:session';
+/**
+ * `localStorage` in `full` mode, `sessionStorage` in `session` mode, never in `off`: the items the visitor
+ * bought or dismissed, hidden on every fallback (`src/suppressed.ts`).
+ */
+export const SUPPRESSED_KEY = 'inkling:suppressed';

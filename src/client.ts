@@ -1,7 +1,7 @@
 import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../common/messages.js';
-import type { PageEngine } from '../common/protocol.js';
+import type { EngineConfig, PageEngine } from '../common/protocol.js';
 import type { Reporter } from './report.js';
-import { ENGINE_METHODS, remote } from './rpc.js';
+import { DEADLINE_ERROR, ENGINE_METHODS, remote } from './rpc.js';
 import { scriptUrl } from './trusted.js';
 
 /** How the main thread reaches the engine. Every field is a seam tests and hosting setups can replace. */
@@ -16,6 +16,8 @@ export interface ClientOptions {
   readonly loadInThread: () => Promise<PageEngine>;
   /** How long the worker may take to load before the in-thread engine is used. Default 5000 ms. */
   readonly readyTimeoutMs?: number;
+  /** How long one call may wait for the worker's answer before it fails and the worker is replaced. Default 10 s. */
+  readonly callTimeoutMs?: number;
   readonly reporter: Reporter;
 }
 
@@ -28,12 +30,49 @@ export async function connectEngine(options: ClientOptions): Promise<PageEngine>
   const create = workerFactory(options);
   if (create && typeof Worker !== 'undefined') {
     try {
-      return await startWorker(create, options);
+      return supervise(await startWorker(create, options), options, () => startWorker(create, options));
     } catch (error) {
       options.reporter.warn(`worker unavailable (${error instanceof Error ? error.message : String(error)}); running in-thread`);
     }
   }
   return options.loadInThread();
+}
+
+/** A worker's engine, and the way to stop it. */
+type WorkerEngine = PageEngine & { terminate?: () => void };
+
+/**
+ * Watches a worker's answers: the first call that misses its deadline replaces the worker with a new
+ * one (configured as the last was), the next with the in-thread engine. The call that missed fails (its
+ * caller falls back, a ranking to the original order); later calls go to the replacement.
+ */
+function supervise(first: WorkerEngine, options: ClientOptions, restart: () => Promise<WorkerEngine>): PageEngine {
+  let current: Promise<WorkerEngine> = Promise.resolve(first);
+  /** The engine calls go to; unset while its replacement starts. */
+  let live: WorkerEngine | undefined = first;
+  let restarts = 0;
+  let config: EngineConfig = {};
+  const replace = (stuck: WorkerEngine) => {
+    stuck.terminate?.();
+    live = undefined;
+    const next = restarts++ ? options.loadInThread() : restart().catch(options.loadInThread);
+    options.reporter.warn('the worker stopped answering; replacing it');
+    current = next.then(async (engine) => (await engine.configure(config).catch(() => undefined), (live = engine)));
+  };
+  const engine: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const method of ENGINE_METHODS) {
+    engine[method] = async (...args) => {
+      if (method === 'configure') config = { ...config, ...(args[0] as EngineConfig) };
+      const target = await current;
+      try {
+        return await (target[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        if ((error as Error)?.name === DEADLINE_ERROR && restarts < 2 && target === live) replace(target);
+        throw error;
+      }
+    };
+  }
+  return engine as unknown as PageEngine;
 }
 
 /**
@@ -57,9 +96,9 @@ function workerFactory(options: ClientOptions): (() => Worker) | undefined {
   return () => new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
 }
 
-function startWorker(create: () => Worker, options: ClientOptions): Promise<PageEngine> {
+function startWorker(create: () => Worker, options: ClientOptions): Promise<WorkerEngine> {
   const worker = create();
-  return new Promise<PageEngine>((resolve, reject) => {
+  return new Promise<WorkerEngine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {
       if (settled) return options.reporter.warn(`worker error: ${reason}`);
@@ -78,7 +117,7 @@ function startWorker(create: () => Worker, options: ClientOptions): Promise<Page
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(remote<PageEngine>(worker, ENGINE_METHODS));
+      resolve(Object.assign(remote<PageEngine>(worker, ENGINE_METHODS, options.callTimeoutMs), { terminate: () => worker.terminate() }));
     });
   });
 }

@@ -5,6 +5,7 @@ import { toEvents } from './track-input.js';
 import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import type { PageViews } from './tracker/page-view.js';
 import { sessionJournal } from './tracker/session-journal.js';
+import type { SuppressedList } from './suppressed.js';
 
 /** Events on their way from `track()` to the engine: the batcher, the outbox and the session journal. */
 export interface EventPipeline {
@@ -20,8 +21,17 @@ export interface EventPipeline {
   forget(): void;
 }
 
-/** `mode()` is read at each step: a mode change applies to events already queued. */
-export function createEventPipeline(mode: () => PrivacyMode, pageViews: PageViews, ingest: (events: readonly InklingEvent[]) => Promise<void>, reporter: Reporter): EventPipeline {
+/**
+ * `mode()` is read at each step: a mode change applies to events already queued. `suppressed` notes each
+ * purchase and dismissal, so that fallbacks hide them without the engine.
+ */
+export function createEventPipeline(
+  mode: () => PrivacyMode,
+  pageViews: PageViews,
+  ingest: (events: readonly InklingEvent[]) => Promise<void>,
+  reporter: Reporter,
+  suppressed?: SuppressedList,
+): EventPipeline {
   let returning = isReturning();
   const outbox = localStorageOutbox();
   const journal = sessionJournal();
@@ -41,7 +51,10 @@ export function createEventPipeline(mode: () => PrivacyMode, pageViews: PageView
       const now = mode();
       if (now === 'off') return;
       const events = toEvents(input, { time: Date.now(), pageViewId: pageViews.id, nextId: pageViews.nextId });
-      for (const event of events) batcher.add(event);
+      for (const event of events) {
+        batcher.add(event);
+        suppressed?.note(event, now);
+      }
       if (now === 'session') journal.add(events);
       if (now === 'full' && !returning) markReturning((returning = true));
     },
@@ -58,6 +71,7 @@ export function createEventPipeline(mode: () => PrivacyMode, pageViews: PageView
     forget() {
       batcher.clear();
       journal.clear();
+      suppressed?.clear();
       markReturning(false);
       returning = false;
     },

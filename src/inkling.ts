@@ -7,6 +7,7 @@ import { createModeState } from './mode-state.js';
 import { readSignals, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
+import { createSuppressedList, type SuppressedList } from './suppressed.js';
 import { trackPageViews } from './tracker/page-view.js';
 import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
 
@@ -71,6 +72,8 @@ export interface HostDefaults {
   readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
+  /** The bought and dismissed items every fallback hides; the tag shares it with its slots. */
+  readonly suppressed?: SuppressedList;
 }
 
 /**
@@ -84,9 +87,13 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     options.onError?.(error);
     emitter.emit('error', error);
   });
+  const suppressed = host.suppressed ?? createSuppressedList();
+  let paused = false;
   /** A consent or pause change applies at once on this page, and in the engine if it has started. */
   const privacy = createModeState(options, options.signals ?? readSignals(), (mode) => {
     events.modeChanged(mode);
+    // Withdrawn consent keeps nothing; a visitor's pause keeps what the engine keeps too.
+    if (mode === 'off' && !paused) suppressed.clear();
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
     void enginePromise?.then((connected) => connected.configure({ mode })).catch((error: unknown) => reporter.error(error, 'mode change'));
@@ -106,7 +113,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       return connected;
     }));
 
-  const events = createEventPipeline(() => privacy.mode, pageViews, async (batch) => (await engine()).ingest(batch), reporter);
+  const events = createEventPipeline(() => privacy.mode, pageViews, async (batch) => (await engine()).ingest(batch), reporter, suppressed);
   const tabs = createTabSync((message: TabMessage) => {
     if ('consent' in message) privacy.setConsent(message.consent);
     else {
@@ -133,7 +140,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     }
   };
   /** The page's own order, with the reason it was kept. */
-  const original = <T extends Item>(items: readonly T[], source: string, text: string) => originalRanking(items, { kind: 'rule', source, text });
+  const original = <T extends Item>(items: readonly T[], source: string, text: string) =>
+    originalRanking(items, { kind: 'rule', source, text }, suppressed.among(items.map((item) => item?.id), privacy.mode));
 
   return {
     get mode() {
@@ -160,7 +168,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
         storeConsent(state);
         tabs.post({ consent: state });
       }),
-    pause: (value) => guard('pause', () => privacy.setPaused(value === true)),
+    pause: (value) => guard('pause', () => privacy.setPaused((paused = value === true))),
     on: emitter.on,
     forget: () =>
       attempt('forget', async () => {

@@ -3,11 +3,12 @@ import type { Item } from '../common/types.js';
 import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';
-import { PAGE_TYPE_ATTRIBUTE, RECIPE_ATTRIBUTE, SLOT_ATTRIBUTE, STATE_ATTRIBUTE, VIEW_ATTRIBUTE } from '../common/markup.js';
+import { ITEM_ATTRIBUTE, PAGE_TYPE_ATTRIBUTE, REASON_ATTRIBUTE, RECIPE_ATTRIBUTE, SLOT_ATTRIBUTE, STATE_ATTRIBUTE, VIEW_ATTRIBUTE } from '../common/markup.js';
 import { isOnScreen, type Concealer } from './slots/conceal.js';
 import { findSlots, itemElements, readItem } from './slots/read-items.js';
+import type { SuppressedList } from './suppressed.js';
 
-export { STATE_ATTRIBUTE };
+export { REASON_ATTRIBUTE, STATE_ATTRIBUTE };
 
 /** Options for the markup-driven integration (what the script tag runs). */
 export interface PageOptions {
@@ -17,6 +18,10 @@ export interface PageOptions {
   readonly concealer?: Concealer;
   /** Word every item's reasons (the debug overlay shows them); off by default, since `explain()` words them on demand. */
   readonly explain?: boolean;
+  /** What the visitor bought or dismissed: hidden in a slot that keeps its original order, whatever the reason. */
+  readonly suppressed?: SuppressedList;
+  /** Hears the names of slots a returning visitor saw painted before the tag ran (once per slot). */
+  readonly onPaintedEarly?: (slot: string) => void;
   readonly document?: Document;
 }
 
@@ -73,23 +78,43 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     const ownStyle = returning && !options.concealer?.active && (unpainted || !isOnScreen(slot));
     if (ownStyle) slot.style.visibility = 'hidden';
     const hidden = () => ownStyle || options.concealer?.active === true;
+    const quietly = (moves: () => void) => (tracking ? tracking.quietly(moves) : moves());
     let state = 'original';
+    // Why the slot kept its order, for the site owner (`data-inkling-reason`, the debug overlay).
+    let reason = 'personalization is off';
     try {
-      if (inkling.mode !== 'off' && (!returning || hidden())) {
+      if (inkling.mode !== 'off' && returning && !hidden()) {
+        reason = 'painted before the tag ran';
+        options.onPaintedEarly?.(name);
+      } else if (inkling.mode !== 'off') {
+        const start = performance.now();
         const recipe = slot.getAttribute(RECIPE_ATTRIBUTE) ?? undefined;
         const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
-        if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
-          const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
-          if (tracking) tracking.quietly(moves);
-          else moves();
-          state = ranking.group;
+        reason = !ranking
+          ? `budget missed after ${Math.round(performance.now() - start)} ms`
+          : ranking.fallback
+            ? 'worker failed'
+            : !(returning ? hidden() : !isOnScreen(slot))
+              ? 'on screen before ranking'
+              : '';
+        if (!reason) {
+          quietly(() => applyOrder(slot, ranking!.items.map((entry) => entry.item.id), ranking!.removed.map((entry) => entry.item.id)));
+          state = ranking!.group;
+          if (state === 'holdout') reason = 'holdout';
         }
       }
     } catch (error) {
+      reason = 'error';
       reporter.error(error, `slot ${name}`);
     } finally {
+      // The engine did not order the slot: what the visitor bought or dismissed is hidden all the same.
+      const ids = itemElements(slot).map((element) => element.getAttribute(ITEM_ATTRIBUTE)!);
+      const suppressed = state === 'original' && options.suppressed?.among(ids, inkling.mode);
+      // In the page's order, with those last (hidden, or invisible placeholders where hiding would shift the page).
+      if (suppressed && suppressed.size > 0) quietly(() => applyOrder(slot, ids, [...suppressed]));
       slot.setAttribute(STATE_ATTRIBUTE, state);
+      if (reason) slot.setAttribute(REASON_ATTRIBUTE, reason);
       if (ownStyle) slot.style.visibility = '';
       settled.add(slot);
       tracking?.onSettled(slot);

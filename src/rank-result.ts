@@ -1,11 +1,18 @@
 import type { WireRanking } from '../common/protocol.js';
 import type { Item, Ranking, Reason } from '../common/types.js';
 
-/** The page's own order, used whenever personalization is off, held out, or failed. */
-export function originalRanking<T extends Item>(items: readonly T[], reason: Reason): Ranking<T> {
+/** Why an item the main thread's list hid is missing from a fallback ranking (`src/suppressed.ts`). */
+const HIDDEN: Reason = { kind: 'rule', source: 'exclude', text: 'excluded: you bought or dismissed it' };
+
+/**
+ * The page's own order, used whenever personalization is off, held out, or failed; ids in `hidden` (what
+ * the visitor bought or dismissed) go to `removed`.
+ */
+export function originalRanking<T extends Item>(items: readonly T[], reason: Reason, hidden?: ReadonlySet<string>): Ranking<T> {
+  const entries = items.map((item, index) => ({ item, score: 0, originalIndex: index, reasons: [hidden?.has(item?.id) ? HIDDEN : reason] }));
   return {
-    items: items.map((item, index) => ({ item, score: 0, originalIndex: index, reasons: [reason] })),
-    removed: [],
+    items: entries.filter((entry) => entry.reasons[0] !== HIDDEN),
+    removed: entries.filter((entry) => entry.reasons[0] === HIDDEN),
     group: 'personalized',
     fallback: true,
   };

@@ -15,14 +15,20 @@ interface Reply {
 
 type Methods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
 
-/** Returns an object whose methods call the exposed object's methods over `port`. */
-export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[]): Methods<T> {
+/** The name of the error a call rejects with when the other side did not answer within its deadline. */
+export const DEADLINE_ERROR = 'InklingDeadlineError';
+
+/**
+ * Returns an object whose methods call the exposed object's methods over `port`. Each call rejects with a
+ * {@link DEADLINE_ERROR} after `deadlineMs`: a worker that stopped (closed itself, crashed, hung) must
+ * not leave the page's calls waiting forever.
+ */
+export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[], deadlineMs = 10_000): Methods<T> {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {
     const call = event.data?.id ? pending.get(event.data.id) : undefined;
     if (!call) return;
-    pending.delete(event.data.id!);
     if (event.data.type === 'HANDLER' && event.data.name === 'throw') call.reject(toError(event.data.value));
     else call.resolve(event.data.value);
   });
@@ -32,7 +38,15 @@ export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMe
       new Promise((resolve, reject) => {
         // comlink echoes whatever id it gets; a number is the shortest (0 is never used: replies need a truthy id).
         const id = ++counter;
-        pending.set(id, { resolve, reject });
+        const end = () => (clearTimeout(timer), pending.delete(id));
+        const timer = setTimeout(() => {
+          end();
+          const error = new Error(`${method}: no answer in time`);
+          error.name = DEADLINE_ERROR;
+          reject(error);
+        }, deadlineMs);
+        pending.set(id, { resolve: (value) => (end(), resolve(value)), reject: (error) => (end(), reject(error)) });
+        // An argument that cannot be cloned throws here: the call rejects now, and its deadline clears the entry.
         port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
       });
   }

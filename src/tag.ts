@@ -6,6 +6,7 @@ import { personalizePage } from './page.js';
 import { isReturning } from './returning.js';
 import { createReporter, type Reporter } from './report.js';
 import { concealSlots } from './slots/conceal.js';
+import { createSuppressedList } from './suppressed.js';
 import { readTagOptions } from './tag-options.js';
 import { webStorage } from './tracker/web-storage.js';
 
@@ -27,7 +28,8 @@ function boot(): void {
     reporter = createReporter(options.onError);
     const base = script?.src || document.baseURI;
     const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
-    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true });
+    const suppressed = createSuppressedList();
+    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true, suppressed });
     // The panel's "Pause" stores '1' (JSON for 1).
     if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
@@ -49,7 +51,9 @@ function boot(): void {
 
     const start = () => {
       try {
-        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, ...(concealer ? { concealer } : {}) });
+        const late: string[] = [];
+        const onPaintedEarly = (slot: string) => void late.push(slot);
+        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, suppressed, onPaintedEarly, ...(concealer ? { concealer } : {}) });
         // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
         loadModule('inkling-track.js', base, reporter, (module) => {
           for (const type of clickTypes) document.removeEventListener(type, keep, true);
@@ -57,6 +61,8 @@ function boot(): void {
         });
         // The UI loads once the slots are settled: it must not compete with the first ranking.
         void page.ready.then(() => {
+          // Said once, as a warning: the site's snippet is what to change, not an error of this page.
+          if (late.length > 0) reporter.warn(`painted before the tag ran: ${late}; load it in <head> with <script async blocking="render">`);
           const root = options.panel ? document.querySelector(options.panel) : null;
           if (root) loadModule('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
           if (options.debug) loadModule('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));

@@ -1,4 +1,5 @@
 import type { EventType, InklingEvent, TrackInput } from '../common/types.js';
+import { plainEvent } from './tracker/plain-event.js';
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss']);
 
@@ -16,8 +17,8 @@ export function toEvents(input: TrackInput, defaults: { readonly time: number; r
   if ('itemIds' in input) {
     const { itemIds, value, orderId } = input;
     if (!Array.isArray(itemIds) || !itemIds.every((id) => typeof id === 'string' && id !== '')) mistake('itemIds must be non-empty strings');
-    return itemIds.map((itemId) => ({ id: defaults.nextId(), pageViewId: defaults.pageViewId, type: 'purchase', itemId, orderId, value: value === undefined ? value : value / itemIds.length, time }));
+    return itemIds.map((itemId) => plainEvent({ id: defaults.nextId(), pageViewId: defaults.pageViewId, type: 'purchase', itemId, orderId, value: value === undefined ? value : value / itemIds.length, time }));
   }
   if (typeof input.itemId !== 'string' || input.itemId === '') mistake('itemId must be a non-empty string');
-  return [{ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...input, time }];
+  return [plainEvent({ id: defaults.nextId(), pageViewId: defaults.pageViewId, ...input, time })];
 }

@@ -55,7 +55,8 @@ export function createBatcher(options: BatcherOptions): Batcher {
       options.outbox?.save(inFlight.concat(queued));
     } catch (error) {
       settle();
-      queued = batch.concat(queued);
+      // An event the worker cannot receive would fail every later batch: only the cloneable ones go back.
+      queued = (error instanceof Error && error.name === 'DataCloneError' ? batch.filter(cloneable) : batch).concat(queued);
       options.onError(error);
     }
   };
@@ -89,6 +90,15 @@ export function createBatcher(options: BatcherOptions): Batcher {
       options.outbox?.save([]);
     },
   };
+}
+
+function cloneable(event: InklingEvent): boolean {
+  try {
+    structuredClone(event);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An outbox in `localStorage`; silently inert where storage is blocked. */

@@ -32,7 +32,24 @@ export function createImpressionTracker(options: ImpressionTrackerOptions): Impr
   /** Each running clock's element, and the group of elements it started with. */
   const clocks = new Map<Element, Set<Element>>();
   const counted = new WeakSet<Element>();
+  /** Held strongly (reset() walks it, and the observer holds its targets): swept of removed elements. */
   const observed = new Set<Element>();
+  let sweepAt = 64;
+  /**
+   * A single-page app replaces its items on every render: elements that left the document are
+   * unobserved and forgotten, so that they can be collected. Run when the set has doubled since the last
+   * sweep, which keeps the cost constant per observed element and the set within twice the live ones.
+   */
+  const sweep = () => {
+    for (const element of observed) {
+      if (element.isConnected) continue;
+      observed.delete(element);
+      inView.delete(element);
+      stopClock(element);
+      observer.unobserve(element);
+    }
+    sweepAt = Math.max(64, observed.size * 2);
+  };
 
   const startClocks = (elements: Iterable<Element>) => {
     if (doc.visibilityState === 'hidden') return;
@@ -79,11 +96,13 @@ export function createImpressionTracker(options: ImpressionTrackerOptions): Impr
   return {
     observe(element) {
       if (observed.has(element)) return;
+      if (observed.size >= sweepAt) sweep();
       observed.add(element);
       observer.observe(element);
     },
     reset() {
       stopAll();
+      sweep();
       for (const element of observed) {
         counted.delete(element);
         // Re-observing makes the observer report the current state again.

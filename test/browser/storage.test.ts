@@ -10,9 +10,10 @@ const trackBurst = (page: Page, count: number, padding = 0) =>
   page.evaluate(async ([total, pad]) => {
     const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
     // Random text: Chromium compresses IndexedDB values, and a repeated character would take no room.
+    // In tags of 250 characters: track() keeps at most 256 per string.
     const randomText = (length: number) => Array.from({ length }, () => Math.random().toString(36).charAt(2)).join('');
     for (let i = 0; i < total; i++) {
-      inkling.track({ type: 'click', itemId: `item-${i % 50}`, ...(pad ? { item: { tags: [randomText(pad), String(i)] } } : {}) });
+      inkling.track({ type: 'click', itemId: `item-${i % 50}`, ...(pad ? { item: { tags: [...Array.from({ length: Math.ceil(pad / 250) }, () => randomText(250)), String(i)] } } : {}) });
       if (i % 250 === 249) await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await inkling.flush();

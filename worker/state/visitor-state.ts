@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../common/types.js';
+import type { InklingEvent, ItemSnapshot } from '../../common/types.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import { createPurchaseDeduper } from './purchases.js';
 import { createHistoryIndex, type HistoryIndex } from './history.js';
@@ -22,20 +22,45 @@ export function emptyState(): VisitorState {
 /**
  * Folds `events` into `state`, each id once and each purchase once, and returns the ones that were new.
  * `observe` sees each new event with the profile as it was before it (a training example must not see
- * its own click).
+ * its own click). Each event folds on its own: one that still fails after its snapshot is repaired is
+ * skipped, and its neighbours in the batch are kept.
  */
 export function foldEvents(state: VisitorState, events: readonly InklingEvent[], observe?: (event: InklingEvent, profile: Profile, index: number) => void): InklingEvent[] {
-  const fresh = events.filter((event, index) => {
-    if (event.id !== undefined) {
-      if (state.seenIds.has(event.id)) return false;
-      state.seenIds.add(event.id);
+  const fresh: InklingEvent[] = [];
+  events.forEach((sent, index) => {
+    if (sent.id !== undefined && state.seenIds.has(sent.id)) return;
+    const event = withUsableSnapshot(sent);
+    try {
+      if (state.purchases.isRepeat(event)) return;
+      observe?.(event, state.profile, index);
+      foldEvent(state.profile, event);
+    } catch {
+      return;
     }
-    if (state.purchases.isRepeat(event)) return false;
-    observe?.(event, state.profile, index);
-    foldEvent(state.profile, event);
-    return true;
+    // Marked only once folded: a copy of a skipped event later in the batch gets its own try.
+    if (event.id !== undefined) state.seenIds.add(event.id);
+    fresh.push(event);
   });
   state.history.add(fresh);
   state.folded += fresh.length;
   return fresh;
+}
+
+/**
+ * The event with only well-typed snapshot fields: a site's `tags: {trail: true}` would otherwise stick to
+ * the item's record and break every later event about it. Returns the event itself when nothing is wrong.
+ */
+function withUsableSnapshot(event: InklingEvent): InklingEvent {
+  const item = event.item as Record<string, unknown> | undefined;
+  if (item === undefined) return event;
+  const tags = item.tags;
+  const ok = (key: string, type: string) => item[key] === undefined || typeof item[key] === type;
+  const tagsOk = tags === undefined || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'));
+  if (typeof item === 'object' && item !== null && tagsOk && ok('category', 'string') && ok('brand', 'string') && ok('price', 'number')) return event;
+  const snapshot: Record<string, unknown> = {};
+  if (typeof item === 'object' && item !== null) {
+    for (const [key, type] of [['category', 'string'], ['brand', 'string'], ['price', 'number']] as const) if (typeof item[key] === type) snapshot[key] = item[key];
+    if (tagsOk) snapshot.tags = tags;
+  }
+  return { ...event, item: snapshot as ItemSnapshot };
 }

@@ -70,3 +70,22 @@ describe('batcher', () => {
     expect(delivered).toEqual(['a']);
   });
 });
+
+describe('batcher: an event the worker cannot receive', () => {
+  it('is dropped with one error, and the events queued with it and after it are delivered', async () => {
+    const received: string[] = [];
+    const onError = vi.fn();
+    // postMessage clones its argument: a function in an event fails the whole batch with a DataCloneError.
+    const send = async (events: readonly InklingEvent[]) => void received.push(...structuredClone(events).map((e) => e.id!));
+    const batcher = createBatcher({ send, onError, delayMs: 10_000 });
+    batcher.add(event('g1'));
+    batcher.add({ ...event('bad'), item: { addToCart() {} } as never });
+    batcher.add(event('g2'));
+    await batcher.flush();
+    await batcher.flush();
+    batcher.add(event('g3'));
+    await batcher.flush();
+    expect(received).toEqual(['g1', 'g2', 'g3']);
+    expect(onError).toHaveBeenCalledOnce();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expose } from 'comlink';
-import { remote } from '../../../src/rpc.js';
+import { DEADLINE_ERROR, remote } from '../../../src/rpc.js';
 
 /** Runs the main thread's caller against comlink's real `expose()` over a MessageChannel. */
 function connect<T extends object>(target: T, methods: (keyof T & string)[]) {
@@ -27,5 +27,17 @@ describe('rpc against comlink.expose', () => {
     const { api, close } = connect({ async echo(value: string) { await new Promise((r) => setTimeout(r, value === 'slow' ? 20 : 0)); return value; } }, ['echo']);
     expect(await Promise.all([api.echo('slow'), api.echo('fast')])).toEqual(['slow', 'fast']);
     close();
+  });
+});
+
+describe('rpc deadlines', () => {
+  it('rejects a call the other side never answers, and a call whose argument cannot be cloned, leaving nothing pending', async () => {
+    const { port1, port2 } = new MessageChannel();
+    port1.start();
+    const api = remote<{ rank(value: unknown): Promise<number> }>(port1 as unknown as Worker, ['rank'], 50);
+    await expect(api.rank(1)).rejects.toMatchObject({ name: DEADLINE_ERROR });
+    await expect(api.rank(() => 1)).rejects.toMatchObject({ name: 'DataCloneError' });
+    port1.close();
+    port2.close();
   });
 });

@@ -24,3 +24,19 @@ describe('toEvents', () => {
     expect(bad({ type: 'click', itemId: '' })).toThrow(new TypeError('track(): itemId must be a non-empty string'));
   });
 });
+
+describe('toEvents: plain data only', () => {
+  it('keeps the known fields of their types and drops functions, symbols, DOM-like objects and cycles', () => {
+    count = 0;
+    const cyclic: Record<string, unknown> = { category: 'tents' };
+    cyclic.self = cyclic;
+    const input = {
+      type: 'click', itemId: 'p1', itemListId: 'grid', index: 3, extra: () => 1, [Symbol('s')]: 1,
+      item: { ...cyclic, id: 'p1', addToCart() {}, tags: ['trail', 5, 'x'.repeat(10_000)], price: Number.NaN, node: { nodeType: 1 } },
+    };
+    const [event] = toEvents(input as unknown as TrackInput, defaults);
+    expect(event).toEqual({ id: 'pv:0', pageViewId: 'pv', type: 'click', itemId: 'p1', itemListId: 'grid', index: 3, time: 1000, item: { category: 'tents', tags: ['trail', 'x'.repeat(256)] } });
+    expect(() => structuredClone(event)).not.toThrow();
+    expect(JSON.parse(JSON.stringify(event))).toEqual(event);
+  });
+});
