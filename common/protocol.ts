@@ -50,6 +50,8 @@ export interface EngineConfig {
   readonly recipes?: Readonly<Record<string, unknown>>;
   /** Retention period for events, in days (default 90); purged in whole UTC days, at most a day late. */
   readonly retentionDays?: number;
+  /** Events kept per visitor (default 20,000); past it the least useful are evicted first (docs/privacy.md). */
+  readonly maxEvents?: number;
 }
 
 /** A ranking request. Items carry only their id and attributes; the engine returns them in order (see `Engine.rank`). */
