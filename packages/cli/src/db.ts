@@ -23,10 +23,10 @@ export async function openDb(memoryLimit: string, tempParent?: string): Promise<
     temp_directory: join(folder, 'spill'),
     threads: '2',
     autoinstall_known_extensions: 'false',
-    enable_progress_bar: 'true',
-    enable_progress_bar_print: 'false',
   });
   const connection = await instance.connect();
+  // Progress is computed only with the bar on; DuckDB must not print its own.
+  await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   return {
     connection,
     async run(sql, progress) {

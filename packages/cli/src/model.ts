@@ -64,7 +64,7 @@ async function sampleRows(db: Db, wanted: number): Promise<ModelRow[]> {
   const share = Math.min(1, wanted / Math.max(1, total));
   const where = share < 1 ? `WHERE hash(session_id) % 1000000 < ${Math.ceil(share * 1e6)}` : '';
   const result = await db.run(`SELECT session_id, visitor_id, item_id, event_type, ts, list_id, position, category FROM events ${where}
-    ORDER BY ts, session_id, event_type`);
+    ORDER BY ts, session_id, CASE event_type WHEN 'impression' THEN 0 ELSE 1 END, item_id`);
   return result.getRows().map(([s, v, i, t, ts, l, p, c]) => ({
     sessionId: String(s),
     visitorId: String(v),

@@ -52,8 +52,9 @@ export async function readPairs(db: Db, file: string): Promise<void> {
 /**
  * Turns the table `pairs` into the neighbour table: the floor and k are applied again here, so a
  * `--pairs` file computed with a lower floor still yields a table that keeps the promise it states.
+ * With no pair above the floor the query returns no row to carry the session count: `fallbackSessions`.
  */
-export async function buildTable(db: Db, params: PairParams, source: string): Promise<NeighbourTable> {
+export async function buildTable(db: Db, params: PairParams, source: string, fallbackSessions?: number): Promise<NeighbourTable> {
   const rows = (
     await db.run(`SELECT CAST(item_id AS VARCHAR) AS a, CAST(neighbour_id AS VARCHAR) AS b, CAST(sessions AS BIGINT) AS n,
         CAST(item_sessions AS BIGINT) AS sa, CAST(neighbour_sessions AS BIGINT) AS sb, CAST(total_sessions AS BIGINT) AS t
@@ -72,9 +73,7 @@ export async function buildTable(db: Db, params: PairParams, source: string): Pr
     support[neighbour] = Number(sb);
     sessions = Math.max(sessions, Number(t));
   }
-  if (sessions === 0) {
-    sessions = Number((await db.run('SELECT coalesce(max(CAST(total_sessions AS BIGINT)), 0) AS t FROM pairs')).getRowObjects()[0]!['t']);
-  }
+  if (sessions === 0) sessions = fallbackSessions ?? 0;
   const table: NeighbourTable = { format: 'inkling-neighbours', version: 1, minCount: params.minCount, k: params.k, sessions, support, neighbours };
   try {
     return checkNeighbourTable(table);

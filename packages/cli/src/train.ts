@@ -1,4 +1,4 @@
-import { openDb } from './db.js';
+import { openDb, type Db } from './db.js';
 import { inputError } from './errors.js';
 import { loadLog } from './load.js';
 import { fitModel, MIN_LISTS, type ModelFit } from './model.js';
@@ -44,7 +44,8 @@ export async function train(options: TrainOptions, progress: Progress = createPr
       if (options.model && !model) progress.note(`model.json not written: the log yields fewer than ${MIN_LISTS} lists to fit on`);
     }
     if (options.pairs !== undefined) await readPairs(db, options.pairs);
-    const neighbours = await buildTable(db, params, options.pairs ?? options.input!);
+    const sessions = options.input !== undefined ? await engagedSessions(db, options.maxSessionItems) : undefined;
+    const neighbours = await buildTable(db, params, options.pairs ?? options.input!, sessions);
     const files = writeAll(options.out, { 'neighbours.json': neighbours, ...(model && { 'model.json': model.weights }) });
     const items = Object.keys(neighbours.neighbours).length;
     progress.note(`neighbours.json: ${items} items with neighbours from ${neighbours.sessions} sessions (pairs in fewer than ${options.minCount} sessions dropped)`);
@@ -58,6 +59,13 @@ export async function train(options: TrainOptions, progress: Progress = createPr
   } finally {
     db.close();
   }
+}
+
+/** Sessions the query counts (engaged with at most `max` items), for a table with no pair above the floor. */
+async function engagedSessions(db: Db, max: number): Promise<number> {
+  const result = await db.run(`SELECT count(*) AS n FROM (SELECT session_id FROM events
+    WHERE event_type NOT IN ('impression', 'dismiss') GROUP BY session_id HAVING count(DISTINCT item_id) <= ${max})`);
+  return Number(result.getRowObjects()[0]!['n']);
 }
 
 export type { Progress };
