@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Db } from './db.js';
 import { ident, literal } from './db.js';
@@ -73,9 +73,30 @@ function rowName(format: Format, rowid: number): string {
   return `row ${rowid + 1}`;
 }
 
+/**
+ * The CSV delimiter and column names, from the header line: DuckDB's sniffer would otherwise pick
+ * another dialect when a bad row disagrees with the rest, and report a missing column, not the bad line.
+ */
+export function sniffHeader(file: string): { delimiter: string; names: string[] } {
+  const buffer = Buffer.alloc(65_536);
+  const fd = openSync(file, 'r');
+  const length = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const header = (buffer.subarray(0, length).toString('utf8').split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
+  const counts = [',', ';', '\t', '|'].map((d) => [d, header.split(d).length - 1] as const);
+  const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+  const names = header.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1').replaceAll('""', '"'));
+  return { delimiter, names };
+}
+
 function readSql(file: string, format: Format): string {
   const path = literal(file);
-  if (format === 'csv') return `SELECT * FROM read_csv(${path}, all_varchar = true, header = true)`;
+  if (format === 'csv') {
+    const { delimiter, names } = sniffHeader(file);
+    const columns = names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ');
+    return `SELECT * FROM read_csv(${path}, auto_detect = false, header = true, delim = ${literal(delimiter)}, quote = '"',
+      escape = '"', columns = {${columns}})`;
+  }
   if (format === 'jsonl') return `SELECT * FROM read_json(${path}, format = 'newline_delimited')`;
   if (format === 'parquet') return `SELECT * FROM read_parquet(${path})`;
   return GA4_SELECT.replace('{{source}}', file.toLowerCase().endsWith('.parquet') ? `read_parquet(${path})` : `read_json(${path}, format = 'newline_delimited')`);
@@ -124,7 +145,7 @@ export async function loadLog(db: Db, options: TrainOptions, progress: Progress)
   }
   const rows = Number((await db.run('SELECT count(*) AS n FROM raw')).getRowObjects()[0]!['n']);
   if (rows === 0) throw inputError(`${file}: the log is empty (no rows after the header)`);
-  const text = (c: Column): string => (cols[c] ? `CAST(${ident(cols[c]!)} AS VARCHAR)` : 'NULL');
+  const text = (c: Column): string => (cols[c] ? `CAST(${ident(cols[c]!)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)');
   await db.run(`CREATE TABLE typed AS SELECT rowid AS r, ${text('session_id')} AS session_id, ${text('visitor_id')} AS visitor_id,
     ${text('item_id')} AS item_id, lower(trim(${cols.event_type ? text('event_type') : "'view'"})) AS raw_type,
     trim(${text('timestamp')}) AS raw_ts, ${text('list_id')} AS list_id, trim(${text('position')}) AS raw_position,
