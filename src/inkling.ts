@@ -1,4 +1,6 @@
+import type { ModelWeights } from '../worker/model/weights.js';
 import type { Engine, VisitorExport } from '../worker/protocol.js';
+import type { NeighbourTable } from '../worker/site/load-site-files.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
@@ -25,6 +27,14 @@ export interface InklingOptions extends PrivacyOptions {
   readonly retentionDays?: number;
   /** Called with each contained error (once per distinct error). The console also gets one `[inkling]` line. */
   readonly onError?: (error: Error) => void;
+  /**
+   * The site's prior, from `npx inkling train` (docs/train.md): the URL of its `model.json` (fetched
+   * by the worker, with no credentials and nothing about the visitor) or the object itself. Until it
+   * is in, and if it fails (one error), ranking uses the prior shipped with the SDK.
+   */
+  readonly model?: string | URL | ModelWeights;
+  /** The site's item neighbours (`neighbours.json` from `npx inkling train`): a URL or the object. */
+  readonly neighbours?: string | URL | NeighbourTable;
   /** Seam for tests: the browser's privacy signals. */
   readonly signals?: PrivacySignals;
 }
@@ -111,8 +121,21 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       reporter,
     }).then(async (connected) => {
       await connected.configure({ mode, recipes: options.recipes, retentionDays: options.retentionDays });
+      loadSiteFiles(connected);
       return connected;
     }));
+
+  /** Starts loading the site's files in the engine; rankings meanwhile use the shipped prior. */
+  const loadSiteFiles = (connected: Engine) => {
+    const { model, neighbours } = options;
+    if (model === undefined && neighbours === undefined) return;
+    // Relative URLs are the page's: the worker would resolve them against its own script.
+    const resolve = (source: string | URL | object) => (typeof source === 'string' || source instanceof URL ? new URL(source, globalThis.location?.href).href : source);
+    void connected
+      .loadSiteFiles({ ...(model !== undefined && { model: resolve(model) }), ...(neighbours !== undefined && { neighbours: resolve(neighbours) }) })
+      .then((errors) => errors.forEach((message) => reporter.error(new Error(message), 'site file')))
+      .catch((error: unknown) => reporter.error(error, 'site file'));
+  };
 
   const outbox = localStorageOutbox();
   const journal = sessionJournal();

@@ -47,4 +47,4 @@ function toError(thrown: unknown): unknown {
 }
 
 /** Every method of the Engine, for `remote()`. */
-export const ENGINE_METHODS = ['configure', 'ingest', 'rank', 'explain', 'forget', 'export', 'close'] as const satisfies readonly (keyof Engine)[];
+export const ENGINE_METHODS = ['configure', 'ingest', 'rank', 'explain', 'forget', 'export', 'close', 'loadSiteFiles'] as const satisfies readonly (keyof Engine)[];

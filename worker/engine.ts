@@ -15,6 +15,8 @@ import { createModeStore, type ModeStore } from './store/mode-store.js';
 import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
 import { withSnapshots } from './served-items.js';
+import { loadSiteFiles } from './site/load-site-files.js';
+import type { NeighbourTable } from './site/load-site-files.js';
 import { emptyState, foldEvents } from './visitor-state.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
@@ -43,6 +45,8 @@ export interface EngineOptions {
 }
 
 const WEIGHTS_KEY = 'model-weights';
+/** Which prior the saved weights were fine-tuned from: a site's model.json, by content. */
+const PRIOR_KEY = 'model-prior';
 const HOLDOUT_KEY = 'holdout-draw';
 /** Events folded at a time when the state is rebuilt in the background. */
 const REBUILD_SLICE = 5000;
@@ -59,7 +63,9 @@ const BACKLOG_EXAMPLES = BACKLOG_LIMIT * BATCH_SIZE;
 export function createEngine(options: EngineOptions = {}): Engine {
   const now = options.now ?? Date.now;
   const warn = options.onWarning ?? (() => undefined);
-  const prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  let prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  // The site's files as configured: the neighbour table is kept for the strategies and features that read it.
+  const site: { neighbours?: NeighbourTable } = {};
   const maxTrainingSteps = options.maxTrainingSteps ?? 4;
   let mode: PrivacyMode = 'full';
   let retentionDays = 90;
@@ -205,15 +211,41 @@ export function createEngine(options: EngineOptions = {}): Engine {
     if (learned && mode === 'full') await store.putValue(WEIGHTS_KEY, model.weights());
   }
 
-  return {
+  /**
+   * Replaces the prior with the site's. The weights this device fine-tuned are kept only when they
+   * were learned from this same prior (every page view loads the file again); otherwise learning
+   * starts over from it, so a new model.json reaches returning visitors too.
+   */
+  async function usePrior(next: ModelWeights): Promise<void> {
+    const id = JSON.stringify(next);
+    if (id === JSON.stringify(prior)) return;
+    const same = (await store.getValue<string>(PRIOR_KEY).catch(() => undefined)) === String(hashOf(id));
+    const saved = same ? await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined) : undefined;
+    prior = next;
+    model.dispose();
+    model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
+    if (!same && mode === 'full') await store.putValue(PRIOR_KEY, String(hashOf(id))).catch(() => undefined);
+  }
+
+  const api: Engine = {
     async configure(config: EngineConfig) {
       const retentionChanged = config.retentionDays !== undefined && config.retentionDays !== retentionDays;
       if (config.mode) mode = config.mode;
       if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
       if (config.recipes) recipes.configure(config.recipes);
+      if (config.neighbours) site.neighbours = config.neighbours;
       await ready();
       await store.setMode(mode);
+      if (config.prior) await usePrior(checkWeights(config.prior));
       if (retentionChanged) await prune();
+    },
+
+    async loadSiteFiles(files) {
+      const loaded = await loadSiteFiles(files);
+      if (loaded.prior || loaded.neighbours) {
+        await api.configure({ ...(loaded.prior && { prior: loaded.prior }), ...(loaded.neighbours && { neighbours: loaded.neighbours }) });
+      }
+      return loaded.errors;
     },
 
     async ingest(sent) {
@@ -297,6 +329,14 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await store.close();
     },
   };
+  return api;
+}
+
+/** A 32-bit FNV-1a hash: tells one model.json from another without storing it twice. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number> {

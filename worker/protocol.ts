@@ -1,4 +1,6 @@
 import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from '../src/types.js';
+import type { ModelWeights } from './model/weights.js';
+import type { NeighbourTable, SiteFiles } from './site/load-site-files.js';
 
 /**
  * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
@@ -23,6 +25,11 @@ export interface Engine {
   export(): Promise<VisitorExport>;
   /** Flushes pending writes and releases the database. */
   close(): Promise<void>;
+  /**
+   * Fetches and validates the site's files (`npx inkling train`) and applies them with `configure`;
+   * resolves to one message per file that could not be used (ranking goes on without it).
+   */
+  loadSiteFiles(files: SiteFiles): Promise<readonly string[]>;
 }
 
 /** Options that the main thread sends to the engine. */
@@ -32,6 +39,10 @@ export interface EngineConfig {
   readonly recipes?: Readonly<Record<string, unknown>>;
   /** Retention period for events, in days (default 90); purged in whole UTC days, at most a day late. */
   readonly retentionDays?: number;
+  /** The site's prior (its `model.json`), replacing the shipped one; validated with `checkWeights`. */
+  readonly prior?: ModelWeights;
+  /** The site's item neighbours (its `neighbours.json`). */
+  readonly neighbours?: NeighbourTable;
 }
 
 /** A ranking request. Items carry only their id and attributes; the engine returns them in order (see `Engine.rank`). */
