@@ -128,13 +128,14 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   /** Starts loading the site's files in the engine; rankings meanwhile use the shipped prior. */
   const loadSiteFiles = (connected: Engine) => {
     const { model, neighbours } = options;
-    if (model === undefined && neighbours === undefined) return;
     // Relative URLs are the page's: the worker would resolve them against its own script.
-    const resolve = (source: string | URL | object) => (typeof source === 'string' || source instanceof URL ? new URL(source, globalThis.location?.href).href : source);
-    void connected
-      .loadSiteFiles({ ...(model !== undefined && { model: resolve(model) }), ...(neighbours !== undefined && { neighbours: resolve(neighbours) }) })
-      .then((errors) => errors.forEach((message) => reporter.error(new Error(message), 'site file')))
-      .catch((error: unknown) => reporter.error(error, 'site file'));
+    const url = <T>(source: string | URL | T) => (typeof source === 'string' || source instanceof URL ? new URL(source, location.href).href : source);
+    if (model || neighbours) {
+      connected.loadSiteFiles({ model: url(model), neighbours: url(neighbours) }).then(
+        (errors) => errors.forEach((message) => reporter.error(new Error(message), 'site file')),
+        (error: unknown) => reporter.error(error, 'site file'),
+      );
+    }
   };
 
   const outbox = localStorageOutbox();

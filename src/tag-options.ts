@@ -30,8 +30,8 @@ export function readTagOptions(script: HTMLScriptElement | null, doc: Document =
     recipes: recipes && (JSON.parse(recipes) as Record<string, Recipe>),
     rankBudgetMs: number('rank-budget'),
     panel: panel === '' ? '#inkling-panel-root' : panel,
-    model: data('model') && new URL(data('model')!, doc.baseURI).href,
-    neighbours: data('neighbours') && new URL(data('neighbours')!, doc.baseURI).href,
+    model: data('model'),
+    neighbours: data('neighbours'),
     debug: script?.hasAttribute('data-inkling-debug') || /[?&]inkling-debug\b/.test(location.search) || undefined,
   };
   const options: Record<string, unknown> = { ...(window as { InklingConfig?: TagOptions }).InklingConfig };

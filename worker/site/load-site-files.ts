@@ -49,8 +49,7 @@ async function fetchJson(url: string, fetcher: typeof fetch): Promise<unknown> {
   // Omitting credentials: the file is the same for every visitor, so no cookie needs to go with it.
   const response = await fetcher(url, { credentials: 'omit', headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length'));
-  if (length > MAX_SITE_FILE_BYTES) throw new Error(`${length} bytes is more than ${MAX_SITE_FILE_BYTES}`);
+  if (Number(response.headers.get('content-length')) > MAX_SITE_FILE_BYTES) throw new Error('too large');
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
@@ -76,24 +75,22 @@ export interface NeighbourTable {
   readonly neighbours: Readonly<Record<string, readonly (readonly [string, number])[]>>;
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /** Validates an untrusted table; throws an Error naming the first bad field. */
 export function checkNeighbourTable(value: unknown): NeighbourTable {
-  const t = value as Partial<NeighbourTable> | null;
-  if (!t || typeof t !== 'object') throw new Error('neighbours: not an object');
-  if (t.format !== 'inkling-neighbours') throw new Error('neighbours.format must be "inkling-neighbours"');
-  if (t.version !== 1) throw new Error('neighbours.version must be 1');
-  for (const field of ['minCount', 'k', 'sessions'] as const) {
-    if (!isCount(t[field])) throw new Error(`neighbours.${field} must be a non-negative integer`);
-  }
-  if (!t.support || typeof t.support !== 'object') throw new Error('neighbours.support must be an object');
-  if (!t.neighbours || typeof t.neighbours !== 'object') throw new Error('neighbours.neighbours must be an object');
-  for (const id in t.support) if (!isCount(t.support[id])) throw new Error(`neighbours.support["${id}"] must be a count`);
-  for (const id in t.neighbours) {
+  const t = (value ?? {}) as NeighbourTable;
+  const fail = (field: string) => {
+    throw new Error(`neighbours.${field} is not valid`);
+  };
+  if (t.format !== 'inkling-neighbours') fail('format');
+  if (t.version !== 1) fail('version');
+  for (const field of ['minCount', 'k', 'sessions'] as const) if (!isCount(t[field])) fail(field);
+  for (const id in Object(t.support)) if (!isCount(t.support[id])) fail(`support["${id}"]`);
+  for (const id in Object(t.neighbours)) {
     const list = t.neighbours[id] as unknown;
-    const ok = Array.isArray(list) && list.length <= t.k! && list.every((p) => Array.isArray(p) && typeof p[0] === 'string' && isCount(p[1]));
-    if (!ok) throw new Error(`neighbours.neighbours["${id}"] must hold at most k [id, count] pairs`);
+    if (!Array.isArray(list) || list.length > t.k || !list.every((p) => typeof p?.[0] === 'string' && isCount(p[1]))) fail(`neighbours["${id}"]`);
   }
-  return t as NeighbourTable;
+  if (!t.support || !t.neighbours || typeof t.support !== 'object' || typeof t.neighbours !== 'object') fail('support or neighbours');
+  return t;
 }

@@ -32,9 +32,9 @@ describe('site files: fetched, validated, applied', () => {
   it('names the URL and the reason for a 404, a file that is not JSON and a bad field, and never throws', async () => {
     const fetcher = fakeFetch({ 'https://shop.test/bad.json': '{"format":', 'https://shop.test/n.json': JSON.stringify({ ...table, version: 2 }) });
     const missing = await loadSiteFiles({ model: 'https://shop.test/model.json', neighbours: 'https://shop.test/n.json' }, fetcher);
-    expect(missing.errors).toEqual(['model https://shop.test/model.json: HTTP 404', 'neighbours https://shop.test/n.json: neighbours.version must be 1']);
+    expect(missing.errors).toEqual(['model https://shop.test/model.json: HTTP 404', 'neighbours https://shop.test/n.json: neighbours.version is not valid']);
     const broken = await loadSiteFiles({ model: 'https://shop.test/bad.json', neighbours: { ...table, k: -1 } }, fetcher);
-    expect(broken.errors).toEqual(['model https://shop.test/bad.json: not JSON', 'neighbours (object): neighbours.k must be a non-negative integer']);
+    expect(broken.errors).toEqual(['model https://shop.test/bad.json: not JSON', 'neighbours (object): neighbours.k is not valid']);
     const wrongShape = await loadSiteFiles({ model: { kind: 'mlp', features: ['x'], layers: [] } });
     expect(wrongShape.errors[0]).toMatch(/^model \(object\): weights.features must list the \d+ features/);
     const offline = await loadSiteFiles({ model: 'https://shop.test/model.json' }, (async () => {
