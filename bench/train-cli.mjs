@@ -1,7 +1,7 @@
 // Times `inkling train` on a 10-million-row log made by repeating a shared dataset (rees46-oct2019-head)
 // with shifted session, visitor and item ids and shifted times; prints wall time, peak RSS (the CLI's
 // process, DuckDB included) and the output sizes. Usage:
-//   node bench/train-cli.mjs [--rows 10000000] [--memory-limit 1GB] [--keep]
+//   node bench/train-cli.mjs [--rows 10000000] [--memory-limit 1GB] [--keep] [-- more inkling train options]
 // The log (about 0.7 GB) and the outputs go to a temp folder, removed at the end unless --keep.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +16,7 @@ const arg = (name, fallback) => {
 };
 const wanted = Number(arg('--rows', '10000000'));
 const memoryLimit = arg('--memory-limit', '1GB');
+const passThrough = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'inkling-train-bench-'));
 const log = join(dir, 'log.csv');
@@ -49,7 +50,7 @@ async function writeLog() {
 function train() {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/inkling.mjs'), 'train', log, '--out', join(dir, 'out'), '--memory-limit', memoryLimit, '--temp-dir', dir], {
+    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/inkling.mjs'), 'train', log, '--out', join(dir, 'out'), '--memory-limit', memoryLimit, '--temp-dir', dir, ...passThrough], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     let peakKb = 0;
@@ -85,5 +86,6 @@ try {
     `neighbours.json ${sizeOf('neighbours.json')}, model.json ${sizeOf('model.json')}`);
   process.exitCode = result.code ?? 1;
 } finally {
-  if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  if (process.argv.includes('--keep')) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -27,3 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.internal;
   }
 }
+
+// For scripts that check what the CLI wrote (bench/train/site-files.mjs).
+export { checkNeighbourTable } from './neighbour-table.js';
+export { checkWeights } from '../../../worker/model/weights.js';

@@ -12,8 +12,11 @@ import type { Progress } from './progress.js';
 
 /** Fewer lists than this and the fit would say more about chance than about the site. */
 export const MIN_LISTS = 50;
-/** Rows read per list wanted: the replay needs each session's events around its lists. */
-const ROWS_PER_LIST = 40;
+/**
+ * Rows read per list wanted: a next-item log yields about one list per row, an impression log one per
+ * list shown (tens of rows); the surplus is spread out afterwards. Reading more only slows the replay.
+ */
+const ROWS_PER_LIST = 10;
 
 /** A fitted model and what it was fitted on. */
 export interface ModelFit {
