@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import type { Progress } from './progress.js';
 
-/** A DuckDB database on disk in a temp folder, bounded in memory; `close()` removes the folder. */
+/** A DuckDB database bounded in memory, spilling to a temp folder; `close()` removes the folder. */
 export interface Db {
   readonly connection: DuckDBConnection;
   /** Runs `sql`, drawing the query's progress on `progress` while it runs. */
@@ -13,12 +13,13 @@ export interface Db {
 }
 
 /**
- * Opens the working database. It lives in a file (not in memory) and spills to the same folder, so a
- * log larger than `memoryLimit` is aggregated out of core; no extension is ever downloaded.
+ * Opens the working database: in memory up to `memoryLimit`, spilling to a temp folder beyond it, so a
+ * log larger than memory is aggregated out of core (an on-disk database would also write every table
+ * through, for nothing: it is thrown away). No extension is ever downloaded.
  */
 export async function openDb(memoryLimit: string, tempParent?: string): Promise<Db> {
   const folder = mkdtempSync(join(tempParent ?? tmpdir(), 'inkling-train-'));
-  const instance = await DuckDBInstance.create(join(folder, 'work.duckdb'), {
+  const instance = await DuckDBInstance.create(':memory:', {
     memory_limit: memoryLimit,
     temp_directory: join(folder, 'spill'),
     threads: '2',
