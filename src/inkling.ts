@@ -1,5 +1,5 @@
 import type { ModelWeights } from '../worker/model/weights.js';
-import type { Engine, VisitorExport } from '../worker/protocol.js';
+import type { PageEngine, VisitorExport } from '../common/protocol.js';
 import type { NeighbourTable } from '../worker/site/load-site-files.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
@@ -13,7 +13,7 @@ import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
 import { onRouteChange } from './tracker/route-changes.js';
 import { sessionJournal } from './tracker/session-journal.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
+import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -77,7 +77,7 @@ export interface Inkling {
 /** Defaults that differ between the npm build and the script tag. */
 export interface HostDefaults {
   readonly workerUrl?: string | URL;
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
 }
@@ -112,7 +112,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
   // A single-page app's route change is a new page view (impressions count again).
   if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
 
-  let enginePromise: Promise<Engine> | undefined;
+  let enginePromise: Promise<PageEngine> | undefined;
   const engine = () =>
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,
@@ -126,7 +126,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     }));
 
   /** Starts loading the site's files in the engine; rankings meanwhile use the shipped prior. */
-  const loadSiteFiles = (connected: Engine) => {
+  const loadSiteFiles = (connected: PageEngine) => {
     const { model, neighbours } = options;
     // Relative URLs are the page's: the worker would resolve them against its own script.
     const url = <T>(source: string | URL | T) => (typeof source === 'string' || source instanceof URL ? new URL(source, location.href).href : source);

@@ -22,7 +22,7 @@ export async function build() {
       nodeResolve({ preferBuiltins: true }),
       typescript({
         tsconfig: `${here}tsconfig.json`,
-        include: [`${root}src/**/*.ts`, `${root}worker/**/*.ts`, `${root}bench/**/*.ts`, `${here}src/**/*.ts`, /\.json$/],
+        include: [`${root}common/**/*.ts`, `${root}src/**/*.ts`, `${root}worker/**/*.ts`, `${root}bench/**/*.ts`, `${here}src/**/*.ts`, /\.json$/],
         compilerOptions: { noEmit: false, declaration: false, outDir: `${here}dist`, rootDir: root },
         noEmitOnError: false,
       }),

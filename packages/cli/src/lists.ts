@@ -1,4 +1,4 @@
-import type { EventType, Item } from '../../../src/types.js';
+import type { EventType, Item } from '../../../common/types.js';
 import { buildNextItem, type LogRow } from '../../../bench/quality/datasets/next-item.js';
 import { compactItem, seededShuffle, step, withPastPopularity } from '../../../bench/quality/datasets/replay.js';
 import type { ReplayStep, VisitorReplay } from '../../../bench/quality/types.js';

@@ -4,7 +4,7 @@ import { collectLists } from '../../../bench/quality/train/collect.js';
 import { fitListwise } from '../../../bench/quality/train/fit.js';
 import { toWeights } from '../../../bench/quality/train/model.js';
 import { HAND_SET, LOGISTIC, MLP } from '../../../bench/quality/train/settings.js';
-import type { EventType } from '../../../src/types.js';
+import type { EventType } from '../../../common/types.js';
 import type { QualityDataset, VisitorReplay } from '../../../bench/quality/types.js';
 import type { Db } from './db.js';
 import { buildReplays, type ModelRow } from './lists.js';
