@@ -2,6 +2,8 @@
 // bench's split time, see bench/train/datasets.mjs) and writes bench/results/site/<dataset>/
 // {model.json,neighbours.json}, checked against the contract, for the quality bench to score the later
 // part with. Usage: node bench/train/site-files.mjs [--datasets a,b] [--out bench/results/site]
+//   [--split-times times.json]   (per dataset, the split in ms since epoch: the quality bench's exact
+//                                 `splitTime`; default: the median next-item list time computed here)
 // Prints one line per dataset: rows used, split time, items with neighbours, lists fitted, seconds.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,7 @@ const arg = (name, fallback) => {
 const names = arg('--datasets', Object.keys(DATASETS).join(',')).split(',');
 const outRoot = resolve(root, arg('--out', 'bench/results/site'));
 const bin = join(root, 'packages/cli/bin/inkling.mjs');
+const splitTimes = process.argv.includes('--split-times') ? JSON.parse(readFileSync(arg('--split-times'), 'utf8')) : {};
 
 /** Runs the CLI on every dataset; returns false when one failed or wrote something invalid. */
 export async function siteFiles() {
@@ -28,7 +31,7 @@ export async function siteFiles() {
     for (const name of names) {
       if (!DATASETS[name]) throw new Error(`unknown dataset ${name}: one of ${Object.keys(DATASETS).join(', ')}`);
       const csv = join(temp, `${name}.csv`);
-      const { split, rows } = writeEarlierPart(name, csv, dir);
+      const { split, rows } = writeEarlierPart(name, csv, dir, splitTimes[name]);
       const out = join(outRoot, name);
       const started = performance.now();
       const run = spawnSync(process.execPath, [bin, 'train', csv, '--out', out, '--quiet'], { encoding: 'utf8' });
