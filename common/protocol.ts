@@ -3,7 +3,7 @@ import type { ModelWeights } from '../worker/model/weights.js';
 import type { NeighbourTable, SiteFiles } from '../worker/site/load-site-files.js';
 
 /**
- * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
+ * The contract between the two rooms, beside the types of `common/types.ts`. The main thread holds a
  * `Remote<Engine>` (comlink) or, when no worker can start, the same object in-thread.
  */
 export interface Engine {
