@@ -50,9 +50,24 @@ async function writeLog() {
 function train() {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(root, 'packages/cli/bin/inkling.mjs'), 'train', log, '--out', join(dir, 'out'), '--memory-limit', memoryLimit, '--temp-dir', dir, ...passThrough], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'packages/cli/bin/inkling.mjs'),
+        'train',
+        log,
+        '--out',
+        join(dir, 'out'),
+        '--memory-limit',
+        memoryLimit,
+        '--temp-dir',
+        dir,
+        ...passThrough,
+      ],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     let peakKb = 0;
     const timer = setInterval(() => {
       try {
@@ -73,7 +88,9 @@ try {
   const t0 = performance.now();
   await writeLog();
   const size = statSync(log).size;
-  console.log(`log: ${wanted.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `log: ${wanted.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   const result = await train();
   const sizeOf = (name) => {
     try {
@@ -82,8 +99,10 @@ try {
       return 'not written';
     }
   };
-  console.log(`inkling train: exit ${result.code}, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakMb.toFixed(0)} MB (--memory-limit ${memoryLimit}); ` +
-    `neighbours.json ${sizeOf('neighbours.json')}, model.json ${sizeOf('model.json')}`);
+  console.log(
+    `inkling train: exit ${result.code}, ${result.seconds.toFixed(1)} s, peak RSS ${result.peakMb.toFixed(0)} MB (--memory-limit ${memoryLimit}); ` +
+      `neighbours.json ${sizeOf('neighbours.json')}, model.json ${sizeOf('model.json')}`,
+  );
   process.exitCode = result.code ?? 1;
 } finally {
   if (process.argv.includes('--keep')) console.log(`kept ${dir}`);

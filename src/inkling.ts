@@ -10,7 +10,16 @@ import { readSignals, type PrivacyOptions, type PrivacySignals } from './privacy
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
 import { trackPageViews } from './tracker/page-view.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
+import type {
+  ConsentState,
+  Item,
+  PrivacyMode,
+  RankContext,
+  Ranking,
+  Reason,
+  Recipe,
+  TrackInput,
+} from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -95,7 +104,9 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     events.modeChanged(mode);
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
-    void enginePromise?.then((connected) => connected.configure({ mode })).catch((error: unknown) => reporter.error(error, 'mode change'));
+    void enginePromise
+      ?.then((connected) => connected.configure({ mode }))
+      .catch((error: unknown) => reporter.error(error, 'mode change'));
   });
   const pageViews = trackPageViews();
 
@@ -126,12 +137,19 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     }
   };
 
-  const events = createEventPipeline(() => privacy.mode, pageViews, async (batch) => (await engine()).ingest(batch), reporter);
+  const events = createEventPipeline(
+    () => privacy.mode,
+    pageViews,
+    async (batch) => (await engine()).ingest(batch),
+    reporter,
+  );
   const tabs = createTabSync((message: TabMessage) => {
     if ('consent' in message) privacy.setConsent(message.consent);
     else {
       events.forget();
-      void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
+      void enginePromise
+        ?.then((connected) => connected.forget())
+        .catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 
@@ -153,7 +171,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     }
   };
   /** The page's own order, with the reason it was kept. */
-  const original = <T extends Item>(items: readonly T[], source: string, text: string) => originalRanking(items, { kind: 'rule', source, text });
+  const original = <T extends Item>(items: readonly T[], source: string, text: string) =>
+    originalRanking(items, { kind: 'rule', source, text });
 
   return {
     get mode() {
@@ -167,13 +186,21 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
           const { slot, recipe, context, explain } = options;
           if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
-          const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }), items);
+          const ranking = restoreItems(
+            await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }),
+            items,
+          );
           emitter.emit('ranked', { slot, ranking });
           return ranking;
         },
         () => original(Array.isArray(items) ? items : [], 'fallback', 'original order kept after an error'),
       ),
-    explain: (slot, itemId) => attempt('explain', async () => (await (await engine()).explain(slot, itemId)) ?? [], () => []),
+    explain: (slot, itemId) =>
+      attempt(
+        'explain',
+        async () => (await (await engine()).explain(slot, itemId)) ?? [],
+        () => [],
+      ),
     setConsent: (state) =>
       guard('setConsent', () => {
         privacy.setConsent(state);
@@ -183,17 +210,30 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     pause: (value) => guard('pause', () => privacy.setPaused(value === true)),
     on: emitter.on,
     forget: () =>
-      attempt('forget', async () => {
-        events.forget();
-        tabs.post({ forget: true });
-        await (await engine()).forget();
-      }, () => undefined),
+      attempt(
+        'forget',
+        async () => {
+          events.forget();
+          tabs.post({ forget: true });
+          await (await engine()).forget();
+        },
+        () => undefined,
+      ),
     export: () =>
-      attempt('export', async () => {
-        await events.send();
-        return (await engine()).export();
-      }, () => ({ exportedAt: Date.now(), mode: privacy.mode, events: [], profile: null, model: null })),
+      attempt(
+        'export',
+        async () => {
+          await events.send();
+          return (await engine()).export();
+        },
+        () => ({ exportedAt: Date.now(), mode: privacy.mode, events: [], profile: null, model: null }),
+      ),
     // Parking and the journal are written synchronously: this runs from `pagehide`.
-    flush: () => attempt('flush', () => events.flush(), () => undefined),
+    flush: () =>
+      attempt(
+        'flush',
+        () => events.flush(),
+        () => undefined,
+      ),
   };
 }

@@ -13,10 +13,15 @@ interface Reply {
   readonly value: unknown;
 }
 
-type Methods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
+type Methods<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
 
 /** Returns an object whose methods call the exposed object's methods over `port`. */
-export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[]): Methods<T> {
+export function remote<T extends object = PageEngine>(
+  port: Pick<Worker, 'postMessage' | 'addEventListener'>,
+  methods: readonly (keyof T & string)[],
+): Methods<T> {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {
@@ -33,7 +38,12 @@ export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMe
         // comlink echoes whatever id it gets; a number is the shortest (0 is never used: replies need a truthy id).
         const id = ++counter;
         pending.set(id, { resolve, reject });
-        port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
+        port.postMessage({
+          id,
+          type: 'APPLY',
+          path: [method],
+          argumentList: args.map((value) => ({ type: 'RAW', value })),
+        });
       });
   }
   return api as Methods<T>;
@@ -47,4 +57,13 @@ function toError(thrown: unknown): unknown {
 }
 
 /** Every method of the Engine, for `remote()`. */
-export const ENGINE_METHODS = ['configure', 'ingest', 'rank', 'explain', 'forget', 'export', 'close', 'loadSiteFiles'] as const satisfies readonly (keyof Engine)[];
+export const ENGINE_METHODS = [
+  'configure',
+  'ingest',
+  'rank',
+  'explain',
+  'forget',
+  'export',
+  'close',
+  'loadSiteFiles',
+] as const satisfies readonly (keyof Engine)[];

@@ -91,9 +91,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
 
     async loadSiteFiles(files) {
       const loaded = await loadSiteFiles(files);
-      if (loaded.prior || loaded.neighbours) {
-        await api.configure({ ...(loaded.prior && { prior: loaded.prior }), ...(loaded.neighbours && { neighbours: loaded.neighbours }) });
-      }
+      await api.configure(loaded);
       return loaded.errors;
     },
 

@@ -13,4 +13,9 @@ export const HEADER: readonly string[];
 export function datasetsDir(root?: string): string;
 export const DATASETS: Readonly<Record<string, (dir: string) => { rows: DocumentedRow[]; lists: number[] }>>;
 export function medianTime(times: readonly number[]): number;
-export function writeEarlierPart(name: string, file: string, dir?: string, before?: number): { split: number; rows: number };
+export function writeEarlierPart(
+  name: string,
+  file: string,
+  dir?: string,
+  before?: number,
+): { split: number; rows: number };

@@ -5,7 +5,16 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The documented columns, in the order the CSV is written. */
-export const HEADER = ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'list_id', 'position', 'category'];
+export const HEADER = [
+  'session_id',
+  'visitor_id',
+  'item_id',
+  'event_type',
+  'timestamp',
+  'list_id',
+  'position',
+  'category',
+];
 
 /** Where the shared datasets are: INKLING_DATASETS, else ../shared/datasets beside the repository. */
 export function datasetsDir(root = process.cwd()) {
@@ -26,26 +35,31 @@ function splitCsv(line, sep = ',') {
       if (c === '"' && line[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (c === '"') quoted = false;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
     else if (c === sep) {
       out.push(field);
       field = '';
-    }
-    else field += c;
+    } else field += c;
   }
   out.push(field);
   return out;
 }
 
 function lines(dir, file) {
-  return readFileSync(join(dir, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  return readFileSync(join(dir, file), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
 }
 
 const row = (session, visitor, item, type, time, extra = {}) => ({
-  session_id: session, visitor_id: visitor, item_id: item, event_type: type, timestamp: time, ...extra,
+  session_id: session,
+  visitor_id: visitor,
+  item_id: item,
+  event_type: type,
+  timestamp: time,
+  ...extra,
 });
 
 /** Each dataset as documented rows (`timestamp` in ms) and the times of its ranked lists. */
@@ -58,11 +72,21 @@ export const DATASETS = {
     const lists = [];
     for (const line of body) {
       const f = splitCsv(line);
-      const [user, session, time, action, ref] = [f[at('user_id')], f[at('session_id')], Number(f[at('timestamp')]) * 1000, f[at('action_type')], f[at('reference')]];
+      const [user, session, time, action, ref] = [
+        f[at('user_id')],
+        f[at('session_id')],
+        Number(f[at('timestamp')]) * 1000,
+        f[at('action_type')],
+        f[at('reference')],
+      ];
       if (action === 'clickout item') {
         const shown = (f[at('impressions')] ?? '').split('|').filter(Boolean);
-        shown.forEach((id, i) => rows.push(row(session, user, id, 'impression', time, { list_id: 'results', position: i })));
-        rows.push(row(session, user, ref, 'click', time, { list_id: 'results', position: Math.max(0, shown.indexOf(ref)) }));
+        shown.forEach((id, i) =>
+          rows.push(row(session, user, id, 'impression', time, { list_id: 'results', position: i })),
+        );
+        rows.push(
+          row(session, user, ref, 'click', time, { list_id: 'results', position: Math.max(0, shown.indexOf(ref)) }),
+        );
         if (shown.includes(ref)) lists.push(time);
       } else if (action.startsWith('interaction item')) rows.push(row(session, user, ref, 'view', time));
     }
@@ -125,7 +149,8 @@ export function medianTime(times) {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-const cell = (v) => (v === undefined || v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+const cell = (v) =>
+  v === undefined || v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v);
 
 /**
  * Writes `name`'s rows strictly before its split time (or `before`) to `file` as documented CSV;
@@ -135,6 +160,9 @@ export function writeEarlierPart(name, file, dir = datasetsDir(), before) {
   const { rows, lists } = DATASETS[name](dir);
   const split = before ?? medianTime(lists);
   const early = rows.filter((r) => r.timestamp < split);
-  writeFileSync(file, [HEADER.join(','), ...early.map((r) => HEADER.map((c) => cell(r[c])).join(','))].join('\n') + '\n');
+  writeFileSync(
+    file,
+    [HEADER.join(','), ...early.map((r) => HEADER.map((c) => cell(r[c])).join(','))].join('\n') + '\n',
+  );
   return { split, rows: early.length };
 }

@@ -52,7 +52,9 @@ export async function siteFiles() {
         if (error.code !== 'ENOENT') throw error;
       }
       const items = Object.keys(table.neighbours).length;
-      console.log(`${name}: ${rows} rows before ${new Date(split).toISOString()}; ${items} items with neighbours from ${table.sessions} sessions; ${model}; ${seconds} s -> ${out}`);
+      console.log(
+        `${name}: ${rows} rows before ${new Date(split).toISOString()}; ${items} items with neighbours from ${table.sessions} sessions; ${model}; ${seconds} s -> ${out}`,
+      );
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });

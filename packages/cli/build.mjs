@@ -22,12 +22,20 @@ export async function build() {
       nodeResolve({ preferBuiltins: true }),
       typescript({
         tsconfig: `${here}tsconfig.json`,
-        include: [`${root}common/**/*.ts`, `${root}src/**/*.ts`, `${root}worker/**/*.ts`, `${root}bench/**/*.ts`, `${here}src/**/*.ts`, /\.json$/],
+        include: [
+          `${root}common/**/*.ts`,
+          `${root}src/**/*.ts`,
+          `${root}worker/**/*.ts`,
+          `${root}bench/**/*.ts`,
+          `${here}src/**/*.ts`,
+          /\.json$/,
+        ],
         compilerOptions: { noEmit: false, declaration: false, outDir: `${here}dist`, rootDir: root },
         noEmitOnError: false,
       }),
     ],
-    onwarn: (warning, warn) => (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning)),
+    onwarn: (warning, warn) =>
+      ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning),
   });
   await bundle.write({ file: temp, format: 'es', inlineDynamicImports: true });
   await bundle.close();

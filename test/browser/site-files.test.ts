@@ -10,9 +10,21 @@ import { fixtureDir, shopPage, writeSite } from './fixtures.js';
 function reversingModel(): object {
   const weights = FEATURE_NAMES.map(() => 0);
   weights[FEATURE_INDEX.positionPrior] = -20;
-  return { kind: 'logistic', features: [...FEATURE_NAMES], layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }] };
+  return {
+    kind: 'logistic',
+    features: [...FEATURE_NAMES],
+    layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }],
+  };
 }
-const TABLE = { format: 'inkling-neighbours', version: 1, minCount: 3, k: 20, sessions: 9, support: { a: 5, b: 4 }, neighbours: { a: [['b', 4]] } };
+const TABLE = {
+  format: 'inkling-neighbours',
+  version: 1,
+  minCount: 3,
+  k: 20,
+  sessions: 9,
+  support: { a: 5, b: 4 },
+  neighbours: { a: [['b', 4]] },
+};
 
 const dir = fixtureDir('site-files');
 mkdirSync(join(dir, 'site'), { recursive: true });
@@ -21,10 +33,14 @@ writeFileSync(join(dir, 'site', 'neighbours.json'), JSON.stringify(TABLE));
 writeFileSync(join(dir, 'site', 'broken.json'), '{"kind": "logistic", "features": [');
 const tag = (attributes: string) => `<script src="/dist/inkling.js" async ${attributes}></script>`;
 writeSite(dir, {
-  'trained.html': shopPage({ head: tag('data-inkling-model="/site/model.json" data-inkling-neighbours="site/neighbours.json"') }),
+  'trained.html': shopPage({
+    head: tag('data-inkling-model="/site/model.json" data-inkling-neighbours="site/neighbours.json"'),
+  }),
   'shipped.html': shopPage({ head: tag('') }),
   'missing.html': shopPage({ head: tag('data-inkling-model="/site/missing.json"') }),
-  'broken.html': shopPage({ head: tag('data-inkling-model="/site/broken.json" data-inkling-neighbours="/site/neighbours.json"') }),
+  'broken.html': shopPage({
+    head: tag('data-inkling-model="/site/broken.json" data-inkling-neighbours="/site/neighbours.json"'),
+  }),
 });
 const session = serveAndLaunch(dir);
 
@@ -35,13 +51,19 @@ const session = serveAndLaunch(dir);
 function rankUntil(page: Page, expected: string, deadlineMs = 8000): Promise<string[]> {
   return page.evaluate(
     async ({ expected, deadlineMs }) => {
-      const inkling = (window as unknown as { Inkling: { rank(items: object[], o: object): Promise<{ items: { item: { id: string } }[] }> } }).Inkling;
+      const inkling = (
+        window as unknown as {
+          Inkling: { rank(items: object[], o: object): Promise<{ items: { item: { id: string } }[] }> };
+        }
+      ).Inkling;
       const items = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
       const recipe = { strategies: [{ use: 'personal', weight: 1 }] };
       const end = Date.now() + deadlineMs;
       let order: string[] = [];
       do {
-        order = (await inkling.rank(items, { slot: 'probe', recipe, explain: false })).items.map((entry) => entry.item.id);
+        order = (await inkling.rank(items, { slot: 'probe', recipe, explain: false })).items.map(
+          (entry) => entry.item.id,
+        );
         if (order[0] === expected) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       } while (Date.now() < end);
@@ -59,12 +81,15 @@ async function visit(path: string) {
   return { page, log, close: () => context.close() };
 }
 
-describe('the site\'s own files (npx inkling train) through the tag', () => {
+describe("the site's own files (npx inkling train) through the tag", () => {
   it('fetches model.json and neighbours.json named by the tag, and ranks with the site model', async () => {
     const { page, log, close } = await visit('/trained.html');
     expect(await rankUntil(page, 'e')).toEqual(['e', 'd', 'c', 'b', 'a']);
     // Plain GETs of the two files (the relative URL resolved against the page), nothing else leaves.
-    expect(log.requests.filter((url) => url.includes('/site/'))).toEqual([`${session.server.url}/site/model.json`, `${session.server.url}/site/neighbours.json`]);
+    expect(log.requests.filter((url) => url.includes('/site/'))).toEqual([
+      `${session.server.url}/site/model.json`,
+      `${session.server.url}/site/neighbours.json`,
+    ]);
     expect(log.consoleErrors).toEqual([]);
     await close();
   });

@@ -1,3 +1,4 @@
+import { errorText } from '../engine/run.js';
 import { checkWeights, type ModelWeights } from '../model/weights.js';
 
 /**
@@ -16,46 +17,43 @@ export interface LoadedSiteFiles {
   readonly errors: readonly string[];
 }
 
-/** Files larger than this are refused before they are parsed: a neighbour table of a large catalogue is a few MB. */
-export const MAX_SITE_FILE_BYTES = 32 * 1024 * 1024;
-
 /**
  * Fetches and validates the site's files. A GET of a static file the site named, with no credentials
  * and nothing about the visitor in it. Never throws: a file that fails is left out, named in `errors`
  * with its URL and the bad field, and ranking goes on without it.
  */
 export async function loadSiteFiles(files: SiteFiles, fetcher: typeof fetch = fetch): Promise<LoadedSiteFiles> {
-  // Both at once; errors listed model first, whichever fails first.
-  const failures: [string?, string?] = [];
-  const load = async <T>(slot: 0 | 1, what: string, source: string | object | undefined, check: (value: unknown) => T): Promise<T | undefined> => {
+  const errors: string[] = [];
+  const load = async <T>(
+    what: string,
+    source: string | object | undefined,
+    check: (value: unknown) => T,
+  ): Promise<T | undefined> => {
     if (source === undefined) return undefined;
     const where = typeof source === 'string' ? `${what} ${source}` : `${what} (object)`;
     try {
       return check(typeof source === 'string' ? await fetchJson(source, fetcher) : source);
     } catch (error) {
-      failures[slot] = `${where}: ${error instanceof Error ? error.message : String(error)}`;
+      errors.push(`${where}: ${errorText(error)}`);
       return undefined;
     }
   };
   const [prior, neighbours] = await Promise.all([
-    load(0, 'model', files.model, checkWeights),
-    load(1, 'neighbours', files.neighbours, checkNeighbourTable),
+    load('model', files.model, checkWeights),
+    load('neighbours', files.neighbours, checkNeighbourTable),
   ]);
-  const errors = failures.filter((f): f is string => f !== undefined);
+  // Both load at once; the model's error is listed first whichever failed first.
+  errors.sort();
   return { ...(prior && { prior }), ...(neighbours && { neighbours }), errors };
 }
 
 async function fetchJson(url: string, fetcher: typeof fetch): Promise<unknown> {
   // Omitting credentials: the file is the same for every visitor, so no cookie needs to go with it.
-  const response = await fetcher(url, { credentials: 'omit', headers: { accept: 'application/json' } });
+  const response = await fetcher(url, { credentials: 'omit' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  if (Number(response.headers.get('content-length')) > MAX_SITE_FILE_BYTES) throw new Error('too large');
-  const text = await response.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
+  return response.json().catch(() => {
     throw new Error('not JSON');
-  }
+  });
 }
 
 // Minimal copy of the neighbour table's type and validator (contract in docs/train.md), until the
@@ -79,18 +77,25 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 
 /** Validates an untrusted table; throws an Error naming the first bad field. */
 export function checkNeighbourTable(value: unknown): NeighbourTable {
-  const t = (value ?? {}) as NeighbourTable;
-  const fail = (field: string) => {
-    throw new Error(`neighbours.${field} is not valid`);
-  };
-  if (t.format !== 'inkling-neighbours') fail('format');
-  if (t.version !== 1) fail('version');
-  for (const field of ['minCount', 'k', 'sessions'] as const) if (!isCount(t[field])) fail(field);
-  for (const id in Object(t.support)) if (!isCount(t.support[id])) fail(`support["${id}"]`);
-  for (const id in Object(t.neighbours)) {
-    const list = t.neighbours[id] as unknown;
-    if (!Array.isArray(list) || list.length > t.k || !list.every((p) => typeof p?.[0] === 'string' && isCount(p[1]))) fail(`neighbours["${id}"]`);
-  }
-  if (!t.support || !t.neighbours || typeof t.support !== 'object' || typeof t.neighbours !== 'object') fail('support or neighbours');
+  const t = Object(value) as NeighbourTable;
+  const bad = [
+    t.format === 'inkling-neighbours' && t.version === 1 ? '' : 'format or version',
+    ...(['minCount', 'k', 'sessions'] as const).filter((field) => !isCount(t[field])),
+    ...Object.keys(Object(t.support))
+      .filter((id) => !isCount(t.support[id]))
+      .map((id) => `support["${id}"]`),
+    ...Object.keys(Object(t.neighbours))
+      .filter((id) => {
+        const list = t.neighbours[id] as unknown;
+        return (
+          !Array.isArray(list) || list.length > t.k || !list.every((p) => typeof p?.[0] === 'string' && isCount(p[1]))
+        );
+      })
+      .map((id) => `neighbours["${id}"]`),
+    typeof t.support === 'object' && typeof t.neighbours === 'object' && t.support && t.neighbours
+      ? ''
+      : 'support or neighbours',
+  ].find(Boolean);
+  if (bad) throw new Error(`neighbours.${bad} is not valid`);
   return t;
 }

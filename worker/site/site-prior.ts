@@ -13,11 +13,17 @@ const PRIOR_KEY = 'model-prior';
  * view loads the file again); otherwise learning starts over from it, so a new model.json reaches
  * returning visitors too.
  */
-export async function modelForPrior(run: EngineRun, { store }: Opened, current: ModelWeights, next: ModelWeights, learn: boolean): Promise<Model | undefined> {
+export async function modelForPrior(
+  run: EngineRun,
+  { store }: Opened,
+  current: ModelWeights,
+  next: ModelWeights,
+  learn: boolean,
+): Promise<Model | undefined> {
   const id = JSON.stringify(next);
   if (id === JSON.stringify(current)) return undefined;
-  const hash = String(hashOf(id));
-  const same = (await store.getValue<string>(PRIOR_KEY).catch(() => undefined)) === hash;
+  const hash = hashOf(id);
+  const same = (await store.getValue<number>(PRIOR_KEY).catch(() => undefined)) === hash;
   const saved = same ? await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined) : undefined;
   if (!same && run.mode === 'full') await store.putValue(PRIOR_KEY, hash).catch(() => undefined);
   return createModel({ prior: next, start: restoreWeights(saved, next, run.warn), learn, warn: run.warn });

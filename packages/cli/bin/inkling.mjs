@@ -9,8 +9,12 @@ const bundle = `${here}dist/cli.mjs`;
 
 /** The newest modification time among the files the bundle is built from (its own and the repository's). */
 function newestSource() {
-  const dirs = ['src', 'sql', '../../common', '../../worker', '../../bench/quality'].map((dir) => `${here}${dir}`).filter(existsSync);
-  return Math.max(...dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).map((name) => statSync(`${dir}/${name}`).mtimeMs)));
+  const dirs = ['src', 'sql', '../../common', '../../worker', '../../bench/quality']
+    .map((dir) => `${here}${dir}`)
+    .filter(existsSync);
+  return Math.max(
+    ...dirs.flatMap((dir) => readdirSync(dir, { recursive: true }).map((name) => statSync(`${dir}/${name}`).mtimeMs)),
+  );
 }
 
 if (existsSync(`${here}build.mjs`) && (!existsSync(bundle) || statSync(bundle).mtimeMs < newestSource())) {

@@ -33,7 +33,11 @@ const CLICK_WINDOW_MS = 30 * 60_000;
  */
 export function buildReplays(rows: readonly ModelRow[]): VisitorReplay[] {
   const hasImpressions = rows.some((r) => r.type === 'impression' && r.listId !== null && r.position !== null);
-  const visitors = hasImpressions ? impressionLists(rows) : rows.some((r) => r.category) ? categoryLists(rows) : sampledLists(rows);
+  const visitors = hasImpressions
+    ? impressionLists(rows)
+    : rows.some((r) => r.category)
+      ? categoryLists(rows)
+      : sampledLists(rows);
   return withPastPopularity(visitors.map((v) => ({ visitorId: v.visitorId, steps: v.steps.map(trim) })));
 }
 
@@ -87,12 +91,20 @@ function sampledLists(rows: readonly ModelRow[]): VisitorReplay[] {
       }
       const items = seededShuffle([r.itemId, ...others], lists).map((id) => ({ id }) as Item);
       visitor.push(
-        step.rank({ context: { slot: SLOT, visitorId: r.visitorId, time: r.time, pageType: 'site' }, items, target: r.itemId, split: 'early' }),
+        step.rank({
+          context: { slot: SLOT, visitorId: r.visitorId, time: r.time, pageType: 'site' },
+          items,
+          target: r.itemId,
+          split: 'early',
+        }),
       );
     }
     visitor.push(event(r));
     previous.set(r.sessionId, r.itemId);
-    if (!known.has(r.itemId)) [known.add(r.itemId), seen.push(r.itemId)];
+    if (!known.has(r.itemId)) {
+      known.add(r.itemId);
+      seen.push(r.itemId);
+    }
   }
   return [...steps].map(([visitorId, s]) => ({ visitorId, steps: s }));
 }
@@ -108,16 +120,29 @@ function impressionLists(rows: readonly ModelRow[]): VisitorReplay[] {
     list.push(r);
   }
   const clicks = new Map<string, ModelRow[]>();
-  for (const r of rows) if (r.type === 'click') (clicks.get(r.sessionId) ?? clicks.set(r.sessionId, []).get(r.sessionId)!).push(r);
+  for (const r of rows)
+    if (r.type === 'click') (clicks.get(r.sessionId) ?? clicks.set(r.sessionId, []).get(r.sessionId)!).push(r);
   const ranks = new Map<ModelRow, ReplayStep>();
   for (const list of lists.values()) {
     const first = list[0]!;
     const ids = new Set(list.map((r) => r.itemId));
-    const target = (clicks.get(first.sessionId) ?? []).find((c) => c.time >= first.time && c.time - first.time <= CLICK_WINDOW_MS && ids.has(c.itemId));
+    const target = (clicks.get(first.sessionId) ?? []).find(
+      (c) => c.time >= first.time && c.time - first.time <= CLICK_WINDOW_MS && ids.has(c.itemId),
+    );
     if (!target) continue;
-    const items = [...list].sort((a, b) => a.position! - b.position!).map((r) => ({ id: r.itemId, ...(r.category && { category: r.category }) }) as Item);
+    const items = [...list]
+      .sort((a, b) => a.position! - b.position!)
+      .map((r) => ({ id: r.itemId, ...(r.category && { category: r.category }) }) as Item);
     const unique = items.filter((item, i) => items.findIndex((x) => x.id === item.id) === i);
-    ranks.set(first, step.rank({ context: { slot: first.listId!, visitorId: first.visitorId, time: first.time, pageType: 'site' }, items: unique, target: target.itemId, split: 'early' }));
+    ranks.set(
+      first,
+      step.rank({
+        context: { slot: first.listId!, visitorId: first.visitorId, time: first.time, pageType: 'site' },
+        items: unique,
+        target: target.itemId,
+        split: 'early',
+      }),
+    );
   }
   const steps = new Map<string, ReplayStep[]>();
   for (const r of rows) {

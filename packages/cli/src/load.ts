@@ -12,12 +12,30 @@ import type { Progress } from './progress.js';
  * datasets' own words). Anything else is ignored and counted.
  */
 export const EVENT_TYPES: Readonly<Record<string, string>> = {
-  view: 'view', pv: 'view', view_item: 'view', 'product viewed': 'view', detail: 'view',
-  click: 'click', clicks: 'click', select_item: 'click', select_content: 'click', 'product clicked': 'click',
-  add_to_cart: 'add_to_cart', cart: 'add_to_cart', carts: 'add_to_cart', 'product added': 'add_to_cart',
-  fav: 'add_to_cart', add_to_wishlist: 'add_to_cart',
-  purchase: 'purchase', buy: 'purchase', order: 'purchase', orders: 'purchase', 'order completed': 'purchase',
-  impression: 'impression', view_item_list: 'impression', 'product list viewed': 'impression',
+  view: 'view',
+  pv: 'view',
+  view_item: 'view',
+  'product viewed': 'view',
+  detail: 'view',
+  click: 'click',
+  clicks: 'click',
+  select_item: 'click',
+  select_content: 'click',
+  'product clicked': 'click',
+  add_to_cart: 'add_to_cart',
+  cart: 'add_to_cart',
+  carts: 'add_to_cart',
+  'product added': 'add_to_cart',
+  fav: 'add_to_cart',
+  add_to_wishlist: 'add_to_cart',
+  purchase: 'purchase',
+  buy: 'purchase',
+  order: 'purchase',
+  orders: 'purchase',
+  'order completed': 'purchase',
+  impression: 'impression',
+  view_item_list: 'impression',
+  'product list viewed': 'impression',
   dismiss: 'dismiss',
 };
 
@@ -41,7 +59,9 @@ export function detectFormat(file: string, format: Format | undefined): Format {
   if (['.csv', '.tsv', '.txt'].includes(ext)) return 'csv';
   if (['.jsonl', '.ndjson', '.json'].includes(ext)) return 'jsonl';
   if (ext === '.parquet') return 'parquet';
-  throw inputError(`${file}: unknown format "${ext || '(no extension)'}": name it .csv, .jsonl or .parquet, or pass --format csv|jsonl|parquet|ga4`);
+  throw inputError(
+    `${file}: unknown format "${ext || '(no extension)'}": name it .csv, .jsonl or .parquet, or pass --format csv|jsonl|parquet|ga4`,
+  );
 }
 
 /** Checks the file exists, is a file, is not empty and is within `--max-input-size`, before DuckDB opens it. */
@@ -85,7 +105,12 @@ export function sniffHeader(file: string): { delimiter: string; names: string[] 
   const header = (buffer.subarray(0, length).toString('utf8').split(/\r?\n/)[0] ?? '').replace(/^\uFEFF/, '');
   const counts = [',', ';', '\t', '|'].map((d) => [d, header.split(d).length - 1] as const);
   const delimiter = counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-  const names = header.split(delimiter).map((n) => n.trim().replace(/^"(.*)"$/, '$1').replaceAll('""', '"'));
+  const names = header.split(delimiter).map((n) =>
+    n
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .replaceAll('""', '"'),
+  );
   return { delimiter, names };
 }
 
@@ -99,12 +124,21 @@ function readSql(file: string, format: Format): string {
   }
   if (format === 'jsonl') return `SELECT * FROM read_json(${path}, format = 'newline_delimited')`;
   if (format === 'parquet') return `SELECT * FROM read_parquet(${path})`;
-  return GA4_SELECT.replace('{{source}}', file.toLowerCase().endsWith('.parquet') ? `read_parquet(${path})` : `read_json(${path}, format = 'newline_delimited')`);
+  return GA4_SELECT.replace(
+    '{{source}}',
+    file.toLowerCase().endsWith('.parquet')
+      ? `read_parquet(${path})`
+      : `read_json(${path}, format = 'newline_delimited')`,
+  );
 }
 
 /** A DuckDB error as one line naming the file. */
 function wrap(file: string, error: unknown): Error {
-  const text = (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).slice(0, 4).join(' ');
+  const text = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, 4)
+    .join(' ');
   return inputError(`${file}: ${text}`);
 }
 
@@ -129,18 +163,24 @@ export async function loadLog(db: Db, options: TrainOptions, progress: Progress)
     const mapped = options.columns[name] ?? (format === 'ga4' ? name : undefined);
     if (mapped !== undefined) {
       if (!found.includes(mapped)) {
-        throw inputError(`${file}: no column "${mapped}" (mapped to ${name} by --columns); the file has: ${found.join(', ')}`);
+        throw inputError(
+          `${file}: no column "${mapped}" (mapped to ${name} by --columns); the file has: ${found.join(', ')}`,
+        );
       }
       return mapped;
     }
     return found.includes(name) ? name : undefined;
   };
   const cols = Object.fromEntries(
-    (['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'list_id', 'position', 'category'] as const).map((c) => [c, column(c)]),
+    (
+      ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'list_id', 'position', 'category'] as const
+    ).map((c) => [c, column(c)]),
   ) as Record<Column, string | undefined>;
   for (const name of REQUIRED) {
     if (!cols[name]) {
-      throw inputError(`${file}: no column "${name}"; the file has: ${found.join(', ')}. Map one with --columns ${name}=NAME`);
+      throw inputError(
+        `${file}: no column "${name}"; the file has: ${found.join(', ')}. Map one with --columns ${name}=NAME`,
+      );
     }
   }
   const rows = Number((await db.run('SELECT count(*) AS n FROM raw')).getRowObjects()[0]!['n']);
@@ -158,7 +198,12 @@ export async function loadLog(db: Db, options: TrainOptions, progress: Progress)
 const NUMERIC = "regexp_full_match(raw_ts, '-?[0-9]+(\\.[0-9]+)?')";
 
 /** Finds the first timestamp and position that do not parse and names their line. */
-async function checkTypes(db: Db, file: string, format: Format, cols: Record<Column, string | undefined>): Promise<void> {
+async function checkTypes(
+  db: Db,
+  file: string,
+  format: Format,
+  cols: Record<Column, string | undefined>,
+): Promise<void> {
   const badTs = (
     await db.run(`SELECT r, raw_ts FROM typed WHERE raw_ts IS NOT NULL AND raw_ts <> '' AND NOT ${NUMERIC}
       AND try_cast(raw_ts AS TIMESTAMPTZ) IS NULL ORDER BY r LIMIT 1`)
@@ -169,8 +214,13 @@ async function checkTypes(db: Db, file: string, format: Format, cols: Record<Col
         'is not a time (epoch seconds, milliseconds or microseconds, or ISO 8601)',
     );
   }
-  const missingTs = (await db.run("SELECT r FROM typed WHERE raw_ts IS NULL OR raw_ts = '' ORDER BY r LIMIT 1")).getRowObjects()[0];
-  if (missingTs) throw inputError(`${file} ${rowName(format, Number(missingTs['r']))}: column "${cols.timestamp}" (timestamp) is empty`);
+  const missingTs = (
+    await db.run("SELECT r FROM typed WHERE raw_ts IS NULL OR raw_ts = '' ORDER BY r LIMIT 1")
+  ).getRowObjects()[0];
+  if (missingTs)
+    throw inputError(
+      `${file} ${rowName(format, Number(missingTs['r']))}: column "${cols.timestamp}" (timestamp) is empty`,
+    );
   if (cols.position) {
     const bad = (
       await db.run(`SELECT r, raw_position FROM typed WHERE raw_position IS NOT NULL AND raw_position <> ''

@@ -10,7 +10,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   try {
-    if (command !== 'train') throw new TrainError(`unknown command "${command}": the command is "inkling train"`, EXIT.usage);
+    if (command !== 'train')
+      throw new TrainError(`unknown command "${command}": the command is "inkling train"`, EXIT.usage);
     if (rest.includes('--help')) {
       process.stdout.write(USAGE);
       return EXIT.ok;
@@ -23,7 +24,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`\ninkling train: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`\ninkling train: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `\ninkling train: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -34,7 +34,12 @@ export interface ModelFit {
  * sessions (all of them when the log is small) from `events`. Returns undefined when the log yields
  * fewer than `MIN_LISTS` lists.
  */
-export async function fitModel(db: Db, kind: 'mlp' | 'logistic', maxLists: number, progress: Progress): Promise<ModelFit | undefined> {
+export async function fitModel(
+  db: Db,
+  kind: 'mlp' | 'logistic',
+  maxLists: number,
+  progress: Progress,
+): Promise<ModelFit | undefined> {
   progress.stage('fitting the model');
   const rows = await sampleRows(db, maxLists * ROWS_PER_LIST);
   const visitors = spread(buildReplays(rows), maxLists);
@@ -48,7 +53,12 @@ export async function fitModel(db: Db, kind: 'mlp' | 'logistic', maxLists: numbe
   // The last fifth, by time, picks the epoch (as the shipped prior's fit does).
   const cut = Math.floor(lists.length * 0.8);
   const [train, validation] = [lists.slice(0, cut), lists.slice(cut)];
-  const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+  const frozen = new Map(
+    Object.entries(HAND_SET).map(([name, value]) => [
+      FEATURE_INDEX[name as keyof typeof FEATURE_INDEX],
+      value as number,
+    ]),
+  );
   const result = fitListwise(train, validation, FEATURE_COUNT, { ...(kind === 'mlp' ? MLP : LOGISTIC), frozen });
   progress.done();
   const siteOrderMrr = validation.reduce((t, l) => t + 1 / (l.target + 1), 0) / validation.length;
@@ -66,7 +76,8 @@ async function sampleRows(db: Db, wanted: number): Promise<ModelRow[]> {
   const total = Number((await db.run('SELECT count(*) AS n FROM events')).getRowObjects()[0]!['n']);
   const share = Math.min(1, wanted / Math.max(1, total));
   const where = share < 1 ? `WHERE hash(session_id) % 1000000 < ${Math.ceil(share * 1e6)}` : '';
-  const result = await db.run(`SELECT session_id, visitor_id, item_id, event_type, ts, list_id, position, category FROM events ${where}
+  const result =
+    await db.run(`SELECT session_id, visitor_id, item_id, event_type, ts, list_id, position, category FROM events ${where}
     ORDER BY ts, session_id, CASE event_type WHEN 'impression' THEN 0 ELSE 1 END, item_id`);
   return result.getRows().map(([s, v, i, t, ts, l, p, c]) => ({
     sessionId: String(s),

@@ -1,7 +1,16 @@
 import { usageError } from './errors.js';
 
 /** The documented columns of a log export (docs/train.md, "Columns"). */
-export const COLUMNS = ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'list_id', 'position', 'category'] as const;
+export const COLUMNS = [
+  'session_id',
+  'visitor_id',
+  'item_id',
+  'event_type',
+  'timestamp',
+  'list_id',
+  'position',
+  'category',
+] as const;
 /** One documented column. */
 export type Column = (typeof COLUMNS)[number];
 /** Columns a log must have (after `--columns`); the others are optional. */
@@ -118,30 +127,56 @@ export function parseArgs(argv: readonly string[]): TrainOptions {
       return v;
     };
     switch (arg) {
-      case '--out': o.out = value(); break;
+      case '--out':
+        o.out = value();
+        break;
       case '--format': {
         const f = value();
-        if (!['csv', 'jsonl', 'parquet', 'ga4'].includes(f)) throw usageError(`--format must be csv, jsonl, parquet or ga4, not "${f}"`);
+        if (!['csv', 'jsonl', 'parquet', 'ga4'].includes(f))
+          throw usageError(`--format must be csv, jsonl, parquet or ga4, not "${f}"`);
         o.format = f as Format;
         break;
       }
-      case '--columns': o.columns = { ...o.columns, ...parseColumns(value()) }; break;
-      case '--min-count': o.minCount = positiveInteger(value(), arg); break;
-      case '--k': o.k = positiveInteger(value(), arg); break;
-      case '--max-session-items': o.maxSessionItems = positiveInteger(value(), arg); break;
-      case '--pairs': o.pairs = value(); break;
-      case '--memory-limit': parseSize(value(), arg); o.memoryLimit = argv[i]!; break;
-      case '--temp-dir': o.tempDir = value(); break;
-      case '--max-input-size': o.maxInputBytes = parseSize(value(), arg); break;
-      case '--model-lists': o.modelLists = positiveInteger(value(), arg); break;
+      case '--columns':
+        o.columns = { ...o.columns, ...parseColumns(value()) };
+        break;
+      case '--min-count':
+        o.minCount = positiveInteger(value(), arg);
+        break;
+      case '--k':
+        o.k = positiveInteger(value(), arg);
+        break;
+      case '--max-session-items':
+        o.maxSessionItems = positiveInteger(value(), arg);
+        break;
+      case '--pairs':
+        o.pairs = value();
+        break;
+      case '--memory-limit':
+        parseSize(value(), arg);
+        o.memoryLimit = argv[i]!;
+        break;
+      case '--temp-dir':
+        o.tempDir = value();
+        break;
+      case '--max-input-size':
+        o.maxInputBytes = parseSize(value(), arg);
+        break;
+      case '--model-lists':
+        o.modelLists = positiveInteger(value(), arg);
+        break;
       case '--kind': {
         const k = value();
         if (k !== 'mlp' && k !== 'logistic') throw usageError(`--kind must be mlp or logistic, not "${k}"`);
         o.kind = k;
         break;
       }
-      case '--no-model': o.model = false; break;
-      case '--quiet': o.quiet = true; break;
+      case '--no-model':
+        o.model = false;
+        break;
+      case '--quiet':
+        o.quiet = true;
+        break;
       default:
         if (arg.startsWith('-')) throw usageError(`unknown option ${arg} (inkling --help lists them)`);
         if (input !== undefined) throw usageError(`one log file at a time: got "${input}" and "${arg}"`);

@@ -22,7 +22,9 @@ export function createProgress(stream: NodeJS.WriteStream, quiet: boolean): Prog
     const f = Math.max(0, Math.min(1, fraction));
     const filled = Math.round(f * WIDTH);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    stream.write(`\r${name.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(f * 100).toFixed(0).padStart(3)}% ${seconds}s`);
+    stream.write(
+      `\r${name.padEnd(22)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${(f * 100).toFixed(0).padStart(3)}% ${seconds}s`,
+    );
   };
   return {
     stage(next) {

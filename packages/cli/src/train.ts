@@ -20,14 +20,19 @@ export interface TrainResult {
  * the model, and writes neighbours.json and model.json to `--out` together at the end. Throws a
  * `TrainError` for anything the site owner can fix.
  */
-export async function train(options: TrainOptions, progress: Progress = createProgress(process.stderr, options.quiet)): Promise<TrainResult> {
+export async function train(
+  options: TrainOptions,
+  progress: Progress = createProgress(process.stderr, options.quiet),
+): Promise<TrainResult> {
   const db = await openDb(options.memoryLimit, options.tempDir);
   try {
     const params = { minCount: options.minCount, k: options.k, maxSessionItems: options.maxSessionItems };
     let model: ModelFit | undefined;
     if (options.input !== undefined) {
       const summary = await loadLog(db, options, progress);
-      const ignored = Object.entries(summary.ignoredTypes).map(([t, n]) => `${t} (${n})`).join(', ');
+      const ignored = Object.entries(summary.ignoredTypes)
+        .map(([t, n]) => `${t} (${n})`)
+        .join(', ');
       if (summary.kept === 0) {
         throw inputError(
           `${options.input}: no usable rows: ${ignored ? `event types not known: ${ignored}` : 'every row lacks a session or item id'}` +
@@ -41,14 +46,20 @@ export async function train(options: TrainOptions, progress: Progress = createPr
       );
       if (options.pairs === undefined) await computePairs(db, params, progress);
       if (options.model) model = await fitModel(db, options.kind, options.modelLists, progress);
-      if (options.model && !model) progress.note(`model.json not written: the log yields fewer than ${MIN_LISTS} lists to fit on`);
+      if (options.model && !model)
+        progress.note(`model.json not written: the log yields fewer than ${MIN_LISTS} lists to fit on`);
     }
     if (options.pairs !== undefined) await readPairs(db, options.pairs);
     const sessions = options.input !== undefined ? await engagedSessions(db, options.maxSessionItems) : undefined;
     const neighbours = await buildTable(db, params, options.pairs ?? options.input!, sessions);
-    const files = writeAll(options.out, { 'neighbours.json': neighbours, ...(model && { 'model.json': model.weights }) });
+    const files = writeAll(options.out, {
+      'neighbours.json': neighbours,
+      ...(model && { 'model.json': model.weights }),
+    });
     const items = Object.keys(neighbours.neighbours).length;
-    progress.note(`neighbours.json: ${items} items with neighbours from ${neighbours.sessions} sessions (pairs in fewer than ${options.minCount} sessions dropped)`);
+    progress.note(
+      `neighbours.json: ${items} items with neighbours from ${neighbours.sessions} sessions (pairs in fewer than ${options.minCount} sessions dropped)`,
+    );
     if (model) {
       progress.note(
         `model.json: ${options.kind} fitted on ${model.lists} lists from ${model.sessions} sessions; validation MRR ` +

@@ -20,15 +20,29 @@ export function silent(): Progress & { notes: string[] } {
 export function smallLog(): string[][] {
   const rows: string[][] = [];
   const t0 = 1_700_000_000;
-  const sessions: string[][] = [['a', 'b'], ['a', 'b'], ['b', 'a'], ['a', 'b', 'd'], ['a', 'c'], ['c', 'a']];
+  const sessions: string[][] = [
+    ['a', 'b'],
+    ['a', 'b'],
+    ['b', 'a'],
+    ['a', 'b', 'd'],
+    ['a', 'c'],
+    ['c', 'a'],
+  ];
   sessions.forEach((items, s) =>
-    items.forEach((item, i) => rows.push([`s${s}`, `visitor-${s}`, item, i === 0 ? 'view' : 'click', String(t0 + s * 100 + i * 10)])),
+    items.forEach((item, i) =>
+      rows.push([`s${s}`, `visitor-${s}`, item, i === 0 ? 'view' : 'click', String(t0 + s * 100 + i * 10)]),
+    ),
   );
   return rows;
 }
 
 /** Writes `rows` under `header` as CSV and returns the path. */
-export function writeCsv(dir: string, rows: string[][], header = ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp'], name = 'log.csv'): string {
+export function writeCsv(
+  dir: string,
+  rows: string[][],
+  header = ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp'],
+  name = 'log.csv',
+): string {
   const file = join(dir, name);
   writeFileSync(file, [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n');
   return file;

@@ -49,7 +49,15 @@ describe('inkling train: bad input gets a clear error naming the file, line or c
   it('a position that is not a whole number names its line', async () => {
     const dir = tempDir();
     const rows = smallLog().map((r, i) => [...r, 'home', i === 5 ? '2.5' : String(i)]);
-    const file = writeCsv(dir, rows, ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'list_id', 'position']);
+    const file = writeCsv(dir, rows, [
+      'session_id',
+      'visitor_id',
+      'item_id',
+      'event_type',
+      'timestamp',
+      'list_id',
+      'position',
+    ]);
     const error = await failure(file, '--out', join(dir, 'out'));
     expect(error.message).toContain('line 7: column "position" (position): "2.5" is not a whole number');
   });
@@ -83,13 +91,20 @@ describe('inkling train: bad input gets a clear error naming the file, line or c
     const xlsx = join(dir, 'log.xlsx');
     writeFileSync(xlsx, 'x');
     expect((await failure(xlsx, '--out', join(dir, 'out'))).message).toContain(`${xlsx}: unknown format ".xlsx"`);
-    expect((await failure(join(dir, 'nope.csv'), '--out', join(dir, 'out'))).message).toContain('cannot read it (ENOENT)');
-    const odd = writeCsv(dir, smallLog().map((r) => [...r.slice(0, 3), 'hover', r[4]!]), undefined, 'odd.csv');
+    expect((await failure(join(dir, 'nope.csv'), '--out', join(dir, 'out'))).message).toContain(
+      'cannot read it (ENOENT)',
+    );
+    const odd = writeCsv(
+      dir,
+      smallLog().map((r) => [...r.slice(0, 3), 'hover', r[4]!]),
+      undefined,
+      'odd.csv',
+    );
     const error = await failure(odd, '--out', join(dir, 'out'));
     expect(error.message).toContain('no usable rows: event types not known: hover (');
   });
 
-  it('malformed CSV gets DuckDB\'s reason with the file name', async () => {
+  it("malformed CSV gets DuckDB's reason with the file name", async () => {
     const dir = tempDir();
     const file = join(dir, 'bad.csv');
     const good = Array.from({ length: 30 }, (_, i) => `s${i},a,${i}`);

@@ -18,7 +18,14 @@ function browsingLog(sessions: number): string[][] {
     const category = s % 3;
     for (let i = 0; i < 6; i++) {
       const item = category * 10 + ((s * 7 + i * 3) % 10);
-      rows.push([`s${s}`, `v${s % 40}`, `item-${item}`, i % 4 === 3 ? 'add_to_cart' : 'view', String((t += 30_000)), `c${category}`]);
+      rows.push([
+        `s${s}`,
+        `v${s % 40}`,
+        `item-${item}`,
+        i % 4 === 3 ? 'add_to_cart' : 'view',
+        String((t += 30_000)),
+        `c${category}`,
+      ]);
     }
   }
   return rows;
@@ -41,20 +48,34 @@ describe('inkling train: outputs', () => {
   it('--min-count lowers the floor and --k caps the list; ties go by id', async () => {
     const dir = tempDir();
     const out = join(dir, 'out');
-    await train(options(writeCsv(dir, smallLog()), '--out', out, '--no-model', '--min-count', '1', '--k', '2'), silent());
+    await train(
+      options(writeCsv(dir, smallLog()), '--out', out, '--no-model', '--min-count', '1', '--k', '2'),
+      silent(),
+    );
     const table = checkNeighbourTable(read(join(out, 'neighbours.json')));
-    expect(table.neighbours['a']).toEqual([['b', 4], ['c', 2]]);
-    expect(table.neighbours['d']).toEqual([['a', 1], ['b', 1]]);
+    expect(table.neighbours['a']).toEqual([
+      ['b', 4],
+      ['c', 2],
+    ]);
+    expect(table.neighbours['d']).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
   });
 
-  it('reads JSON lines and Parquet with the same result, and --pairs takes the query\'s output from elsewhere', async () => {
+  it("reads JSON lines and Parquet with the same result, and --pairs takes the query's output from elsewhere", async () => {
     const dir = tempDir();
     const csvOut = join(dir, 'csv');
     await train(options(writeCsv(dir, smallLog()), '--out', csvOut, '--no-model'), silent());
     const expected = read(join(csvOut, 'neighbours.json'));
     const jsonl = join(dir, 'log.jsonl');
     const keys = ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp'];
-    writeFileSync(jsonl, smallLog().map((r) => JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, i === 4 ? Number(r[i]) : r[i]])))).join('\n'));
+    writeFileSync(
+      jsonl,
+      smallLog()
+        .map((r) => JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, i === 4 ? Number(r[i]) : r[i]]))))
+        .join('\n'),
+    );
     await train(options(jsonl, '--out', join(dir, 'jsonl'), '--no-model'), silent());
     expect(read(join(dir, 'jsonl', 'neighbours.json'))).toEqual(expected);
     // Parquet written by DuckDB, and the query run the way Spark or BigQuery would run it: its output as Parquet.
@@ -64,7 +85,9 @@ describe('inkling train: outputs', () => {
     const pairs = join(dir, 'pairs.parquet');
     await db.run(`COPY (SELECT * FROM read_json('${jsonl}')) TO '${parquet}' (FORMAT parquet)`);
     await db.run(`CREATE TABLE events AS SELECT * FROM read_parquet('${parquet}')`);
-    await db.run(`COPY (${coOccurrenceSql({ minCount: 3, k: 20, maxSessionItems: 100 })}) TO '${pairs}' (FORMAT parquet)`);
+    await db.run(
+      `COPY (${coOccurrenceSql({ minCount: 3, k: 20, maxSessionItems: 100 })}) TO '${pairs}' (FORMAT parquet)`,
+    );
     db.closeSync();
     instance.closeSync();
     await train(options(parquet, '--out', join(dir, 'parquet'), '--no-model'), silent());
@@ -82,7 +105,12 @@ describe('inkling train: outputs', () => {
         event_name: name,
         user_pseudo_id: user,
         event_params: [{ key: 'ga_session_id', value: { string_value: null, int_value: session } }],
-        items: items.map((id, i) => ({ item_id: id, item_list_id: 'home', item_list_index: String(i), item_category: 'shoes' })),
+        items: items.map((id, i) => ({
+          item_id: id,
+          item_list_id: 'home',
+          item_list_index: String(i),
+          item_category: 'shoes',
+        })),
       });
     const lines = [0, 1, 2, 3].flatMap((s) => [
       event(`u${s}`, 100 + s, 'page_view', 1_704_067_200_000_000 + s * 1e9, []),
@@ -98,10 +126,13 @@ describe('inkling train: outputs', () => {
     expect(progress.notes[0]).toContain('8 rows, 8 used');
   });
 
-  it('model.json is a valid prior fitted on the log\'s own lists', async () => {
+  it("model.json is a valid prior fitted on the log's own lists", async () => {
     const dir = tempDir();
     const header = ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'category'];
-    const result = await train(options(writeCsv(dir, browsingLog(120), header), '--out', join(dir, 'out'), '--kind', 'logistic'), silent());
+    const result = await train(
+      options(writeCsv(dir, browsingLog(120), header), '--out', join(dir, 'out'), '--kind', 'logistic'),
+      silent(),
+    );
     const weights = checkWeights(read(join(dir, 'out', 'model.json')));
     expect(weights.kind).toBe('logistic');
     expect(result.model!.lists).toBeGreaterThanOrEqual(50);

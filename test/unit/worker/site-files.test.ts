@@ -8,10 +8,22 @@ import { loadSiteFiles } from '../../../worker/site/load-site-files.js';
 export function reversingModel(): ModelWeights {
   const weights = FEATURE_NAMES.map(() => 0);
   weights[FEATURE_INDEX.positionPrior] = -20;
-  return { kind: 'logistic', features: [...FEATURE_NAMES], layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }] };
+  return {
+    kind: 'logistic',
+    features: [...FEATURE_NAMES],
+    layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }],
+  };
 }
 
-const table = { format: 'inkling-neighbours', version: 1, minCount: 3, k: 20, sessions: 9, support: { a: 5, b: 4 }, neighbours: { a: [['b', 4]] } };
+const table = {
+  format: 'inkling-neighbours',
+  version: 1,
+  minCount: 3,
+  k: 20,
+  sessions: 9,
+  support: { a: 5, b: 4 },
+  neighbours: { a: [['b', 4]] },
+};
 
 /** A fetch that serves `files` by URL and 404s the rest. */
 const fakeFetch = (files: Record<string, string>): typeof fetch =>
@@ -22,19 +34,40 @@ const fakeFetch = (files: Record<string, string>): typeof fetch =>
 
 describe('site files: fetched, validated, applied', () => {
   it('loads a valid model and neighbour table by URL', async () => {
-    const fetcher = fakeFetch({ 'https://shop.test/model.json': JSON.stringify(reversingModel()), 'https://shop.test/n.json': JSON.stringify(table) });
-    const loaded = await loadSiteFiles({ model: 'https://shop.test/model.json', neighbours: 'https://shop.test/n.json' }, fetcher);
+    const fetcher = fakeFetch({
+      'https://shop.test/model.json': JSON.stringify(reversingModel()),
+      'https://shop.test/n.json': JSON.stringify(table),
+    });
+    const loaded = await loadSiteFiles(
+      { model: 'https://shop.test/model.json', neighbours: 'https://shop.test/n.json' },
+      fetcher,
+    );
     expect(loaded.errors).toEqual([]);
     expect(loaded.prior?.kind).toBe('logistic');
     expect(loaded.neighbours?.neighbours['a']).toEqual([['b', 4]]);
   });
 
   it('names the URL and the reason for a 404, a file that is not JSON and a bad field, and never throws', async () => {
-    const fetcher = fakeFetch({ 'https://shop.test/bad.json': '{"format":', 'https://shop.test/n.json': JSON.stringify({ ...table, version: 2 }) });
-    const missing = await loadSiteFiles({ model: 'https://shop.test/model.json', neighbours: 'https://shop.test/n.json' }, fetcher);
-    expect(missing.errors).toEqual(['model https://shop.test/model.json: HTTP 404', 'neighbours https://shop.test/n.json: neighbours.version is not valid']);
-    const broken = await loadSiteFiles({ model: 'https://shop.test/bad.json', neighbours: { ...table, k: -1 } }, fetcher);
-    expect(broken.errors).toEqual(['model https://shop.test/bad.json: not JSON', 'neighbours (object): neighbours.k is not valid']);
+    const fetcher = fakeFetch({
+      'https://shop.test/bad.json': '{"format":',
+      'https://shop.test/n.json': JSON.stringify({ ...table, version: 2 }),
+    });
+    const missing = await loadSiteFiles(
+      { model: 'https://shop.test/model.json', neighbours: 'https://shop.test/n.json' },
+      fetcher,
+    );
+    expect(missing.errors).toEqual([
+      'model https://shop.test/model.json: HTTP 404',
+      'neighbours https://shop.test/n.json: neighbours.format or version is not valid',
+    ]);
+    const broken = await loadSiteFiles(
+      { model: 'https://shop.test/bad.json', neighbours: { ...table, k: -1 } },
+      fetcher,
+    );
+    expect(broken.errors).toEqual([
+      'model https://shop.test/bad.json: not JSON',
+      'neighbours (object): neighbours.k is not valid',
+    ]);
     const wrongShape = await loadSiteFiles({ model: { kind: 'mlp', features: ['x'], layers: [] } });
     expect(wrongShape.errors[0]).toMatch(/^model \(object\): weights.features must list the \d+ features/);
     const offline = await loadSiteFiles({ model: 'https://shop.test/model.json' }, (async () => {
