@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'demo/dist/', 'bench/dist/', 'test-results/', 'coverage/', 'node_modules/'] },
+  { ignores: ['dist/', 'packages/cli/dist/', 'demo/dist/', 'bench/dist/', 'test-results/', 'coverage/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

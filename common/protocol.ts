@@ -1,4 +1,6 @@
 import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from './types.js';
+import type { ModelWeights } from '../worker/model/weights.js';
+import type { NeighbourTable, SiteFiles } from '../worker/site/load-site-files.js';
 
 /**
  * The contract between the two rooms, beside the types of `common/types.ts`. The main thread holds a
@@ -22,6 +24,11 @@ export interface Engine {
   export(): Promise<VisitorExport>;
   /** Flushes pending writes and releases the database. */
   close(): Promise<void>;
+  /**
+   * Fetches and validates the site's files (`npx inkling train`) and applies them with `configure`;
+   * resolves to one message per file that could not be used (ranking goes on without it).
+   */
+  loadSiteFiles(files: SiteFiles): Promise<readonly string[]>;
 }
 
 /** An item as a ranking from the worker carries it: its id only; the page holds the rest. */
@@ -50,6 +57,10 @@ export interface EngineConfig {
   readonly recipes?: Readonly<Record<string, unknown>>;
   /** Retention period for events, in days (default 90); purged in whole UTC days, at most a day late. */
   readonly retentionDays?: number;
+  /** The site's prior (its `model.json`), replacing the shipped one; validated with `checkWeights`. */
+  readonly prior?: ModelWeights;
+  /** The site's item neighbours (its `neighbours.json`). */
+  readonly neighbours?: NeighbourTable;
   /** Events kept per visitor (default 20,000); past it the least useful are evicted first (docs/privacy.md). */
   readonly maxEvents?: number;
 }

@@ -1,4 +1,6 @@
+import type { ModelWeights } from '../worker/model/weights.js';
 import type { PageEngine, VisitorExport } from '../common/protocol.js';
+import type { NeighbourTable } from '../worker/site/load-site-files.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, type TabMessage } from './consent-sync.js';
@@ -9,7 +11,16 @@ import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
 import { createSuppressedList, type SuppressedList } from './suppressed.js';
 import { trackPageViews } from './tracker/page-view.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
+import type {
+  ConsentState,
+  Item,
+  PrivacyMode,
+  RankContext,
+  Ranking,
+  Reason,
+  Recipe,
+  TrackInput,
+} from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -25,6 +36,14 @@ export interface InklingOptions extends PrivacyOptions {
   readonly maxEvents?: number;
   /** Called with each contained error (once per distinct error). The console also gets one `[inkling]` line. */
   readonly onError?: (error: Error) => void;
+  /**
+   * The site's prior, from `npx inkling train` (docs/train.md): the URL of its `model.json` (fetched
+   * by the worker, with no credentials and nothing about the visitor) or the object itself. Until it
+   * is in, and if it fails (one error), ranking uses the prior shipped with the SDK.
+   */
+  readonly model?: string | URL | ModelWeights;
+  /** The site's item neighbours (`neighbours.json` from `npx inkling train`): a URL or the object. */
+  readonly neighbours?: string | URL | NeighbourTable;
   /** Seam for tests: the browser's privacy signals. */
   readonly signals?: PrivacySignals;
 }
@@ -96,7 +115,9 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     if (mode === 'off' && !paused) suppressed.clear();
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
-    void enginePromise?.then((connected) => connected.configure({ mode })).catch((error: unknown) => reporter.error(error, 'mode change'));
+    void enginePromise
+      ?.then((connected) => connected.configure({ mode }))
+      .catch((error: unknown) => reporter.error(error, 'mode change'));
   });
   const pageViews = trackPageViews();
 
@@ -110,15 +131,38 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       reporter,
     }).then(async (connected) => {
       await connected.configure({ mode: privacy.mode, recipes: options.recipes, retentionDays: options.retentionDays, maxEvents: options.maxEvents });
+      loadSiteFiles(connected);
       return connected;
     }));
 
-  const events = createEventPipeline(() => privacy.mode, pageViews, async (batch) => (await engine()).ingest(batch), reporter, suppressed);
+  /** Starts loading the site's files in the engine; rankings meanwhile use the shipped prior. */
+  const loadSiteFiles = (connected: PageEngine) => {
+    const { model, neighbours } = options;
+    // Relative URLs are the page's: the worker would resolve them against its own script.
+    const url = <T>(source: string | URL | T) =>
+      typeof source === 'string' || source instanceof URL ? new URL(source, location.href).href : source;
+    if (model || neighbours) {
+      connected.loadSiteFiles({ model: url(model), neighbours: url(neighbours) }).then(
+        (errors) => errors.forEach((message) => reporter.error(new Error(message), 'site file')),
+        (error: unknown) => reporter.error(error, 'site file'),
+      );
+    }
+  };
+
+  const events = createEventPipeline(
+    () => privacy.mode,
+    pageViews,
+    async (batch) => (await engine()).ingest(batch),
+    reporter,
+    suppressed,
+  );
   const tabs = createTabSync((message: TabMessage) => {
     if ('consent' in message) privacy.setConsent(message.consent);
     else {
       events.forget();
-      void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
+      void enginePromise
+        ?.then((connected) => connected.forget())
+        .catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 
@@ -155,13 +199,21 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
           const { slot, recipe, context, explain } = options;
           if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
-          const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }), items);
+          const ranking = restoreItems(
+            await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }),
+            items,
+          );
           emitter.emit('ranked', { slot, ranking });
           return ranking;
         },
         () => original(Array.isArray(items) ? items : [], 'fallback', 'original order kept after an error'),
       ),
-    explain: (slot, itemId) => attempt('explain', async () => (await (await engine()).explain(slot, itemId)) ?? [], () => []),
+    explain: (slot, itemId) =>
+      attempt(
+        'explain',
+        async () => (await (await engine()).explain(slot, itemId)) ?? [],
+        () => [],
+      ),
     setConsent: (state) =>
       guard('setConsent', () => {
         privacy.setConsent(state);
@@ -171,17 +223,30 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     pause: (value) => guard('pause', () => privacy.setPaused((paused = value === true))),
     on: emitter.on,
     forget: () =>
-      attempt('forget', async () => {
-        events.forget();
-        tabs.post({ forget: true });
-        await (await engine()).forget();
-      }, () => undefined),
+      attempt(
+        'forget',
+        async () => {
+          events.forget();
+          tabs.post({ forget: true });
+          await (await engine()).forget();
+        },
+        () => undefined,
+      ),
     export: () =>
-      attempt('export', async () => {
-        await events.send();
-        return (await engine()).export();
-      }, () => ({ exportedAt: Date.now(), mode: privacy.mode, events: [], profile: null, model: null })),
+      attempt(
+        'export',
+        async () => {
+          await events.send();
+          return (await engine()).export();
+        },
+        () => ({ exportedAt: Date.now(), mode: privacy.mode, events: [], profile: null, model: null }),
+      ),
     // Parking and the journal are written synchronously: this runs from `pagehide`.
-    flush: () => attempt('flush', () => events.flush(), () => undefined),
+    flush: () =>
+      attempt(
+        'flush',
+        () => events.flush(),
+        () => undefined,
+      ),
   };
 }

@@ -15,7 +15,8 @@ export interface TagOptions extends InklingOptions {
 /**
  * Options from `window.InklingConfig`, overridden by the tag's own `data-inkling-*` attributes:
  * `worker`, `mode`, `consent`, `retention-days`, `recipes` (id of a JSON script), `rank-budget`,
- * `panel` (selector; empty means `#inkling-panel-root`) and `debug`.
+ * `panel` (selector; empty means `#inkling-panel-root`), `model` and `neighbours` (URLs of the site's
+ * files from `npx inkling train`) and `debug`.
  */
 export function readTagOptions(script: HTMLScriptElement | null, doc: Document = document): TagOptions {
   const data = (name: string) => script?.getAttribute(ATTRIBUTE_PREFIX + name) || undefined;
@@ -30,6 +31,8 @@ export function readTagOptions(script: HTMLScriptElement | null, doc: Document =
     recipes: recipes && (JSON.parse(recipes) as Record<string, Recipe>),
     rankBudgetMs: number('rank-budget'),
     panel: panel === '' ? '#inkling-panel-root' : panel,
+    model: data('model'),
+    neighbours: data('neighbours'),
     debug: script?.hasAttribute(DEBUG_ATTRIBUTE) || /[?&]inkling-debug\b/.test(location.search) || undefined,
   };
   const options: Record<string, unknown> = { ...(window as { InklingConfig?: TagOptions }).InklingConfig };

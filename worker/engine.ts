@@ -9,6 +9,8 @@ import { TrainingSchedule } from './engine/training.js';
 import type { TryLock } from './locks.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
 import { RecipeRegistry } from './recipe-registry.js';
+import { loadSiteFiles, type NeighbourTable } from './site/load-site-files.js';
+import { modelForPrior } from './site/site-prior.js';
 import { withSnapshots } from './state/served-items.js';
 import { emptyState } from './state/visitor-state.js';
 import type { EventStore } from './store/event-store.js';
@@ -58,7 +60,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     state: emptyState(),
     background: Promise.resolve(),
   };
-  const prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  let prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  // The site's files as configured: the neighbour table is kept for the strategies and features that read it.
+  const site: { neighbours?: NeighbourTable } = {};
   const lifecycle = createStoreLifecycle(run, { ...options, prior });
   const training = new TrainingSchedule(options.maxTrainingSteps ?? 4);
   const recipes = new RecipeRegistry();
@@ -71,17 +75,34 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return opened;
     }));
 
-  return {
+  const api: Engine = {
     async configure(config: EngineConfig) {
       const retentionChanged = config.retentionDays !== undefined && config.retentionDays !== run.retentionDays;
       if (config.mode) run.mode = config.mode;
       if (config.retentionDays !== undefined) run.retentionDays = config.retentionDays;
       if (config.recipes) recipes.configure(config.recipes);
       if (config.maxEvents !== undefined) run.maxEvents = checkMaxEvents(config.maxEvents, run.warn);
-      const { store } = await ready();
-      await store.setMode(run.mode);
+      if (config.neighbours) site.neighbours = config.neighbours;
+      const opened = await ready();
+      await opened.store.setMode(run.mode);
+      if (config.prior) {
+        // The site's model.json replaces the prior: every later call gets the new model from ready().
+        const next = checkWeights(config.prior);
+        const model = await modelForPrior(run, opened, prior, next, options.learn ?? true);
+        if (model) {
+          prior = next;
+          opened.model.dispose();
+          opening = Promise.resolve({ ...opened, model });
+        }
+      }
       if (retentionChanged) await lifecycle.prune();
       lifecycle.capSoon();
+    },
+
+    async loadSiteFiles(files) {
+      const loaded = await loadSiteFiles(files);
+      await api.configure(loaded);
+      return loaded.errors;
     },
 
     async ingest(sent: readonly InklingEvent[]) {
@@ -134,4 +155,5 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await store.close();
     },
   };
+  return api;
 }

@@ -1,0 +1,2 @@
+/** Builds packages/cli/dist/cli.mjs; resolves to its path. */
+export function build(): Promise<string>;
