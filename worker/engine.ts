@@ -1,5 +1,7 @@
 import type { InklingEvent, Item, PrivacyMode, Ranking, Reason } from '../src/types.js';
 import { featurize } from './features.js';
+import { indexNeighbours, neighbourScores, type NeighbourIndex } from './site/neighbour-index.js';
+import { checkNeighbourTable, type NeighbourTable } from './site/neighbour-table.js';
 import { ExampleCollector } from './model/examples.js';
 import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
@@ -32,6 +34,8 @@ export interface EngineOptions {
   readonly learn?: boolean;
   /** Prior weights; defaults to the ones shipped with the SDK. */
   readonly prior?: ModelWeights;
+  /** The site's item neighbours (`neighbours.json`); without them the neighbour features and strategy are idle. */
+  readonly neighbours?: NeighbourTable;
   /**
    * Training steps (of 32 examples) allowed per page view, however the tracker splits its batches; per
    * ingested batch for events without a `pageViewId`. Caps the work one page view can cause. Default 4.
@@ -59,7 +63,8 @@ const BACKLOG_EXAMPLES = BACKLOG_LIMIT * BATCH_SIZE;
 export function createEngine(options: EngineOptions = {}): Engine {
   const now = options.now ?? Date.now;
   const warn = options.onWarning ?? (() => undefined);
-  const prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  let prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
+  let neighbours: NeighbourIndex | undefined = options.neighbours ? indexNeighbours(checkNeighbourTable(options.neighbours)) : undefined;
   const maxTrainingSteps = options.maxTrainingSteps ?? 4;
   let mode: PrivacyMode = 'full';
   let retentionDays = 90;
@@ -211,7 +216,16 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (config.mode) mode = config.mode;
       if (config.retentionDays !== undefined) retentionDays = config.retentionDays;
       if (config.recipes) recipes.configure(config.recipes);
+      if (config.neighbours) neighbours = indexNeighbours(checkNeighbourTable(config.neighbours));
+      const sitePrior = config.prior ? checkWeights(config.prior) : undefined;
       await ready();
+      if (sitePrior) {
+        // Weights tuned on this device from another prior do not carry over: tuning starts again from the site's.
+        await background;
+        prior = sitePrior;
+        model.dispose();
+        model = createModel({ prior, start: prior, learn: options.learn ?? true, warn });
+      }
       await store.setMode(mode);
       if (retentionChanged) await prune();
     },
@@ -237,11 +251,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await ready();
       const recipe = recipes.resolve(request.recipe);
       const time = request.context?.time ?? now();
-      const rows = featurize(request.items, state.profile, request.context ?? {}, time);
+      const order = request.order ?? 'site';
+      const rows = featurize(request.items, state.profile, request.context ?? {}, time, { order, neighbours });
       const scores = model.score(rows, request.items.length);
       examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
       const explain = request.explain ?? true;
-      const input: ApplyInput = { candidates: candidatesFor(request.items, scores, explain), recipe, history: state.history.at(time), now: time, holdoutDraw, explain };
+      const candidates = withNeighbours(candidatesFor(request.items, scores, explain), neighbours, state.profile.recent);
+      const input: ApplyInput = { candidates, recipe, history: state.history.at(time), now: time, holdoutDraw, explain, order };
       const ranking = applyRecipe(input);
       lastRankings.set(request.slot, { ranking, input, items: request.items, scores });
       return ranking;
@@ -253,7 +269,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (!last) return undefined;
       if (!last.input.explain) {
         // Same input, same order: only the words are added (applyRecipe is pure).
-        last.input = { ...last.input, candidates: candidatesFor(last.items, last.scores, true), explain: true };
+        const before = last.input.candidates;
+        const candidates = candidatesFor(last.items, last.scores, true).map((c, i) => ({ ...c, neighbour: before[i]!.neighbour }));
+        last.input = { ...last.input, candidates, explain: true };
         last.ranking = applyRecipe(last.input);
       }
       const found = [...last.ranking.items, ...last.ranking.removed].find((entry) => entry.item.id === itemId);
@@ -297,6 +315,13 @@ export function createEngine(options: EngineOptions = {}): Engine {
       await store.close();
     },
   };
+}
+
+/** Adds each candidate's neighbour score when the site gave a table (the `neighbours` strategy reads it). */
+function withNeighbours(candidates: Candidate[], index: NeighbourIndex | undefined, recent: readonly string[]): Candidate[] {
+  if (index === undefined) return candidates;
+  const scores = neighbourScores(index, recent).ofRecent;
+  return candidates.map((c) => ({ ...c, neighbour: scores.get(c.item.id) ?? 0 }));
 }
 
 async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number> {

@@ -1,4 +1,6 @@
-import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from '../src/types.js';
+import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, SlotOrder } from '../src/types.js';
+import type { ModelWeights } from './model/weights.js';
+import type { NeighbourTable } from './site/neighbour-table.js';
 
 /**
  * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
@@ -32,6 +34,13 @@ export interface EngineConfig {
   readonly recipes?: Readonly<Record<string, unknown>>;
   /** Retention period for events, in days (default 90); purged in whole UTC days, at most a day late. */
   readonly retentionDays?: number;
+  /**
+   * The site's own prior (`model.json` from `inkling train`), validated, replacing the current one at
+   * run time; the visitor's on-device tuning starts again from it.
+   */
+  readonly prior?: ModelWeights;
+  /** The site's item neighbours (`neighbours.json`), validated; used by the model and the `neighbours` strategy. */
+  readonly neighbours?: NeighbourTable;
 }
 
 /** A ranking request. Items carry only their id and attributes; the engine returns them in order (see `Engine.rank`). */
@@ -41,6 +50,8 @@ export interface RankRequest {
   /** A recipe name (from `configure`) or an inline recipe. */
   readonly recipe?: string | Recipe;
   readonly context?: RankContext;
+  /** `none` when the slot's own order means nothing (see `SlotOrder`); default `site`. */
+  readonly order?: SlotOrder;
   /** Word the reasons of every item (default true). Skipping them saves about a third of ranking time; `explain()` still works. */
   readonly explain?: boolean;
 }

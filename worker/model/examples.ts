@@ -114,5 +114,5 @@ export class ExampleCollector {
 
 function rowFor(event: InklingEvent, profile: Profile): Float32Array {
   const item: Item = { id: event.itemId, ...event.item };
-  return featurize([item], profile, { time: event.time }, event.time, [event.index ?? 0]);
+  return featurize([item], profile, { time: event.time }, event.time, { positions: [event.index ?? 0] });
 }
