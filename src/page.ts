@@ -70,7 +70,10 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     try {
       if (inkling.mode !== 'off' && (!returning || hidden())) {
         const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
-        const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
+        // `data-inkling-order="none"`: the slot's order is arbitrary, so position counts for nothing.
+        const order = slot.getAttribute('data-inkling-order') === 'none' ? ('none' as const) : undefined;
+        const listed = itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!);
+        const ranked = inkling.rank(listed, { slot: name, explain: !!options.explain, recipe, context: { pageType }, ...(order && { order }) });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
           const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
