@@ -60,7 +60,10 @@ export class ExampleCollector {
       this.pending.delete(key);
       this.ready.push({ ...shown, weight });
     } else {
-      this.ready.push({ row: rowFor(event, profile), label: 1, weight });
+      // A click before its impression was counted (or without one): still the row its list was served
+      // with, so the example keeps its place against the rest of the list; a one-item row only when
+      // the slot was never ranked.
+      this.ready.push({ row: this.servedRow(event) ?? rowFor(event, profile), label: 1, weight });
     }
   }
 
