@@ -20,7 +20,7 @@ const plugins = (declarations = false) => [
   nodeResolve({ browser: true }),
   commonjs(),
   json({ preferConst: true }),
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
+  typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
 ];
 // The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
 // Both keep the compile hint (below) and no other comment.
@@ -83,12 +83,14 @@ export default [
     plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
   },
-  {
-    input: { 'inkling-track': 'src/page-watch.ts', 'inkling-panel': 'src/ui/panel.ts', 'inkling-debug': 'src/ui/debug-overlay.ts' },
-    output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', banner: (chunk) => (chunk.name === 'inkling-track' ? compileHint : ''), plugins: [minifyModule], sourcemap: true },
+  // One build each, so that what they share (common/markup.ts) is copied into each file: the tag loads
+  // each as one request, never a shared chunk.
+  ...[['inkling-track', 'src/page-watch.ts'], ['inkling-panel', 'src/ui/panel.ts'], ['inkling-debug', 'src/ui/debug-overlay.ts']].map(([name, input]) => ({
+    input,
+    output: { file: `dist/${name}.js`, format: 'es', banner: name === 'inkling-track' ? compileHint : '', plugins: [minifyModule], sourcemap: true },
     plugins: plugins(),
     onwarn: quiet,
-  },
+  })),
   {
     // TF.js is bundled: its packages are ES modules without `"type": "module"`, which Node cannot import
     // by subpath (`@tensorflow/tfjs-core/dist/base`). Its Node platform calls require(), hence the banner.
@@ -104,7 +106,7 @@ export default [
       nodeResolve({ preferBuiltins: true }),
       commonjs(),
       json({ preferConst: true }),
-      typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } }),
+      typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } }),
     ],
     external: (id) => id.startsWith('node:') || ['idb', 'util', 'worker_threads'].includes(id),
     onwarn: quiet,

@@ -1,17 +1,14 @@
-import type { Engine, VisitorExport } from '../worker/protocol.js';
+import type { PageEngine, VisitorExport } from '../common/protocol.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
-import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
-import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
+import { createTabSync, storeConsent, type TabMessage } from './consent-sync.js';
+import { createEventPipeline } from './event-pipeline.js';
+import { createModeState } from './mode-state.js';
+import { readSignals, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
-import { isReturning, markReturning } from './returning.js';
-import { toEvents } from './track-input.js';
-import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
-import { newPageViewId } from './tracker/page-view.js';
-import { onRouteChange } from './tracker/route-changes.js';
-import { sessionJournal } from './tracker/session-journal.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, SlotOrder, TrackInput } from './types.js';
+import { trackPageViews } from './tracker/page-view.js';
+import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, SlotOrder, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -73,42 +70,32 @@ export interface Inkling {
 /** Defaults that differ between the npm build and the script tag. */
 export interface HostDefaults {
   readonly workerUrl?: string | URL;
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
 }
 
-/** Builds the API; `index.ts` and `tag.ts` supply the host defaults. */
+/**
+ * Builds the API; `index.ts` and `tag.ts` supply the host defaults. Its parts: the privacy state
+ * machine (`mode-state.ts`), page views (`tracker/page-view.ts`), the event pipeline
+ * (`event-pipeline.ts`), tab sync (`consent-sync.ts`) and the engine connection (`client.ts`).
+ */
 export function createInklingWith(options: InklingOptions, host: HostDefaults): Inkling {
   const emitter = createEmitter((error) => reporter.error(error, 'event handler'));
   const reporter = createReporter((error) => {
     options.onError?.(error);
     emitter.emit('error', error);
   });
-  const signals = options.signals ?? readSignals();
-  // A choice made with setConsent() on an earlier page governs this page's first event, unless the page says otherwise.
-  let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
-  let paused = false;
-  let mode = resolveMode(options, consent, signals);
-  /** Applies a consent or pause change: at once on this page, and in the engine if it has started. */
-  const updateMode = () => {
-    const next = paused ? 'off' : resolveMode(options, consent, signals);
-    if (next === mode) return;
-    mode = next;
-    if (mode === 'off') batcher.clear();
-    if (mode !== 'session') journal.clear();
+  /** A consent or pause change applies at once on this page, and in the engine if it has started. */
+  const privacy = createModeState(options, options.signals ?? readSignals(), (mode) => {
+    events.modeChanged(mode);
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
     void enginePromise?.then((connected) => connected.configure({ mode })).catch((error: unknown) => reporter.error(error, 'mode change'));
-  };
-  let pageViewId = newPageViewId();
-  let returning = isReturning();
-  let eventCount = 0;
-  const nextId = () => `${pageViewId}:${(eventCount++).toString(36)}`;
-  // A single-page app's route change is a new page view (impressions count again).
-  if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
+  });
+  const pageViews = trackPageViews();
 
-  let enginePromise: Promise<Engine> | undefined;
+  let enginePromise: Promise<PageEngine> | undefined;
   const engine = () =>
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,
@@ -116,42 +103,21 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       loadInThread: host.loadInThread,
       reporter,
     }).then(async (connected) => {
-      await connected.configure({ mode, recipes: options.recipes, retentionDays: options.retentionDays });
+      await connected.configure({ mode: privacy.mode, recipes: options.recipes, retentionDays: options.retentionDays });
       return connected;
     }));
 
-  const outbox = localStorageOutbox();
-  const journal = sessionJournal();
-  const batcher = createBatcher({
-    send: async (events) => (await engine()).ingest(events),
-    // Only `full` may leave events in localStorage for the next page; `session` uses the tab's journal.
-    outbox: { load: () => (mode === 'full' ? outbox.load() : []), save: (events) => outbox.save(mode === 'full' ? events : []) },
-    onError: (error) => reporter.error(error, 'storing events'),
-  });
-  // `session` on a multi-page site: what earlier pages of this tab learned comes back from the journal.
-  // Sent at once, so that it reaches the engine ahead of this page's first rank().
-  if (mode === 'session') for (const event of journal.load()) batcher.add(event);
-  void batcher.flush();
-
-  /** This tab's share of forget(): every buffer on the main thread. */
-  const forgetHere = () => {
-    batcher.clear();
-    journal.clear();
-    markReturning(false);
-    returning = false;
-  };
+  const events = createEventPipeline(() => privacy.mode, pageViews, async (batch) => (await engine()).ingest(batch), reporter);
   const tabs = createTabSync((message: TabMessage) => {
-    if ('consent' in message) {
-      consent = message.consent;
-      updateMode();
-    } else {
-      forgetHere();
+    if ('consent' in message) privacy.setConsent(message.consent);
+    else {
+      events.forget();
       void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 
   // `off` starts nothing: no worker, no database.
-  if (host.eager && mode !== 'off') void engine().catch((error) => reporter.error(error, 'engine start'));
+  if (host.eager && privacy.mode !== 'off') void engine().catch((error) => reporter.error(error, 'engine start'));
 
   /** Runs a method's work (an async function runs synchronously up to its first await); an error goes to the reporter and the caller gets `fallback()` (never a throw or a rejection). */
   const attempt = <R>(where: string, task: () => Promise<R>, fallback: () => R): Promise<R> =>
@@ -172,22 +138,15 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
 
   return {
     get mode() {
-      return mode;
+      return privacy.mode;
     },
-    track: (input) =>
-      guard('track', () => {
-        if (mode === 'off') return;
-        const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
-        for (const event of events) batcher.add(event);
-        if (mode === 'session') journal.add(events);
-        if (mode === 'full' && !returning) markReturning((returning = true));
-      }),
+    track: (input) => guard('track', () => events.track(input)),
     rank: (items, options) =>
       attempt(
         `rank(${options?.slot})`,
         async () => {
           const { slot, recipe, context, explain, order } = options;
-          if (mode === 'off') return original(items, 'privacy', 'personalization is off');
+          if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
           const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain, order }), items);
           emitter.emit('ranked', { slot, ranking });
@@ -198,34 +157,24 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     explain: (slot, itemId) => attempt('explain', async () => (await (await engine()).explain(slot, itemId)) ?? [], () => []),
     setConsent: (state) =>
       guard('setConsent', () => {
-        consent = state;
-        updateMode();
+        privacy.setConsent(state);
         storeConsent(state);
         tabs.post({ consent: state });
       }),
-    pause: (value) =>
-      guard('pause', () => {
-        paused = value === true;
-        updateMode();
-      }),
+    pause: (value) => guard('pause', () => privacy.setPaused(value === true)),
     on: emitter.on,
     forget: () =>
       attempt('forget', async () => {
-        forgetHere();
+        events.forget();
         tabs.post({ forget: true });
         await (await engine()).forget();
       }, () => undefined),
     export: () =>
       attempt('export', async () => {
-        await batcher.flush();
+        await events.send();
         return (await engine()).export();
-      }, () => ({ exportedAt: Date.now(), mode, events: [], profile: null, model: null })),
-    // park() and the journal are written synchronously: this runs from `pagehide`.
-    flush: () =>
-      attempt('flush', async () => {
-        batcher.park();
-        if (mode === 'session') journal.save();
-        await batcher.flush();
-      }, () => undefined),
+      }, () => ({ exportedAt: Date.now(), mode: privacy.mode, events: [], profile: null, model: null })),
+    // Parking and the journal are written synchronously: this runs from `pagehide`.
+    flush: () => attempt('flush', () => events.flush(), () => undefined),
   };
 }

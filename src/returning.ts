@@ -1,3 +1,4 @@
+import { RETURNING_KEY } from '../common/storage-keys.js';
 import { webStorage } from './tracker/web-storage.js';
 
 /**
@@ -5,7 +6,6 @@ import { webStorage } from './tracker/web-storage.js';
  * visitor's slots are concealed until ranked (within the budget); a first visit is never concealed,
  * since its order cannot change.
  */
-const RETURNING_KEY = 'inkling:returning';
 
 export function isReturning(): boolean {
   return webStorage('localStorage').read<number>(RETURNING_KEY, 0) === 1;

@@ -1,5 +1,6 @@
 import type { InklingOptions } from './inkling.js';
-import type { Recipe } from './types.js';
+import { ATTRIBUTE_PREFIX, DEBUG_ATTRIBUTE, PANEL_ATTRIBUTE } from '../common/markup.js';
+import type { Recipe } from '../common/types.js';
 
 /** What the script tag reads: the API's options plus the page integration's. */
 export interface TagOptions extends InklingOptions {
@@ -17,10 +18,10 @@ export interface TagOptions extends InklingOptions {
  * `panel` (selector; empty means `#inkling-panel-root`) and `debug`.
  */
 export function readTagOptions(script: HTMLScriptElement | null, doc: Document = document): TagOptions {
-  const data = (name: string) => script?.getAttribute(`data-inkling-${name}`) || undefined;
+  const data = (name: string) => script?.getAttribute(ATTRIBUTE_PREFIX + name) || undefined;
   const number = (name: string) => Number(data(name)) || undefined;
   const recipes = data('recipes') && doc.getElementById(data('recipes')!)?.textContent;
-  const panel = script?.getAttribute('data-inkling-panel');
+  const panel = script?.getAttribute(PANEL_ATTRIBUTE);
   const picked: Record<string, unknown> = {
     workerUrl: data('worker') && new URL(data('worker')!, doc.baseURI),
     mode: data('mode'),
@@ -29,7 +30,7 @@ export function readTagOptions(script: HTMLScriptElement | null, doc: Document =
     recipes: recipes && (JSON.parse(recipes) as Record<string, Recipe>),
     rankBudgetMs: number('rank-budget'),
     panel: panel === '' ? '#inkling-panel-root' : panel,
-    debug: script?.hasAttribute('data-inkling-debug') || /[?&]inkling-debug\b/.test(location.search) || undefined,
+    debug: script?.hasAttribute(DEBUG_ATTRIBUTE) || /[?&]inkling-debug\b/.test(location.search) || undefined,
   };
   const options: Record<string, unknown> = { ...(window as { InklingConfig?: TagOptions }).InklingConfig };
   for (const key in picked) if (picked[key] != null) options[key] = picked[key];

@@ -1,6 +1,6 @@
-import type { Item, RankContext, SlotOrder } from '../src/types.js';
+import type { Item, RankContext, SlotOrder } from '../common/types.js';
 import { listStats } from './list-stats.js';
-import { decayedValue, type Decayed, type Profile } from './profile.js';
+import { decayedValue, type Decayed, type Profile } from './state/profile.js';
 import type { NeighbourIndex } from './site/neighbour-index.js';
 import { neighbourScores } from './site/neighbour-index.js';
 

@@ -1,4 +1,4 @@
-import type { InklingEvent, Item } from '../../src/types.js';
+import type { InklingEvent, Item } from '../../common/types.js';
 import { indexNeighbours, neighbourScores } from '../../worker/site/neighbour-index.js';
 import type { NeighbourTable } from '../../worker/site/neighbour-table.js';
 import { SESSION_GAP_MS } from './site/neighbour-build.js';

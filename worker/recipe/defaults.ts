@@ -1,4 +1,4 @@
-import type { Recipe } from '../../src/types.js';
+import type { Recipe } from '../../common/types.js';
 
 /**
  * The recipe a slot gets when it names none: the model alone, never an item bought in the last 30 days

@@ -1,5 +1,5 @@
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import type { NeighbourIndex } from '../../../worker/site/neighbour-index.js';
 import type { QualityDataset, RankTask, Split } from '../types.js';
 

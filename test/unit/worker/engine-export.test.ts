@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 
 describe('export() in memory mode', () => {
   it('lists each stored event once (issue 19: the memory store was read as both "this visit" and "earlier")', async () => {

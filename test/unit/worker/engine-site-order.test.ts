@@ -3,7 +3,7 @@ import { createEngine, DEFAULT_RECIPE, MODEL_ONLY_RECIPE } from '../../../worker
 import type { NeighbourTable } from '../../../worker/site/neighbour-table.js';
 import type { ModelWeights } from '../../../worker/model/weights.js';
 import { FEATURE_NAMES } from '../../../worker/features.js';
-import type { Item } from '../../../src/types.js';
+import type { Item } from '../../../common/types.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const ids = (ranking: { items: readonly { item: Item }[] }) => ranking.items.map((entry) => entry.item.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
 import { ExampleCollector } from '../../../worker/model/examples.js';
-import { createProfile } from '../../../worker/profile.js';
+import { createProfile } from '../../../worker/state/profile.js';
 
 describe('on-device examples carry their list (issue 19)', () => {
   it('a click with no impression before it trains on the row its list was served with', () => {

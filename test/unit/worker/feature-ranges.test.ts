@@ -9,7 +9,7 @@ import { collectLists } from '../../../bench/quality/train/collect.js';
 import type { QualityDataset } from '../../../bench/quality/types.js';
 import { FEATURE_INDEX } from '../../../bench/quality/feature-index.js';
 import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 
 type Name = (typeof FEATURE_NAMES)[number];
 

@@ -6,11 +6,11 @@
  * count only when the order means nothing, every tag counts, and the neighbour columns were added.
  * Do not "fix" this file: if a feature must change, the prior must be relearned (`npm run bench:prior`).
  */
-import type { Item, RankContext, SlotOrder } from '../../../src/types.js';
-import type { Decayed, Profile } from '../../../worker/profile.js';
+import type { Item, RankContext, SlotOrder } from '../../../common/types.js';
+import type { Decayed, Profile } from '../../../worker/state/profile.js';
 import type { NeighbourIndex } from '../../../worker/site/neighbour-index.js';
 
-/** worker/profile.ts's decay, frozen here too: two-week half-life. */
+/** worker/state/profile.ts's decay, frozen here too: two-week half-life. */
 const DECAY_PER_MS = Math.LN2 / (14 * 24 * 3600 * 1000);
 function decayedValue(entry: Decayed | undefined, now: number): number {
   if (!entry) return 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProfile, decayedValue, dwellFactor, foldEvent } from '../../../worker/profile.js';
+import { createProfile, decayedValue, dwellFactor, foldEvent } from '../../../worker/state/profile.js';
 
 describe('dwell time counts in taste (issue 19)', () => {
   it('a long read of a category outweighs a glance at another', () => {
