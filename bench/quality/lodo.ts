@@ -31,7 +31,8 @@ export interface PreparedDataset {
 /** Builds both tables and featurizes the fitting lists of one dataset. */
 export function prepare(dataset: QualityDataset): PreparedDataset {
   const early: number[] = [];
-  for (const v of dataset.visitors) for (const s of v.steps) if (s.kind === 'rank' && s.task.split === 'early') early.push(s.task.context.time);
+  for (const v of dataset.visitors)
+    for (const s of v.steps) if (s.kind === 'rank' && s.task.split === 'early') early.push(s.task.context.time);
   const quarter = medianListTime(early);
   const table = buildNeighbourTable(dataset, dataset.splitTime);
   const trainIndex = indexNeighbours(buildNeighbourTable(dataset, quarter));
@@ -46,7 +47,12 @@ export function prepare(dataset: QualityDataset): PreparedDataset {
 
 /** The weights the fit never moves (train/settings.ts), by column. */
 export function frozenColumns(): Map<number, number> {
-  return new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number]));
+  return new Map(
+    Object.entries(HAND_SET).map(([name, value]) => [
+      FEATURE_INDEX[name as keyof typeof FEATURE_INDEX],
+      value as number,
+    ]),
+  );
 }
 
 /**

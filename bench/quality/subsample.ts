@@ -8,7 +8,10 @@ import type { QualityDataset, ReplayStep } from './types.js';
  */
 export function lateOnly(dataset: QualityDataset, maxLists: number): QualityDataset {
   const withLate = dataset.visitors
-    .map((v) => ({ visitorId: v.visitorId, steps: v.steps.filter((s) => s.kind === 'event' || s.task.split === 'late') as ReplayStep[] }))
+    .map((v) => ({
+      visitorId: v.visitorId,
+      steps: v.steps.filter((s) => s.kind === 'event' || s.task.split === 'late') as ReplayStep[],
+    }))
     .filter((v) => v.steps.some((s) => s.kind === 'rank'));
   const count = withLate.reduce((n, v) => n + v.steps.filter((s) => s.kind === 'rank').length, 0);
   const stride = Math.max(1, Math.ceil(count / Math.max(1, maxLists)));

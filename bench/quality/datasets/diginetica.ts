@@ -20,14 +20,15 @@ export function digineticaFromRecords(records: readonly string[][]): QualityData
     .filter((r) => r.length >= 5 && r[0] !== '')
     .map(([session, , item, timeframe, date]) => {
       const time = Date.parse(`${date}T00:00:00Z`) + Number(timeframe);
-      if (!session || !item || !Number.isFinite(time)) throw new Error(`diginetica: bad record ${[session, item, timeframe, date].join(';')}`);
+      if (!session || !item || !Number.isFinite(time))
+        throw new Error(`diginetica: bad record ${[session, item, timeframe, date].join(';')}`);
       return { sessionId: session, itemId: item, type: 'view', time };
     });
   return sessionNextItem(
     'diginetica-sample',
     rows,
     { slot: 'recommended', candidates: 100 },
-    'within each session of views, at every view of a new item rank 100 candidates = the session\'s earlier items, ' +
+    "within each session of views, at every view of a new item rank 100 candidates = the session's earlier items, " +
       'the viewed item and items anyone viewed before, drawn at random, in a seeded random order (`order: none`)',
   );
 }

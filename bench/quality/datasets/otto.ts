@@ -27,7 +27,7 @@ export function ottoFromLines(lines: readonly string[]): QualityDataset {
     'otto-sample',
     rows,
     { slot: 'recommended', candidates: 100 },
-    'within each session, at every event on a new item rank 100 candidates = the session\'s earlier items, the ' +
+    "within each session, at every event on a new item rank 100 candidates = the session's earlier items, the " +
       'item and items anyone engaged with before, drawn at random, in a seeded random order (`order: none`)',
   );
 }

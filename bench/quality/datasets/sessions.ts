@@ -38,7 +38,11 @@ export function sessionNextItem(name: string, rows: SessionRow[], rule: SessionR
   let missing = 0;
   for (const row of rows) {
     if (row.time !== pendingTime) {
-      for (const id of pending) if (!seenSet.has(id)) seenSet.add(id) && seen.push(id);
+      for (const id of pending) {
+        if (seenSet.has(id)) continue;
+        seenSet.add(id);
+        seen.push(id);
+      }
       pending = [];
       pendingTime = row.time;
     }

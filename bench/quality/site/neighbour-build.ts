@@ -20,7 +20,11 @@ export const BENCH_NEIGHBOURS: NeighbourBuildOptions = { minCount: 2, k: 50 };
  * engagements strictly before `before`: each visitor's views, clicks, carts and purchases, cut into
  * sessions at 30-minute gaps; a session counts a pair once.
  */
-export function buildNeighbourTable(dataset: QualityDataset, before: number, options = BENCH_NEIGHBOURS): NeighbourTable {
+export function buildNeighbourTable(
+  dataset: QualityDataset,
+  before: number,
+  options = BENCH_NEIGHBOURS,
+): NeighbourTable {
   const sessions: string[][] = [];
   for (const visitor of dataset.visitors) {
     let current = new Set<string>();
@@ -42,7 +46,10 @@ export function buildNeighbourTable(dataset: QualityDataset, before: number, opt
 }
 
 /** The table from sessions given as lists of distinct item ids. */
-export function tableFromSessions(sessions: readonly (readonly string[])[], options: NeighbourBuildOptions): NeighbourTable {
+export function tableFromSessions(
+  sessions: readonly (readonly string[])[],
+  options: NeighbourBuildOptions,
+): NeighbourTable {
   const support = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
   for (const items of sessions) {

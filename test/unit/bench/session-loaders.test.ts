@@ -20,7 +20,7 @@ describe('id-only session loaders', () => {
     ['2', 'NA', '20', '9000', '2016-05-10'],
   ];
 
-  it('diginetica: one list per change of item, the session\'s earlier items among the candidates, order none', () => {
+  it("diginetica: one list per change of item, the session's earlier items among the candidates, order none", () => {
     const dataset = digineticaFromRecords(records);
     const lists = tasks(dataset);
     expect(lists.map((t) => t.target)).toEqual(['10', '20']);
@@ -37,14 +37,23 @@ describe('id-only session loaders', () => {
 
   it('otto: JSON lines with clicks, carts and orders', () => {
     const lines = [
-      JSON.stringify({ session: 0, events: [{ aid: 1, ts: 1000, type: 'clicks' }, { aid: 2, ts: 2000, type: 'carts' }, { aid: 1, ts: 3000, type: 'orders' }] }),
+      JSON.stringify({
+        session: 0,
+        events: [
+          { aid: 1, ts: 1000, type: 'clicks' },
+          { aid: 2, ts: 2000, type: 'carts' },
+          { aid: 1, ts: 3000, type: 'orders' },
+        ],
+      }),
       '',
     ];
     const dataset = ottoFromLines(lines);
     const events = dataset.visitors[0]!.steps.flatMap((s) => (s.kind === 'event' ? [s.event.type] : []));
     expect(events).toEqual(['click', 'add_to_cart', 'purchase']);
     expect(tasks(dataset).map((t) => t.target)).toEqual(['1']);
-    expect(() => ottoFromLines([JSON.stringify({ session: 1, events: [{ aid: 1, ts: 1, type: 'likes' }] })])).toThrow('otto: unknown event type likes');
+    expect(() => ottoFromLines([JSON.stringify({ session: 1, events: [{ aid: 1, ts: 1, type: 'likes' }] })])).toThrow(
+      'otto: unknown event type likes',
+    );
   });
 
   it('draws candidates deterministically, without the item on screen', () => {

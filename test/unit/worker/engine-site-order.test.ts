@@ -24,11 +24,16 @@ const TABLE: NeighbourTable = {
   k: 3,
   sessions: 40,
   support: { x: 20, p4: 12, p1: 30 },
-  neighbours: { x: [['p4', 10], ['p1', 3]] },
+  neighbours: {
+    x: [
+      ['p4', 10],
+      ['p1', 3],
+    ],
+  },
 };
 
 describe('the site order as evidence (issue 19)', () => {
-  it('keeps the site order exactly for a visitor with no history, whatever the items\' popularity and prices', async () => {
+  it("keeps the site order exactly for a visitor with no history, whatever the items' popularity and prices", async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     for (const recipe of [undefined, DEFAULT_RECIPE, MODEL_ONLY_RECIPE]) {
       const ranking = await engine.rank({ slot: 'grid', items, ...(recipe && { recipe }) });
@@ -62,7 +67,11 @@ describe('neighbours in the engine', () => {
   it('the neighbours strategy ranks the co-engaged items of what the visitor just engaged with', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false, neighbours: TABLE });
     await engine.ingest([{ type: 'view', itemId: 'x', time: NOW - 5_000 }]);
-    const ranking = await engine.rank({ slot: 'grid', items, recipe: { strategies: [{ use: 'neighbours', weight: 1 }] } });
+    const ranking = await engine.rank({
+      slot: 'grid',
+      items,
+      recipe: { strategies: [{ use: 'neighbours', weight: 1 }] },
+    });
     expect(ids(ranking).slice(0, 2)).toEqual(['p4', 'p1']);
     expect(ranking.items[0]!.reasons[0]!.text).toContain('engaged with together with your latest items');
     await engine.close();
@@ -71,7 +80,11 @@ describe('neighbours in the engine', () => {
   it('without a table the neighbours strategy has no say (the site order stays)', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     await engine.ingest([{ type: 'view', itemId: 'x', time: NOW - 5_000 }]);
-    const ranking = await engine.rank({ slot: 'grid', items, recipe: { strategies: [{ use: 'neighbours', weight: 1 }] } });
+    const ranking = await engine.rank({
+      slot: 'grid',
+      items,
+      recipe: { strategies: [{ use: 'neighbours', weight: 1 }] },
+    });
     expect(ids(ranking)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
     await engine.close();
   });
@@ -79,13 +92,19 @@ describe('neighbours in the engine', () => {
   it('configure applies a site prior and a neighbour table at run time, and rejects a bad table naming the field', async () => {
     // A prior that only reads the neighbour column: the order then follows the table.
     const weights = FEATURE_NAMES.map((name) => (name === 'neighbourOfRecent' ? 10 : name === 'baseOrder' ? 0.1 : 0));
-    const prior: ModelWeights = { kind: 'logistic', features: FEATURE_NAMES, layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }] };
+    const prior: ModelWeights = {
+      kind: 'logistic',
+      features: FEATURE_NAMES,
+      layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }],
+    };
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     await engine.ingest([{ type: 'view', itemId: 'x', time: NOW - 5_000 }]);
     await engine.configure({ prior, neighbours: TABLE });
     const ranking = await engine.rank({ slot: 'grid', items, recipe: MODEL_ONLY_RECIPE });
     expect(ids(ranking).slice(0, 2)).toEqual(['p4', 'p1']);
-    await expect(engine.configure({ neighbours: { ...TABLE, version: 2 } as unknown as NeighbourTable })).rejects.toThrow('version must be 1');
+    await expect(
+      engine.configure({ neighbours: { ...TABLE, version: 2 } as unknown as NeighbourTable }),
+    ).rejects.toThrow('version must be 1');
     await engine.close();
   });
 });

@@ -9,7 +9,13 @@ const TABLE: NeighbourTable = {
   k: 2,
   sessions: 10,
   support: { a: 4, b: 4, c: 2 },
-  neighbours: { a: [['b', 3], ['c', 2]], b: [['a', 3]] },
+  neighbours: {
+    a: [
+      ['b', 3],
+      ['c', 2],
+    ],
+    b: [['a', 3]],
+  },
 };
 
 describe('checkNeighbourTable', () => {
@@ -28,8 +34,16 @@ describe('checkNeighbourTable', () => {
     ['neighbours not an object', { ...TABLE, neighbours: null }, 'neighbours must be an object'],
     ['a list that is not an array', { ...TABLE, neighbours: { a: 'b' } }, 'neighbours["a"] must be an array'],
     ['more than k neighbours', { ...TABLE, k: 1 }, 'neighbours["a"] lists 2 neighbours, more than k (1)'],
-    ['a pair without an id', { ...TABLE, neighbours: { a: [[1, 2]] } }, 'neighbours["a"][0] must be a [string id, count] pair'],
-    ['a count of zero', { ...TABLE, neighbours: { a: [['b', 0]] } }, 'neighbours["a"][0][1] must be a positive integer'],
+    [
+      'a pair without an id',
+      { ...TABLE, neighbours: { a: [[1, 2]] } },
+      'neighbours["a"][0] must be a [string id, count] pair',
+    ],
+    [
+      'a count of zero',
+      { ...TABLE, neighbours: { a: [['b', 0]] } },
+      'neighbours["a"][0][1] must be a positive integer',
+    ],
   ])('rejects %s, naming the field', (_name, value, message) => {
     expect(() => checkNeighbourTable(value)).toThrow(message);
   });
