@@ -117,7 +117,6 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
   const priceRank = new Float32Array(count);
   const span = Math.max(1, priced.length - 1);
   for (let r = 0; r < priced.length; r++) priceRank[priced[r]] = r / span;
-  const median = priced.length > 0 ? items[priced[priced.length >> 1]].price : 0;
   engaged.sort((a, b) => recentRank.get(items[a].id) - recentRank.get(items[b].id) || a - b);
   const listRank = new Map();
   for (let k = 0; k < engaged.length; k++) listRank.set(items[engaged[k]].id, k);
