@@ -36,10 +36,11 @@ const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 },
 const compileHint = '//# allFunctionsCalledOnLoad';
 /**
  * The worker's TF.js is a custom bundle (worker/model/tf-kernels.ts registers only the kernels it uses).
- * Two things in TF.js defeat tree-shaking there, so the worker build removes them:
+ * Three things in TF.js defeat tree-shaking or browser builds there, so the worker and npm builds remove them:
  * - `@tensorflow/tfjs-backend-cpu` imports the bare `@tensorflow/tfjs-core`, whose index calls
  *   `registerOptimizers()` and so keeps all seven optimizers and the serialization registry; TF.js's
  *   custom-bundle guide points that specifier at `dist/base` (side effects come from `base_side_effects`).
+ * - the Node platform (`require('util')`) is dropped from the browser builds;
  * - the browser platform registers the `localstorage://` and `indexeddb://` model stores, ~27 KB of
  *   unminified code for saving `tf.LayersModel`s, which Inkling never does (weights go to its own store).
  */
@@ -50,6 +51,9 @@ const tfjsCustomBundle = () => ({
     return null;
   },
   transform(code, id) {
+    // The Node platform only registers itself under Node, but its `require('util')` makes the site's
+    // bundler (Vite, webpack) try to polyfill or externalize Node's `util` in a browser build.
+    if (/tfjs-core[\\/]dist[\\/]platforms[\\/]platform_node\.js$/.test(id)) return { code: 'export {};', map: null };
     if (!/tfjs-core[\\/]dist[\\/]platforms[\\/]platform_browser\.js$/.test(id)) return null;
     const stores = /\n\s*\/\/ Register LocalStorage IOHandler[\s\S]*?BrowserIndexedDBManager\(\)\);\s*\}\s*catch \(err\) \{\s*\}/;
     const imports = /^import \{[^}]*\} from '\.\.\/io\/(?:indexed_db|local_storage|model_management)';\n/gm;
@@ -66,19 +70,19 @@ const quiet = (warning, warn) => {
 export default [
   {
     input: 'src/tag.ts',
-    output: { file: 'dist/inkling.js', format: 'iife', banner: compileHint, plugins: [minifyTag], sourcemap: true },
+    output: { file: 'dist/inkling.js', format: 'iife', banner: compileHint, plugins: [minifyTag] },
     plugins: plugins(),
     onwarn: quiet,
   },
   {
     input: 'worker/worker-entry.ts',
-    output: { dir: 'dist', entryFileNames: 'inkling.worker.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule], sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'inkling.worker.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule] },
     plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
   },
   {
     input: 'src/index.ts',
-    output: { dir: 'dist', entryFileNames: 'inkling.esm.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', sourcemap: true },
+    output: { dir: 'dist', entryFileNames: 'inkling.esm.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es' },
     // Its in-thread engine chunk carries the same TF.js as the worker.
     plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
@@ -87,7 +91,7 @@ export default [
   // each as one request, never a shared chunk.
   ...[['inkling-track', 'src/page-watch.ts'], ['inkling-panel', 'src/ui/panel.ts'], ['inkling-debug', 'src/ui/debug-overlay.ts']].map(([name, input]) => ({
     input,
-    output: { file: `dist/${name}.js`, format: 'es', banner: name === 'inkling-track' ? compileHint : '', plugins: [minifyModule], sourcemap: true },
+    output: { file: `dist/${name}.js`, format: 'es', banner: name === 'inkling-track' ? compileHint : '', plugins: [minifyModule] },
     plugins: plugins(),
     onwarn: quiet,
   })),
@@ -98,7 +102,6 @@ export default [
     output: {
       file: 'dist/engine.esm.js',
       format: 'es',
-      sourcemap: true,
       inlineDynamicImports: true,
       banner: "import { createRequire as inklingCreateRequire } from 'node:module'; const require = inklingCreateRequire(import.meta.url);",
     },

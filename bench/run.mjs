@@ -1,14 +1,16 @@
 // `npm run bench`: builds the SDK and the benches, then prints every report (a few minutes on 2 cores).
 // Each report compares against a baseline measured in the same run; machines here are shared and noisy.
-// `npm run bench -- speed rules` runs only the named parts.
+// `npm run bench -- speed rules` runs only the named parts; `-- --write-docs` updates docs/performance.md.
 import { existsSync } from 'node:fs';
 import { build, ensurePackages, repo, run } from '../scripts/setup.mjs';
 
+// `--write-docs`: each bench that has a section in docs/performance.md rewrites it.
+const docs = process.argv.includes('--write-docs') ? ' --write-docs' : '';
 const parts = {
-  size: () => run('node scripts/size.mjs'),
+  size: () => run(`node scripts/size.mjs${docs}`),
   speed: () => {
-    run('node bench/dist/speed-node.mjs');
-    run('node bench/speed/browser.mjs');
+    run(`node bench/dist/speed-node.mjs${docs}`);
+    run(`node bench/speed/browser.mjs${docs}`);
   },
   rules: () => run('node bench/dist/rules.mjs'),
   // Its own bundle (bench/quality/rollup.config.mjs, into bench/dist/quality/): TF.js inlined for Node.

@@ -59,6 +59,8 @@ export interface EngineConfig {
   readonly prior?: ModelWeights;
   /** The site's item neighbours (`neighbours.json`), validated; used by the model and the `neighbours` strategy. */
   readonly neighbours?: NeighbourTable;
+  /** Events kept per visitor (default 20,000); past it the least useful are evicted first (docs/privacy.md). */
+  readonly maxEvents?: number;
 }
 
 /** A ranking request. Items carry only their id and attributes; the engine returns them in order (see `Engine.rank`). */

@@ -10,6 +10,8 @@ export interface ClientOptions {
   readonly workerUrl?: string | URL;
   /** Creates the worker; replace to use a bundler's worker import. */
   readonly createWorker?: (url: string | URL) => Worker;
+  /** Starts the worker a bundler resolved; wins over `workerUrl` (the caller passes it only when the site set neither). */
+  readonly bundledWorker?: () => Worker;
   /** Loads the same engine on the main thread when no worker can start. */
   readonly loadInThread: () => Promise<PageEngine>;
   /** How long the worker may take to load before the in-thread engine is used. Default 5000 ms. */
@@ -23,9 +25,10 @@ export interface ClientOptions {
  * simply wait for it.
  */
 export async function connectEngine(options: ClientOptions): Promise<PageEngine> {
-  if (options.workerUrl !== undefined && typeof Worker !== 'undefined') {
+  const create = workerFactory(options);
+  if (create && typeof Worker !== 'undefined') {
     try {
-      return await startWorker(options.workerUrl, options);
+      return await startWorker(create, options);
     } catch (error) {
       options.reporter.warn(`worker unavailable (${error instanceof Error ? error.message : String(error)}); running in-thread`);
     }
@@ -45,8 +48,17 @@ export function workerScriptUrl(url: string | URL, origin = globalThis.location?
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
-function startWorker(url: string | URL, options: ClientOptions): Promise<PageEngine> {
-  const worker = options.createWorker ? options.createWorker(url) : new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
+/** How this page starts its worker: the bundler's, else from `workerUrl`, else none (in-thread). */
+function workerFactory(options: ClientOptions): (() => Worker) | undefined {
+  const url = options.workerUrl;
+  if (options.bundledWorker) return options.bundledWorker;
+  if (url === undefined) return undefined;
+  if (options.createWorker) return () => options.createWorker!(url);
+  return () => new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
+}
+
+function startWorker(create: () => Worker, options: ClientOptions): Promise<PageEngine> {
+  const worker = create();
   return new Promise<PageEngine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {

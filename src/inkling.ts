@@ -20,6 +20,8 @@ export interface InklingOptions extends PrivacyOptions {
   readonly recipes?: Readonly<Record<string, Recipe>>;
   /** Days events are kept on the device, purged in whole UTC days (at most a day late; docs/privacy.md). Default 90. */
   readonly retentionDays?: number;
+  /** Events kept on the device per visitor; past it the least useful go first (docs/privacy.md). Default 20,000. */
+  readonly maxEvents?: number;
   /** Called with each contained error (once per distinct error). The console also gets one `[inkling]` line. */
   readonly onError?: (error: Error) => void;
   /** Seam for tests: the browser's privacy signals. */
@@ -70,6 +72,8 @@ export interface Inkling {
 /** Defaults that differ between the npm build and the script tag. */
 export interface HostDefaults {
   readonly workerUrl?: string | URL;
+  /** Starts the worker the site's bundler resolved (the npm build); `workerUrl` and `createWorker` options win. */
+  readonly bundledWorker?: () => Worker;
   readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
@@ -100,10 +104,11 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,
       createWorker: options.createWorker,
+      bundledWorker: options.workerUrl === undefined && options.createWorker === undefined ? host.bundledWorker : undefined,
       loadInThread: host.loadInThread,
       reporter,
     }).then(async (connected) => {
-      await connected.configure({ mode: privacy.mode, recipes: options.recipes, retentionDays: options.retentionDays });
+      await connected.configure({ mode: privacy.mode, recipes: options.recipes, retentionDays: options.retentionDays, maxEvents: options.maxEvents });
       return connected;
     }));
 

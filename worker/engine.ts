@@ -1,5 +1,6 @@
 import type { Engine, EngineConfig, RankRequest } from '../common/protocol.js';
 import type { InklingEvent } from '../common/types.js';
+import { checkMaxEvents } from './engine/event-cap.js';
 import { createStoreLifecycle, type Opened } from './engine/lifecycle.js';
 import { exportVisitor } from './engine/export.js';
 import { SlotRankings } from './engine/ranking.js';
@@ -37,6 +38,11 @@ export interface EngineOptions {
    * ingested batch for events without a `pageViewId`. Caps the work one page view can cause. Default 4.
    */
   readonly maxTrainingSteps?: number;
+  /**
+   * Events kept per visitor (default 20,000): past it, the least useful go first (impressions, then
+   * clicks, views, carts; purchases and dismissals last; oldest first within a kind). `configure` can change it.
+   */
+  readonly maxEvents?: number;
   readonly now?: () => number;
   /** Told about every fallback, once each. */
   readonly onWarning?: (message: string) => void;
@@ -47,11 +53,13 @@ export interface EngineOptions {
  * Its parts live in `worker/engine/`: the store's lifecycle, the training schedule, ranking and export.
  */
 export function createEngine(options: EngineOptions = {}): Engine {
+  const warn = options.onWarning ?? (() => undefined);
   const run: EngineRun = {
     now: options.now ?? Date.now,
-    warn: options.onWarning ?? (() => undefined),
+    warn,
     mode: 'full',
     retentionDays: 90,
+    maxEvents: checkMaxEvents(options.maxEvents, warn),
     state: emptyState(),
     background: Promise.resolve(),
   };
@@ -75,6 +83,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (config.mode) run.mode = config.mode;
       if (config.retentionDays !== undefined) run.retentionDays = config.retentionDays;
       if (config.recipes) recipes.configure(config.recipes);
+      if (config.maxEvents !== undefined) run.maxEvents = checkMaxEvents(config.maxEvents, run.warn);
       if (config.neighbours) rankings.neighbours = indexNeighbours(checkNeighbourTable(config.neighbours));
       const sitePrior = config.prior ? checkWeights(config.prior) : undefined;
       const opened = await ready();
@@ -87,6 +96,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       }
       await store.setMode(run.mode);
       if (retentionChanged) await lifecycle.prune();
+      lifecycle.capSoon();
     },
 
     async ingest(sent: readonly InklingEvent[]) {
@@ -99,6 +109,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const fresh = lifecycle.fold(events, training.observerFor(events.length));
       // `session` keeps its events in the memory store, so that export() shows them; `full` persists them.
       if (fresh.length > 0) await opened.store.append(fresh);
+      lifecycle.capSoon();
       // The batch is stored: the caller (flush) may go on while the model learns from it.
       const pageViewId = events[events.length - 1]!.pageViewId;
       afterwards(run, 'training', () => training.train(run, opened, pageViewId));

@@ -1,11 +1,12 @@
 // Speed in a real Chromium worker: rank 1,000 and 10,000 items inside the worker, the worker's cold
 // start to its first ranking, and what reading a ranking's reply costs the main thread, each against a
 // baseline measured in the same run.
-// Run after a build: node bench/speed/browser.mjs   (npm run bench runs it)
+// Run after a build: node bench/speed/browser.mjs   (npm run bench runs it; `--write-docs` writes docs/performance.md)
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { ensureChromium } from '../../scripts/setup.mjs';
+import { wantsDocs, writeBenchSection } from '../../scripts/bench-docs.mjs';
 import { loadFixtureJson, loadLongHistoryJson } from './fixture-json.mjs';
 
 /** The middle value (the upper one of an even count), as each timing below reports it. */
@@ -159,22 +160,25 @@ try {
   }, fixture.items.slice(0, 1000));
 
   const version = browser.version();
-  console.log(`\n### Speed in a Chromium ${version} worker (history: ${fixture.events.length} real rees46 events; cross-origin isolated: ${ranking.crossOriginIsolated})\n`);
-  console.log('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
+  const report = [];
+  report.push(`\n### Speed in a Chromium ${version} worker (history: ${fixture.events.length} real rees46 events; cross-origin isolated: ${ranking.crossOriginIsolated})\n`);
+  report.push('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
   for (const count of ['1000', '10000']) {
     const { baseline, inkling, quiet } = ranking[count];
-    console.log(`| hand-written ranker: 35 features, ${ranking.kind} forward pass, sort, ${count} items | ${baseline.median.toFixed(2)} ms | ${baseline.p95.toFixed(2)} ms | baseline |`);
-    console.log(`| **Inkling rank in the worker, ${count} items** | ${inkling.median.toFixed(2)} ms | ${inkling.p95.toFixed(2)} ms | ${(inkling.median / baseline.median).toFixed(2)}x |`);
-    console.log(`| **Inkling rank in the worker without reasons (script tag), ${count} items** | ${quiet.median.toFixed(2)} ms | ${quiet.p95.toFixed(2)} ms | ${(quiet.median / baseline.median).toFixed(2)}x |`);
+    report.push(`| hand-written ranker: 35 features, ${ranking.kind} forward pass, sort, ${count} items | ${baseline.median.toFixed(2)} ms | ${baseline.p95.toFixed(2)} ms | baseline |`);
+    report.push(`| **Inkling rank in the worker, ${count} items** | ${inkling.median.toFixed(2)} ms | ${inkling.p95.toFixed(2)} ms | ${(inkling.median / baseline.median).toFixed(2)}x |`);
+    report.push(`| **Inkling rank in the worker without reasons (script tag), ${count} items** | ${quiet.median.toFixed(2)} ms | ${quiet.p95.toFixed(2)} ms | ${(quiet.median / baseline.median).toFixed(2)}x |`);
   }
-  console.log(`| empty module worker, start to first message | ${median(cold.empty).toFixed(1)} ms | | baseline |`);
-  console.log(`| **Inkling worker cold start to first ranking (100 items)** | ${median(cold.inkling).toFixed(1)} ms | | ${(median(cold.inkling) / median(cold.empty)).toFixed(2)}x |`);
-  console.log(`| worker cold start to first ranking, ${longHistory.length.toLocaleString('en')} stored events, reading every event | ${median(longStart.replayed).toFixed(1)} ms | | baseline |`);
-  console.log(`| **the same start from the last checkpoint** | ${median(longStart.resumed).toFixed(1)} ms | | ${(median(longStart.resumed) / median(longStart.replayed)).toFixed(2)}x |`);
-  console.log(`| **the same start on a day whose retention purge deletes events** (purge and rebuild after the first ranking) | ${median(longStart.purgeDay).toFixed(1)} ms | | ${(median(longStart.purgeDay) / median(longStart.replayed)).toFixed(2)}x |`);
-  console.log(`| main thread reads a 1,000-item ranking reply with every item's fields | ${median(reply.full).toFixed(2)} ms | | baseline |`);
-  console.log(`| **main thread reads the same reply as the worker sends it (items as ids)** | ${median(reply.wire).toFixed(2)} ms | | ${(median(reply.wire) / median(reply.full)).toFixed(2)}x |`);
-  console.log('\nBudgets: rank 1,000 items <= 3 ms median; worker cold start to first ranking <= 100 ms.');
+  report.push(`| empty module worker, start to first message | ${median(cold.empty).toFixed(1)} ms | | baseline |`);
+  report.push(`| **Inkling worker cold start to first ranking (100 items)** | ${median(cold.inkling).toFixed(1)} ms | | ${(median(cold.inkling) / median(cold.empty)).toFixed(2)}x |`);
+  report.push(`| worker cold start to first ranking, ${longHistory.length.toLocaleString('en')} stored events, reading every event | ${median(longStart.replayed).toFixed(1)} ms | | baseline |`);
+  report.push(`| **the same start from the last checkpoint** | ${median(longStart.resumed).toFixed(1)} ms | | ${(median(longStart.resumed) / median(longStart.replayed)).toFixed(2)}x |`);
+  report.push(`| **the same start on a day whose retention purge deletes events** (purge and rebuild after the first ranking) | ${median(longStart.purgeDay).toFixed(1)} ms | | ${(median(longStart.purgeDay) / median(longStart.replayed)).toFixed(2)}x |`);
+  report.push(`| main thread reads a 1,000-item ranking reply with every item's fields | ${median(reply.full).toFixed(2)} ms | | baseline |`);
+  report.push(`| **main thread reads the same reply as the worker sends it (items as ids)** | ${median(reply.wire).toFixed(2)} ms | | ${(median(reply.wire) / median(reply.full)).toFixed(2)}x |`);
+  report.push('\nBudgets: rank 1,000 items <= 3 ms median; worker cold start to first ranking <= 100 ms.');
+  console.log(report.join('\n'));
+  if (wantsDocs()) writeBenchSection('speed-browser', report.join('\n'), 'npm run build && node bench/speed/browser.mjs --write-docs');
 } finally {
   await browser.close();
   await server.close();

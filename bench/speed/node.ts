@@ -1,5 +1,8 @@
 // Speed in Node, against a hand-written baseline measured in the same run (machines here are shared and noisy).
-// Run: npm run bench:speed  (builds this file with bench/rollup.config.mjs, then runs it)
+// Run: npm run bench:speed  (builds this file with bench/rollup.config.mjs, then runs it; `--write-docs`
+// writes its table into docs/performance.md)
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { memory } from '@tensorflow/tfjs-core/dist/base';
 import { createEngine } from '../../worker/engine.js';
 import { featurize } from '../../worker/features.js';
@@ -97,9 +100,16 @@ report('one forward pass, batch 32 (TF.js)', forward);
 report('**one training step, batch 32 (TF.js Adam: data-loss gradients, plus the pull toward the prior in closed form)**', await time(() => tf.train(batch), 300), forward);
 const leaked = memory().numTensors - tensorsBefore;
 
-console.log(`\n### Speed in Node ${process.version} (history: ${fixture.events.length} real rees46 events of one visitor)\n`);
-console.log('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
-for (const row of rows) console.log(row);
-console.log(`\nTF.js tensors after 600 scoring and training calls: ${leaked === 0 ? 'back to baseline' : `${leaked} leaked`}`);
-console.log('Budgets (../shared/DESIGN.md): rank 1,000 items <= 3 ms median and <= 3x the hand-written ranker; one training step <= 2 ms median.');
+const markdown: string[] = [];
+markdown.push(`\n### Speed in Node ${process.version} (history: ${fixture.events.length} real rees46 events of one visitor)\n`);
+markdown.push('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
+markdown.push(...rows);
+markdown.push(`\nTF.js tensors after 600 scoring and training calls: ${leaked === 0 ? 'back to baseline' : `${leaked} leaked`}`);
+markdown.push('Budgets (../shared/DESIGN.md): rank 1,000 items <= 3 ms median and <= 3x the hand-written ranker; one training step <= 2 ms median.');
 tf.dispose();
+console.log(markdown.join('\n'));
+if (process.argv.includes('--write-docs')) {
+  // Loaded at run time from the repository root: bundled, its own import.meta.url would point into bench/dist.
+  const docs = (await import(pathToFileURL(resolve('scripts/bench-docs.mjs')).href)) as typeof import('../../scripts/bench-docs.mjs');
+  docs.writeBenchSection('speed-node', markdown.join('\n'), 'npm run bench -- speed --write-docs');
+}

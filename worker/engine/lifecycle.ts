@@ -8,7 +8,9 @@ import { emptyState, foldEvents } from '../state/visitor-state.js';
 import type { EventStore, StoreMark } from '../store/event-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { createModeStore, type ModeStore } from '../store/mode-store.js';
+import { TRIM_TO_SHARE } from '../store/eviction.js';
 import { openStore } from '../store/open-store.js';
+import { MAX_CAP_ROUNDS } from './event-cap.js';
 import { afterwards, type EngineRun } from './run.js';
 import { databaseExists, loadHoldoutDraw, restoreWeights, WEIGHTS_KEY } from './saved-values.js';
 
@@ -52,6 +54,8 @@ export interface StoreLifecycle {
   flushCheckpoint(): void;
   /** Drops a checkpoint still waiting (the state it would capture is being erased or rebuilt). */
   dropCheckpoint(): void;
+  /** Applies the event cap after the work queued so far, if the store or the state passed it. */
+  capSoon(): void;
 }
 
 /**
@@ -83,8 +87,44 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
       // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state
       // from the events that remain reads all of them.
       afterwards(run, 'retention', prune);
+      capSoon();
       return { store, model, holdoutDraw, tryLock };
     })());
+
+  /**
+   * Past the cap: the store (all tabs' events, as of its last write) or the state (what this engine
+   * folded: memory must stay bounded too, even when another tab did the evicting).
+   */
+  const overCap = () => run.state.folded > run.maxEvents || (store.size() ?? 0) > run.maxEvents;
+
+  function capSoon(): void {
+    if (overCap()) afterwards(run, 'event cap', capEvents);
+  }
+
+  /**
+   * One tab at a time (the prune lock) evicts the least useful events down to a share of the cap, then
+   * the state is rebuilt from what remains, so that memory stays bounded too, not only the disk.
+   */
+  async function capEvents(): Promise<void> {
+    // Batches folded during a rebuild come on top of it: a fast writer may need another round at once.
+    for (let round = 0; round < MAX_CAP_ROUNDS && overCap(); round++) {
+      const arrived: (readonly InklingEvent[])[] = [];
+      arrivals.add(arrived);
+      try {
+        const target = Math.floor(run.maxEvents * TRIM_TO_SHARE);
+        const removed = await tryLock('prune', () => store.trim(target));
+        // Another tab holds the lock: it is trimming; the next batch checks again.
+        if (removed === undefined) return;
+        // Nothing went when another tab trimmed first, but this state may still hold what that tab evicted.
+        if (removed === 0 && run.state.folded <= run.maxEvents) return;
+        await rebuild(arrived);
+        // Rebuilt from a valid checkpoint, the state counts what that checkpoint counted: the store knows better.
+        if (removed === 0) run.state.folded = Math.min(run.state.folded, store.size() ?? target);
+      } finally {
+        arrivals.delete(arrived);
+      }
+    }
+  }
 
   /**
    * Each purge that deletes something voids the checkpoint (see docs/privacy.md), so a cut that moved
@@ -116,13 +156,16 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
   async function rebuild(arrived: readonly (readonly InklingEvent[])[]): Promise<void> {
     pendingCheckpoint = undefined;
     const since = await store.eventsSince();
-    const rebuilt = emptyState();
+    // A purge or an eviction voids the checkpoint; one still valid covers the stored events it read.
+    const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
+    const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
+    const rebuilt = restored ?? emptyState();
     // In slices, giving way to the page's calls between them.
-    for (let start = 0; start < since.events.length; start += REBUILD_SLICE) {
-      foldEvents(rebuilt, since.events.slice(start, start + REBUILD_SLICE));
+    for (let start = 0; start < events.length; start += REBUILD_SLICE) {
+      foldEvents(rebuilt, events.slice(start, start + REBUILD_SLICE));
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (checkpointWorthIt(since.events.length)) await store.putCheckpoint(takeCheckpoint(rebuilt, run.now()), since.mark);
+    if (checkpointWorthIt(events.length)) await store.putCheckpoint(takeCheckpoint(rebuilt, run.now()), since.mark);
     // Batches folded since the purge began; those the read already held count once (ids).
     for (const batch of arrived) foldEvents(rebuilt, batch);
     run.state = rebuilt;
@@ -168,5 +211,6 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
     },
     flushCheckpoint: () => pendingCheckpoint?.(),
     dropCheckpoint: () => void (pendingCheckpoint = undefined),
+    capSoon,
   };
 }

@@ -8,6 +8,8 @@ export interface EngineRun {
   readonly warn: (message: string) => void;
   mode: PrivacyMode;
   retentionDays: number;
+  /** Events kept per visitor (see `EngineOptions.maxEvents`). */
+  maxEvents: number;
   /** The profile, the rules' history and the dedupers: what the stored events say, kept up to date. */
   state: VisitorState;
   /**

@@ -1,5 +1,5 @@
 import {
-  add, matMul, mean, mul, relu, reshape, setBackend, sigmoid, softplus, sub, tensor1d, tensor2d,
+  add, backend, matMul, mean, mul, relu, reshape, setBackend, sigmoid, softplus, sub, tensor1d, tensor2d,
   tidy, variable, variableGrads, AdamOptimizer, type Scalar, type Tensor, type Tensor2D, type Variable,
 } from '@tensorflow/tfjs-core/dist/base';
 import { registerKernels } from './tf-kernels.js';
@@ -17,10 +17,22 @@ interface LayerVariables {
   readonly shape: DenseLayer;
 }
 
+/**
+ * Under Node (`inkling/engine`) the CPU backend's first tensor prints a banner recommending tfjs-node,
+ * on every run. Inkling's model is small enough that the CPU backend is the right one, so the banner is
+ * only noise: clearing the backend's one-shot `firstUse` flag skips it and nothing else (TF.js's other
+ * warnings still print).
+ */
+function quietNodeBanner(): void {
+  const cpu = backend() as { firstUse?: boolean };
+  if (cpu.firstUse === true) cpu.firstUse = false;
+}
+
 /** Starts TF.js on its CPU backend; rejects if it cannot, and the engine falls back to the JS scorer. */
 export async function createTfScorer(prior: ModelWeights, start: ModelWeights = prior): Promise<Scorer> {
   registerKernels();
   if (!(await setBackend('cpu'))) throw new Error('the TF.js CPU backend did not start');
+  quietNodeBanner();
   const layers = start.layers.map((layer, index): LayerVariables => ({
     kernel: variable(tensor2d(layer.weights as number[], [layer.inputs, layer.outputs])),
     bias: variable(tensor1d(layer.bias as number[])),

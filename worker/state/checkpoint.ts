@@ -40,6 +40,8 @@ interface SavedState {
   readonly history: Omit<HistorySnapshot, 'engagement'> & { readonly engagement: EngagementColumns };
   readonly purchases: readonly [string, PurchasesSeen extends ReadonlyMap<string, infer V> ? V : never][];
   readonly seenIds: readonly string[];
+  /** `VisitorState.folded`; absent in checkpoints of earlier builds. */
+  readonly folded?: number;
 }
 
 /** `state` at `now` as a checkpoint: a string, so later folds cannot change it. */
@@ -55,6 +57,7 @@ export function takeCheckpoint(state: VisitorState, now: number): string {
     purchases: [...state.purchases.seen()],
     // A Set iterates in insertion order, and events are folded oldest first.
     seenIds: [...state.seenIds].slice(-KEPT_IDS),
+    folded: state.folded,
   };
   return JSON.stringify(saved);
 }
@@ -68,7 +71,7 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
   } catch {
     return undefined;
   }
-  const { version, snapshots, profile, history, purchases, seenIds } = saved;
+  const { version, snapshots, profile, history, purchases, seenIds, folded } = saved;
   const lists = [snapshots, profile?.categories, profile?.tags, profile?.brands, profile?.recent, purchases, seenIds];
   const valid = version === CHECKPOINT_VERSION && lists.every(Array.isArray)
     && isColumns(profile?.items, ['ids', 'counts', 'snapshots']) && isColumns(history, ['ids', 'times', 'shown', 'shownEnds', 'openPageViews'])
@@ -79,5 +82,7 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
     history: createHistoryIndex({ ...history, engagement: engagementFromColumns(history.engagement, snapshots) }),
     purchases: createPurchaseDeduper(new Map(purchases)),
     seenIds: new Set(seenIds),
+    // Without the count (an earlier build's checkpoint), the kept ids are a floor: the cap then acts late, never early.
+    folded: typeof folded === 'number' && folded >= 0 ? folded : seenIds.length,
   };
 }

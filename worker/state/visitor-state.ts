@@ -10,11 +10,13 @@ export interface VisitorState {
   readonly purchases: ReturnType<typeof createPurchaseDeduper>;
   /** Ids already folded: a batch resent from another page's outbox must not count twice. */
   readonly seenIds: Set<string>;
+  /** Events folded in (the new ones): how many the store holds, as far as this engine knows; drives the event cap. */
+  folded: number;
 }
 
 /** An empty state: a visitor with no stored events. */
 export function emptyState(): VisitorState {
-  return { profile: createProfile(), history: createHistoryIndex(), purchases: createPurchaseDeduper(), seenIds: new Set() };
+  return { profile: createProfile(), history: createHistoryIndex(), purchases: createPurchaseDeduper(), seenIds: new Set(), folded: 0 };
 }
 
 /**
@@ -34,5 +36,6 @@ export function foldEvents(state: VisitorState, events: readonly InklingEvent[],
     return true;
   });
   state.history.add(fresh);
+  state.folded += fresh.length;
   return fresh;
 }

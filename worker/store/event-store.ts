@@ -22,8 +22,18 @@ export interface EventStore {
    * the state would then hold what is gone.
    */
   putCheckpoint(state: unknown, mark: StoreMark): Promise<void>;
+  /**
+   * Events stored, as of this store's last write (IndexedDB counts in the same transaction, so other
+   * tabs' writes are included); undefined when not known (after a purge, until the next append).
+   */
+  size(): number | undefined;
   /** Deletes events older than `before` (ms); returns how many went. */
   purge(before: number): Promise<number>;
+  /**
+   * Keeps at most `max` events, evicting the least useful first (see `leastUseful` in eviction.ts);
+   * returns how many went. Like a purge, an eviction voids the checkpoint.
+   */
+  trim(max: number): Promise<number>;
   /** Reads a small named JSON value (model weights, settings). */
   getValue<T>(key: string): Promise<T | undefined>;
   putValue(key: string, value: unknown): Promise<void>;

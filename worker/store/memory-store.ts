@@ -1,5 +1,6 @@
 import type { InklingEvent } from '../../common/types.js';
 import type { EventStore, StoreMark } from './event-store.js';
+import { keepMostUseful } from './eviction.js';
 import { mergeEvents } from './merge.js';
 
 /** Keeps everything in memory: `session` mode, and any visit where IndexedDB is unavailable. */
@@ -37,6 +38,14 @@ export function createMemoryStore(): EventStore {
       const removed = events.length - kept.length;
       if (removed > 0) invalidate();
       events = kept;
+      return removed;
+    },
+    size: () => events.length,
+    async trim(max) {
+      const kept = keepMostUseful(events, max);
+      const removed = events.length - kept.length;
+      if (removed > 0) invalidate();
+      events = [...kept];
       return removed;
     },
     async getValue<T>(key: string) {

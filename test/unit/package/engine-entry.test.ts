@@ -28,4 +28,24 @@ describe('inkling/engine in plain Node', () => {
     expect(result.reasons.map((reason: { text: string }) => reason.text).join(' ')).toMatch(/bought|purchase/i);
     expect(result.afterForget).toEqual(['a', 'b', 'c']);
   });
+
+  // TF.js's CPU backend prints a "running TensorFlow.js in Node.js" banner on its first tensor.
+  const training = `
+import { createEngine } from 'inkling/engine';
+const engine = createEngine({ storage: 'memory', now: () => 1_700_000_000_000 });
+const items = [{ id: 'a', category: 'shoes' }, { id: 'b', category: 'tents' }];
+const prior = JSON.stringify((await engine.export()).model);
+await engine.rank({ slot: 'grid', items });
+await engine.ingest([{ id: 'e1', type: 'click', itemId: 'b', itemListId: 'grid', time: 1_699_999_999_000, item: { category: 'tents' } }]);
+for (let i = 0; i < 100 && JSON.stringify((await engine.export()).model) === prior; i++) await new Promise((r) => setTimeout(r, 50));
+console.log(JSON.stringify({ learned: JSON.stringify((await engine.export()).model) !== prior }));
+`;
+  it.skipIf(!existsSync('dist/engine.esm.js'))('learns with TF.js without printing its Node.js banner', () => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual({ learned: true });
+    expect(run.stdout + run.stderr).not.toMatch(/TensorFlow\.js in Node\.js/);
+    expect(run.stderr).toBe('');
+  });
 });
+

@@ -1,0 +1,3 @@
+export const PERFORMANCE_DOC: string;
+export function wantsDocs(argv?: readonly string[]): boolean;
+export function writeBenchSection(name: string, markdown: string, command: string, file?: string): void;
