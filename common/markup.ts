@@ -12,6 +12,8 @@ export const SLOT_ATTRIBUTE = 'data-inkling-slot';
 export const ITEM_ATTRIBUTE = 'data-inkling-item';
 /** On a slot: the recipe it ranks with. */
 export const RECIPE_ATTRIBUTE = 'data-inkling-recipe';
+/** On a slot: `none` when the slot's own order carries no meaning (see `SlotOrder`). */
+export const SLOT_ORDER_ATTRIBUTE = 'data-inkling-order';
 /** On `<body>`: the kind of page (`home`, `product`, ...), passed to the recipe as context. */
 export const PAGE_TYPE_ATTRIBUTE = 'data-inkling-page-type';
 /** Set on a slot once its order is settled (its value says how); slots without it stay hidden meanwhile. */

@@ -1,6 +1,7 @@
-import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from './types.js';
+import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, SlotOrder } from './types.js';
 import type { ModelWeights } from '../worker/model/weights.js';
-import type { NeighbourTable, SiteFiles } from '../worker/site/load-site-files.js';
+import type { NeighbourTable } from '../worker/site/neighbour-table.js';
+import type { SiteFiles } from '../worker/site/load-site-files.js';
 
 /**
  * The contract between the two rooms, beside the types of `common/types.ts`. The main thread holds a
@@ -57,9 +58,12 @@ export interface EngineConfig {
   readonly recipes?: Readonly<Record<string, unknown>>;
   /** Retention period for events, in days (default 90); purged in whole UTC days, at most a day late. */
   readonly retentionDays?: number;
-  /** The site's prior (its `model.json`), replacing the shipped one; validated with `checkWeights`. */
+  /**
+   * The site's own prior (`model.json` from `inkling train`), validated, replacing the current one at
+   * run time; the visitor's on-device tuning starts again from it.
+   */
   readonly prior?: ModelWeights;
-  /** The site's item neighbours (its `neighbours.json`). */
+  /** The site's item neighbours (`neighbours.json`), validated; used by the model and the `neighbours` strategy. */
   readonly neighbours?: NeighbourTable;
   /** Events kept per visitor (default 20,000); past it the least useful are evicted first (docs/privacy.md). */
   readonly maxEvents?: number;
@@ -72,6 +76,8 @@ export interface RankRequest {
   /** A recipe name (from `configure`) or an inline recipe. */
   readonly recipe?: string | Recipe;
   readonly context?: RankContext;
+  /** `none` when the slot's own order means nothing (see `SlotOrder`); default `site`. */
+  readonly order?: SlotOrder;
   /** Word the reasons of every item (default true). Skipping them saves about a third of ranking time; `explain()` still works. */
   readonly explain?: boolean;
 }

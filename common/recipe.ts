@@ -1,5 +1,5 @@
 /** A base ranker that a recipe can blend. */
-export type StrategyName = 'personal' | 'trending' | 'recent' | 'similar' | 'original';
+export type StrategyName = 'personal' | 'trending' | 'recent' | 'similar' | 'neighbours' | 'original';
 
 /** A duration such as `"30d"`, `"12h"`, `"15m"` or `"45s"` (a positive number, then one unit letter). */
 export type Duration = `${number}${'s' | 'm' | 'h' | 'd'}`;

@@ -1,6 +1,6 @@
 import type { ModelWeights } from '../worker/model/weights.js';
 import type { PageEngine, VisitorExport } from '../common/protocol.js';
-import type { NeighbourTable } from '../worker/site/load-site-files.js';
+import type { NeighbourTable } from '../worker/site/neighbour-table.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, type TabMessage } from './consent-sync.js';
@@ -11,16 +11,7 @@ import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
 import { createSuppressedList, type SuppressedList } from './suppressed.js';
 import { trackPageViews } from './tracker/page-view.js';
-import type {
-  ConsentState,
-  Item,
-  PrivacyMode,
-  RankContext,
-  Ranking,
-  Reason,
-  Recipe,
-  TrackInput,
-} from '../common/types.js';
+import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, SlotOrder, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -55,6 +46,12 @@ export interface RankOptions {
   /** A recipe name from `options.recipes`, or an inline recipe. */
   readonly recipe?: string | Recipe;
   readonly context?: RankContext;
+  /**
+   * What the slot's own order means: `site` (default) treats it as the site's judgement, kept for a
+   * visitor the engine knows nothing about; `none` says it is arbitrary (random, by id), so position
+   * counts for nothing and popularity orders what the visitor's history does not.
+   */
+  readonly order?: SlotOrder;
   /** Include `reasons` on every item (default true); `false` ranks faster and `explain()` still answers. */
   readonly explain?: boolean;
 }
@@ -196,13 +193,10 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       attempt(
         `rank(${options?.slot})`,
         async () => {
-          const { slot, recipe, context, explain } = options;
+          const { slot, recipe, context, explain, order } = options;
           if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
-          const ranking = restoreItems(
-            await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }),
-            items,
-          );
+          const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain, order }), items);
           emitter.emit('ranked', { slot, ranking });
           return ranking;
         },

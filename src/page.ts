@@ -3,7 +3,16 @@ import type { Item } from '../common/types.js';
 import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';
-import { ITEM_ATTRIBUTE, PAGE_TYPE_ATTRIBUTE, REASON_ATTRIBUTE, RECIPE_ATTRIBUTE, SLOT_ATTRIBUTE, STATE_ATTRIBUTE, VIEW_ATTRIBUTE } from '../common/markup.js';
+import {
+  ITEM_ATTRIBUTE,
+  PAGE_TYPE_ATTRIBUTE,
+  REASON_ATTRIBUTE,
+  RECIPE_ATTRIBUTE,
+  SLOT_ATTRIBUTE,
+  SLOT_ORDER_ATTRIBUTE,
+  STATE_ATTRIBUTE,
+  VIEW_ATTRIBUTE,
+} from '../common/markup.js';
 import { isOnScreen, type Concealer } from './slots/conceal.js';
 import { findSlots, itemElements, readItem } from './slots/read-items.js';
 import type { SuppressedList } from './suppressed.js';
@@ -89,7 +98,10 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
       } else if (inkling.mode !== 'off') {
         const start = performance.now();
         const recipe = slot.getAttribute(RECIPE_ATTRIBUTE) ?? undefined;
-        const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
+        // `data-inkling-order="none"`: the slot's order is arbitrary, so position counts for nothing.
+        const order = slot.getAttribute(SLOT_ORDER_ATTRIBUTE) === 'none' ? ('none' as const) : undefined;
+        const listed = itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!);
+        const ranked = inkling.rank(listed, { slot: name, explain: !!options.explain, recipe, context: { pageType }, ...(order && { order }) });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         reason = !ranking
           ? `budget missed after ${Math.round(performance.now() - start)} ms`

@@ -8,8 +8,10 @@ import { afterwards, type EngineRun } from './engine/run.js';
 import { TrainingSchedule } from './engine/training.js';
 import type { TryLock } from './locks.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
+import { indexNeighbours } from './site/neighbour-index.js';
+import { checkNeighbourTable, type NeighbourTable } from './site/neighbour-table.js';
 import { RecipeRegistry } from './recipe-registry.js';
-import { loadSiteFiles, type NeighbourTable } from './site/load-site-files.js';
+import { loadSiteFiles } from './site/load-site-files.js';
 import { modelForPrior } from './site/site-prior.js';
 import { withSnapshots } from './state/served-items.js';
 import { emptyState } from './state/visitor-state.js';
@@ -30,6 +32,8 @@ export interface EngineOptions {
   readonly learn?: boolean;
   /** Prior weights; defaults to the ones shipped with the SDK. */
   readonly prior?: ModelWeights;
+  /** The site's item neighbours (`neighbours.json`); without them the neighbour features and strategy are idle. */
+  readonly neighbours?: NeighbourTable;
   /**
    * Training steps (of 32 examples) allowed per page view, however the tracker splits its batches; per
    * ingested batch for events without a `pageViewId`. Caps the work one page view can cause. Default 4.
@@ -61,12 +65,11 @@ export function createEngine(options: EngineOptions = {}): Engine {
     background: Promise.resolve(),
   };
   let prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
-  // The site's files as configured: the neighbour table is kept for the strategies and features that read it.
-  const site: { neighbours?: NeighbourTable } = {};
   const lifecycle = createStoreLifecycle(run, { ...options, prior });
   const training = new TrainingSchedule(options.maxTrainingSteps ?? 4);
   const recipes = new RecipeRegistry();
   const rankings = new SlotRankings(recipes, training);
+  if (options.neighbours) rankings.neighbours = indexNeighbours(checkNeighbourTable(options.neighbours));
   // Opened once; a started engine begins a new page view for its examples.
   let opening: Promise<Opened> | undefined;
   const ready = () =>
@@ -82,7 +85,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       if (config.retentionDays !== undefined) run.retentionDays = config.retentionDays;
       if (config.recipes) recipes.configure(config.recipes);
       if (config.maxEvents !== undefined) run.maxEvents = checkMaxEvents(config.maxEvents, run.warn);
-      if (config.neighbours) site.neighbours = config.neighbours;
+      if (config.neighbours) rankings.neighbours = indexNeighbours(checkNeighbourTable(config.neighbours));
       const opened = await ready();
       await opened.store.setMode(run.mode);
       if (config.prior) {

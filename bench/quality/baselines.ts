@@ -1,5 +1,8 @@
 import type { InklingEvent, Item } from '../../common/types.js';
-import type { Ranker } from './types.js';
+import { indexNeighbours, neighbourScores } from '../../worker/site/neighbour-index.js';
+import type { NeighbourTable } from '../../worker/site/neighbour-table.js';
+import { SESSION_GAP_MS } from './site/neighbour-build.js';
+import type { Ranker, RankTaskContext } from './types.js';
 
 /** Keeps the site's (or the protocol's) original order. */
 export function originalOrder(): Ranker {
@@ -35,6 +38,69 @@ export function recentlyInteractedFirst(): Ranker {
     reset() {
       last = new Map();
       counter = 0;
+    },
+  };
+}
+
+/**
+ * This session's items, newest first (a session ends after 30 minutes without an engagement); the
+ * other items keep the original order after them.
+ */
+export function sessionRecency(): Ranker {
+  let session: string[] = [];
+  let last = -Infinity;
+  return {
+    name: 'this session, newest first',
+    observe(event) {
+      if (!ENGAGED.has(event.type)) return;
+      if (event.time - last > SESSION_GAP_MS) session = [];
+      last = event.time;
+      const at = session.indexOf(event.itemId);
+      if (at >= 0) session.splice(at, 1);
+      session.push(event.itemId);
+    },
+    rank(items, context) {
+      const live = (context.time ?? last) - last <= SESSION_GAP_MS ? session : [];
+      return stableSortBy(items, (item) => -(live.indexOf(item.id) + 1));
+    },
+    reset() {
+      session = [];
+      last = -Infinity;
+    },
+  };
+}
+
+/**
+ * The server-side peer: item-to-item co-occurrence from the site's earlier sessions (the same table the
+ * engine reads), scored from this session's latest items as the engine's `neighbours` strategy does;
+ * ties (items with no co-occurrence) by popularity when the slot's order means nothing, else the site's order.
+ */
+export function coOccurrence(table: NeighbourTable): Ranker {
+  const index = indexNeighbours(table);
+  let recent: string[] = [];
+  let last = -Infinity;
+  return {
+    name: 'co-occurrence (site table)',
+    observe(event) {
+      if (!ENGAGED.has(event.type)) return;
+      if (event.time - last > SESSION_GAP_MS) recent = [];
+      last = event.time;
+      const at = recent.indexOf(event.itemId);
+      if (at >= 0) recent.splice(at, 1);
+      recent.push(event.itemId);
+    },
+    rank(items, context: RankTaskContext) {
+      const live = (context.time ?? last) - last <= SESSION_GAP_MS ? recent : [];
+      const scores = neighbourScores(index, live).ofRecent;
+      const none = context.order === 'none';
+      return items
+        .map((item, i) => ({ id: item.id, score: scores.get(item.id) ?? 0, tie: none ? -(item.popularity ?? 0) : i, i }))
+        .sort((a, b) => b.score - a.score || a.tie - b.tie || a.i - b.i)
+        .map((x) => x.id);
+    },
+    reset() {
+      recent = [];
+      last = -Infinity;
     },
   };
 }

@@ -61,8 +61,9 @@ export function engineRanker(options: EngineRankerOptions): Ranker {
     async rank(items, context) {
       await flush();
       clock = Math.max(clock, context.time ?? clock);
-      const { slot, visitorId: _visitor, ...rankContext } = context;
-      const ranking = await engine.rank({ slot, items, context: rankContext, recipe: options.recipe ?? MODEL_ONLY, explain: false });
+      const { slot, visitorId: _visitor, order, ...rankContext } = context;
+      const request = { slot, items, context: rankContext, recipe: options.recipe ?? MODEL_ONLY, explain: false };
+      const ranking = await engine.rank(order ? { ...request, order } : request);
       return ranking.items.map((entry) => entry.item.id);
     },
     async reset() {

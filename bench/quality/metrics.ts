@@ -38,8 +38,12 @@ export function rankOf(target: string, order: readonly string[], fallback: reado
 export interface MetricSummary {
   readonly lists: number;
   readonly mrr: number;
+  /** Standard error of the MRR over lists (sample standard deviation / sqrt(lists)). */
+  readonly mrrSe: number;
   /** HR@k keyed by k. */
   readonly hr: Readonly<Record<number, number>>;
+  /** Standard error of HR@k over lists, keyed by k. */
+  readonly hrSe: Readonly<Record<number, number>>;
   /** NDCG@k keyed by k. */
   readonly ndcg: Readonly<Record<number, number>>;
 }
@@ -48,13 +52,18 @@ export interface MetricSummary {
 export function summarize(ranks: readonly number[], cutoffs: readonly number[]): MetricSummary {
   const n = ranks.length;
   const mean = (f: (r: number) => number): number => (n === 0 ? 0 : ranks.reduce((s, r) => s + f(r), 0) / n);
+  const se = (f: (r: number) => number, m: number): number =>
+    n < 2 ? 0 : Math.sqrt(ranks.reduce((s, r) => s + (f(r) - m) ** 2, 0) / (n - 1) / n);
   const hr: Record<number, number> = {};
+  const hrSe: Record<number, number> = {};
   const ndcg: Record<number, number> = {};
   for (const k of cutoffs) {
     hr[k] = mean((r) => hitAt(r, k));
+    hrSe[k] = se((r) => hitAt(r, k), hr[k]);
     ndcg[k] = mean((r) => ndcgAt(r, k));
   }
-  return { lists: n, mrr: mean(reciprocalRank), hr, ndcg };
+  const mrr = mean(reciprocalRank);
+  return { lists: n, mrr, mrrSe: se(reciprocalRank, mrr), hr, hrSe, ndcg };
 }
 
 function assertRank(rank: number): void {

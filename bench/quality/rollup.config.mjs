@@ -11,7 +11,7 @@ const out = process.env.INKLING_QUALITY_OUT ?? 'bench/dist/quality';
 // TF.js's Node platform calls require(); an ES module has none unless we make one.
 const banner = "import { createRequire as __inklingCreateRequire } from 'node:module'; const require = __inklingCreateRequire(import.meta.url);";
 
-export default ['run', 'train-prior', 'breakdown', 'sweep', 'try-features', 'dump-features']
+export default ['run', 'train-prior', 'research/breakdown', 'research/sweep', 'research/try-features', 'research/dump-features']
   .filter((name) => existsSync(`bench/quality/${name}.ts`))
   .map((name) => ({
     input: `bench/quality/${name}.ts`,

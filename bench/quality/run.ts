@@ -1,84 +1,74 @@
 /**
- * Offline quality run (issue 4): replays the shared datasets through the baselines (and, when present,
- * the engine) and prints one markdown table per dataset. Usage: see bench/quality/README.md.
+ * `npm run bench:quality`: the leave-one-dataset-out (LODO) quality table for every shared dataset in one
+ * run, with the baselines and the site-trained rows (issue 19). Usage and rules: bench/quality/README.md.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../worker/model/weights.js';
-import { DEFAULT_RECIPE } from '../../worker/recipe/index.js';
-import { originalOrder, popularityOrder, recentlyInteractedFirst } from './baselines.js';
-import { requireDatasetsDir } from './datasets/paths.js';
-import { loadRees46 } from './datasets/rees46.js';
-import { loadTaobao } from './datasets/taobao.js';
-import { loadTrivago } from './datasets/trivago.js';
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_RECIPE } from '../../worker/recipe/defaults.js';
+import type { ModelWeights } from '../../worker/model/weights.js';
+import { requireDatasetsDir } from '../datasets-dir.js';
+import { coOccurrence, originalOrder, popularityOrder, recentlyInteractedFirst, sessionRecency } from './baselines.js';
 import { engineRanker } from './engine-ranker.js';
 import { evaluate, type RankerResult } from './evaluate.js';
-import { datasetReport } from './report.js';
-import type { QualityDataset, Ranker } from './types.js';
+import { fitPrior, prepare, type PreparedDataset } from './lodo.js';
+import { lodoHeader, lodoRows } from './report.js';
+import { lateOnly } from './subsample.js';
+import { LOADERS } from './loaders.js';
+import type { Ranker } from './types.js';
 
-const LOADERS: Readonly<Record<string, (dir: string) => QualityDataset>> = {
-  trivago: loadTrivago,
-  rees46: loadRees46,
-  taobao: loadTaobao,
-};
+/** Late lists scored per dataset at most; beyond it whole visitors are kept by a fixed stride. */
+const MAX_LATE_LISTS = Number(process.env['INKLING_QUALITY_MAX_LISTS'] ?? 2500);
 
-/**
- * The rankers compared on every dataset; each call makes fresh ones. The engine runs with the prior it
- * ships (worker/model/prior.json, the MLP) and in four ablations, one of them the other model kind
- * (bench/quality/priors/, written by train-prior.ts).
- */
-function rankers(withEngine: boolean): Ranker[] {
-  const baselines = [originalOrder(), popularityOrder(), recentlyInteractedFirst()];
-  if (!withEngine) return baselines;
-  const otherKind = PRIOR_WEIGHTS.kind === 'mlp' ? 'logistic' : 'mlp';
-  const other = readPrior(`bench/quality/priors/${otherKind}.json`);
+function rankers(x: PreparedDataset, lodo: ModelWeights, site: ModelWeights, all: ModelWeights): Ranker[] {
+  const recipe = DEFAULT_RECIPE;
   return [
-    ...baselines,
-    engineRanker({ name: 'inkling' }),
-    engineRanker({ name: 'inkling, default recipe', recipe: DEFAULT_RECIPE }),
-    engineRanker({ name: 'inkling, no impressions', withoutImpressions: true }),
-    engineRanker({ name: 'inkling, no on-device tuning', engine: { learn: false } }),
-    ...(other ? [engineRanker({ name: `inkling, ${otherKind === 'mlp' ? 'MLP' : 'logistic'} prior`, engine: { prior: other } })] : []),
+    originalOrder(),
+    popularityOrder(),
+    recentlyInteractedFirst(),
+    sessionRecency(),
+    coOccurrence(x.table),
+    engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
+    engineRanker({ name: 'Inkling default, LODO prior + site neighbours', recipe, engine: { prior: lodo, neighbours: x.table } }),
+    engineRanker({ name: 'Inkling default, site-trained (own early prior + neighbours)', recipe, engine: { prior: site, neighbours: x.table } }),
+    engineRanker({ name: 'Inkling default, shipped prior (IN-SAMPLE)', recipe, engine: { prior: all } }),
   ];
-}
-
-/** Reads prior weights from the repository (run from its root); `undefined` when the file is absent. */
-function readPrior(path: string): ModelWeights | undefined {
-  const file = resolve(process.cwd(), path);
-  return existsSync(file) ? checkWeights(JSON.parse(readFileSync(file, 'utf8'))) : undefined;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  const started = performance.now();
   const only = option(argv, '--datasets')?.split(',') ?? Object.keys(LOADERS);
   const out = option(argv, '--out');
-  const withEngine = !argv.includes('--baselines-only');
-  // A comma-separated list of substrings of ranker names, for quick experiments.
-  const pick = option(argv, '--rankers')?.split(',');
   const dir = requireDatasetsDir();
-  const header = [
-    `## Inkling offline quality (${new Date().toISOString()})`,
-    '',
-    'Command: `npm run bench:quality` (or `node bench/dist/quality/run.mjs` after `npx rollup -c bench/quality/rollup.config.mjs`).',
-    `Datasets: ${dir}. Prior: worker/model/prior.json (${PRIOR_WEIGHTS.kind}, as shipped); the other kind's row uses bench/quality/priors/.`,
-    'Both priors were fitted on the `early` split only (`npm run bench:prior`); read the `late (report)` rows.',
-    '',
-  ];
-  process.stdout.write(header.join('\n') + '\n');
-  const sections = [...header];
+  const prepared = new Map<string, PreparedDataset>();
+  for (const [key, load] of Object.entries(LOADERS)) prepared.set(key, prepare(load(dir)));
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+  const all = fitPrior([...prepared.values()].map((p) => p.fitLists));
+  const lines = lodoHeader(dir, MAX_LATE_LISTS);
+  process.stdout.write(lines.join('\n') + '\n');
   for (const key of only) {
-    const load = LOADERS[key];
-    if (!load) throw new Error(`unknown dataset ${key}; known: ${Object.keys(LOADERS).join(', ')}`);
-    const dataset = load(dir);
-    const results: RankerResult[] = [];
-    for (const ranker of rankers(withEngine)) {
-      if (pick && !pick.some((p) => ranker.name.includes(p))) continue;
-      results.push(await evaluate(dataset, ranker));
+    const x = prepared.get(key);
+    if (!x) throw new Error(`unknown dataset ${key}; known: ${Object.keys(LOADERS).join(', ')}`);
+    const lodo = fitPrior([...prepared].filter(([k]) => k !== key).map(([, p]) => p.fitLists));
+    const site = fitPrior([x.earlyFitLists]);
+    if (process.env['INKLING_QUALITY_WEIGHTS']) {
+      for (const [name, w] of [['LODO', lodo], ['site', site]] as const) {
+        const named = w.features.map((f, i) => `${f} ${w.layers[0]!.weights[i]}`).join(', ');
+        console.error(`${key} ${name} prior: ${named}; bias ${w.layers[0]!.bias[0]}`);
+      }
     }
-    const section = datasetReport(dataset, results);
-    process.stdout.write(section + '\n');
-    sections.push(section);
+    const scored = lateOnly(x.dataset, MAX_LATE_LISTS);
+    const results: RankerResult[] = [];
+    for (const ranker of rankers(x, lodo, site, all)) results.push(await evaluate(scored, ranker));
+    const rows = lodoRows(scored, results);
+    process.stdout.write(rows.join('\n') + '\n');
+    lines.push(...rows);
   }
-  if (out) writeFileSync(out, sections.join('\n'));
+  const closing = [
+    '',
+    `Command: \`npm run bench:quality\` (${seconds()} s on this machine). ` +
+      'Rows marked IN-SAMPLE used a prior fitted on all five datasets, the scored one included (the prior that ships).',
+  ];
+  process.stdout.write(closing.join('\n') + '\n');
+  if (out) writeFileSync(out, [...lines, ...closing].join('\n') + '\n');
 }
 
 function option(argv: readonly string[], name: string): string | undefined {

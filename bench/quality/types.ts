@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, RankContext } from '../../common/types.js';
+import type { InklingEvent, Item, RankContext, SlotOrder } from '../../common/types.js';
 
 /** What a ranker is told when asked to order a list: the page context plus the slot and visitor. */
 export interface RankTaskContext extends RankContext {
@@ -6,6 +6,8 @@ export interface RankTaskContext extends RankContext {
   readonly slot: string;
   /** Who is looking; rankers keep one visitor at a time and are `reset()` between visitors. */
   readonly visitorId: string;
+  /** `none` when the protocol's order is random (the log has no site order); default `site`. */
+  readonly order?: SlotOrder;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InklingEvent, Item } from '../../common/types.js';
-import { datasetsDir } from '../datasets-dir.js';
+import { requireDatasetsDir } from '../datasets-dir.js';
 
 /** Real products and one real visitor's events from rees46-oct2019-head, to rank at realistic shapes. */
 export interface SpeedFixture {
@@ -14,7 +14,7 @@ export interface SpeedFixture {
  * most active visitor, with every item snapshot, so that affinities, caps and rules have work to do.
  */
 export function loadSpeedFixture(): SpeedFixture {
-  const text = readFileSync(join(datasetsDir(), 'rees46-oct2019-head', '2019-Oct.csv'), 'utf8');
+  const text = readFileSync(join(requireDatasetsDir(), 'rees46-oct2019-head', '2019-Oct.csv'), 'utf8');
   const lines = text.split('\n').slice(1).filter((line) => line.split(',').length === 9);
   const items = new Map<string, Item & { popularity: number }>();
   const byVisitor = new Map<string, InklingEvent[]>();

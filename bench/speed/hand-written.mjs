@@ -1,5 +1,5 @@
 // The yardstick for the speed benches (Node and the Chromium worker): what a careful engineer would write
-// by hand to rank a list with the same 37 features as Inkling, directly, without the engine's pieces
+// by hand to rank a list with the same 35 features as Inkling (a slot in the site's order, no neighbour table), directly, without the engine's pieces
 // (no profile module, no recipe, no reasons): fold the visitor's events into plain maps once, then per
 // ranking compute the list facts, write each item's row into one Float32Array, run the same model kind as
 // the engine's prior over it (a dot product for a logistic, a tight loop for an MLP) and sort the indexes.
@@ -12,9 +12,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const DECAY = Math.LN2 / (14 * DAY);
 const WEIGHT = { impression: 0, view: 1, click: 2, add_to_cart: 3, purchase: 4, dismiss: -2 };
-export const FEATURES = 37;
-/** The first of the columns that hold the same value for every item of a list (30-36). */
-const LIST_CONSTANT = 30;
+export const FEATURES = 35;
+/** The first of the columns that hold the same value for every item of a list (28-34). */
+const LIST_CONSTANT = 28;
 
 function decayed(entry, now) {
   return entry.value * Math.exp(-DECAY * Math.max(0, now - entry.time));
@@ -73,7 +73,7 @@ function shares(map, now) {
 
 const squash = (count) => Math.min(1.5, Math.log1p(count) / Math.log1p(10));
 
-/** The 37 features of every item, row after row, into `rows` (a Float32Array of items.length * 37). */
+/** The 35 features of every item, row after row, into `rows` (a Float32Array of items.length * 35). */
 export function handWrittenRows(items, visitor, context, now, rows = new Float32Array(items.length * FEATURES)) {
   const count = items.length;
   const category = shares(visitor.categories, now);
@@ -117,7 +117,6 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
   const priceRank = new Float32Array(count);
   const span = Math.max(1, priced.length - 1);
   for (let r = 0; r < priced.length; r++) priceRank[priced[r]] = r / span;
-  const median = priced.length > 0 ? items[priced[priced.length >> 1]].price : 0;
   engaged.sort((a, b) => recentRank.get(items[a].id) - recentRank.get(items[b].id) || a - b);
   const listRank = new Map();
   for (let k = 0; k < engaged.length; k++) listRank.set(items[engaged[k]].id, k);
@@ -131,37 +130,36 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
     const seen = visitor.items.get(item.id);
     rows[o] = 1 / Math.log2(i + 2);
     rows[o + 1] = i === 0 ? 1 : 0;
-    rows[o + 2] = Math.min(i, 50) / 50;
-    rows[o + 3] = anchor < 0 ? rows[o] : 0;
-    rows[o + 4] = category.get(item.category) ?? 0;
+    rows[o + 2] = category.get(item.category) ?? 0;
     let t = 0;
-    for (const name of item.tags ?? []) t = Math.max(t, tag.get(name) ?? 0);
-    rows[o + 5] = t;
-    rows[o + 6] = brand.get(item.brand) ?? 0;
-    rows[o + 7] = item.price > 0 && usualLogPrice !== undefined ? Math.exp(-Math.abs(Math.log(item.price) - usualLogPrice)) : 0;
+    for (const name of item.tags ?? []) t += tag.get(name) ?? 0;
+    t = Math.max(-1, Math.min(1, t));
+    rows[o + 3] = t;
+    rows[o + 4] = brand.get(item.brand) ?? 0;
+    rows[o + 5] = item.price > 0 && usualLogPrice !== undefined ? Math.exp(-Math.abs(Math.log(item.price) - usualLogPrice)) : 0;
     const since = seen?.last ? Math.max(0, now - seen.last) : Infinity;
     if (seen) {
-      rows[o + 8] = squash(seen.views);
-      rows[o + 9] = squash(seen.clicks);
-      rows[o + 10] = squash(seen.carts);
-      rows[o + 11] = seen.purchases > 0 ? 1 : 0;
-      rows[o + 12] = squash(Math.max(0, seen.impressions - 2 * seen.clicks));
-      rows[o + 13] = seen.dismissals > 0 ? 1 : 0;
-      rows[o + 14] = Math.exp(-since / DAY);
-      rows[o + 15] = Math.exp(-since / HOUR);
-      rows[o + 16] = Math.exp(-since / (5 * MINUTE));
-      rows[o + 17] = Math.exp(-since / MINUTE);
-    } else for (let f = 8; f <= 17; f++) rows[o + f] = 0;
+      rows[o + 6] = squash(seen.views);
+      rows[o + 7] = squash(seen.clicks);
+      rows[o + 8] = squash(seen.carts);
+      rows[o + 9] = seen.purchases > 0 ? 1 : 0;
+      rows[o + 10] = squash(Math.max(0, seen.impressions - 2 * seen.clicks));
+      rows[o + 11] = seen.dismissals > 0 ? 1 : 0;
+      rows[o + 12] = Math.exp(-since / DAY);
+      rows[o + 13] = Math.exp(-since / HOUR);
+      rows[o + 14] = Math.exp(-since / (5 * MINUTE));
+      rows[o + 15] = Math.exp(-since / MINUTE);
+    } else for (let f = 6; f <= 15; f++) rows[o + f] = 0;
     const recent = recentRank.get(item.id);
-    rows[o + 18] = recent === 0 ? 1 : 0;
-    rows[o + 19] = recent === undefined ? 0 : 1 / (recent + 1);
+    rows[o + 16] = recent === 0 ? 1 : 0;
+    rows[o + 17] = recent === undefined ? 0 : 1 / (recent + 1);
     const listed = listRank.get(item.id);
-    rows[o + 20] = listed === undefined ? 0 : 1 / (listed + 1);
-    rows[o + 21] = listed === 0 ? Math.exp(-since / MINUTE) : 0;
-    rows[o + 22] = listed === 0 && seen?.clicks > 0 ? 1 : 0;
+    rows[o + 18] = listed === undefined ? 0 : 1 / (listed + 1);
+    rows[o + 19] = listed === 0 ? Math.exp(-since / MINUTE) : 0;
+    rows[o + 20] = listed === 0 && seen?.clicks > 0 ? 1 : 0;
     const distance = Math.abs(i - anchor);
-    rows[o + 23] = anchor < 0 || i === anchor ? 0 : Math.exp(-(distance - 1) / 2);
-    rows[o + 24] = anchor < 0 || i <= anchor ? 0 : Math.exp(-(distance - 1) / 3);
+    rows[o + 21] = anchor < 0 || i === anchor ? 0 : Math.exp(-(distance - 1) / 2);
+    rows[o + 22] = anchor < 0 || i <= anchor ? 0 : Math.exp(-(distance - 1) / 3);
     let shared = 0;
     let total = 0;
     if (anyRecent) {
@@ -178,19 +176,19 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
         if (recentTags.has(name)) shared++;
       }
     }
-    rows[o + 25] = total === 0 ? 0 : shared / total;
-    const popularity = item.popularity ?? 0;
-    rows[o + 26] = maxPopularity > 0 ? popularity / maxPopularity : 0;
-    rows[o + 27] = maxPopularity > 0 ? Math.log1p(popularity) / Math.log1p(maxPopularity) : 0;
-    rows[o + 28] = item.price && median ? Math.tanh(Math.log(item.price / median)) : 0;
-    rows[o + 29] = priceRank[i];
-    rows[o + 30] = Math.sin((2 * Math.PI * hour) / 24);
-    rows[o + 31] = Math.cos((2 * Math.PI * hour) / 24);
-    rows[o + 32] = Math.sin((2 * Math.PI * day) / 7);
-    rows[o + 33] = Math.cos((2 * Math.PI * day) / 7);
-    rows[o + 34] = context.device === 'mobile' ? 1 : 0;
-    rows[o + 35] = context.device === 'tablet' ? 1 : 0;
-    rows[o + 36] = context.pageType === 'product' ? 1 : 0;
+    rows[o + 23] = total === 0 ? 0 : shared / total;
+    // 24-27: neighbour and list-relative price columns, 0 for a site-ordered slot without a table.
+    rows[o + 24] = 0;
+    rows[o + 25] = 0;
+    rows[o + 26] = 0;
+    rows[o + 27] = 0;
+    rows[o + 28] = Math.sin((2 * Math.PI * hour) / 24);
+    rows[o + 29] = Math.cos((2 * Math.PI * hour) / 24);
+    rows[o + 30] = Math.sin((2 * Math.PI * day) / 7);
+    rows[o + 31] = Math.cos((2 * Math.PI * day) / 7);
+    rows[o + 32] = context.device === 'mobile' ? 1 : 0;
+    rows[o + 33] = context.device === 'tablet' ? 1 : 0;
+    rows[o + 34] = context.pageType === 'product' ? 1 : 0;
   }
   return rows;
 }

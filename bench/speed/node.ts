@@ -57,9 +57,9 @@ for (const count of [1_000, 10_000]) {
     runs,
   );
   const baseline = t.handWritten;
-  report(`hand-written ranker: 37 features + ${PRIOR_WEIGHTS.kind} forward pass + sort, ${count} items`, baseline);
-  report(`hand-written: the 37 features only, ${count} items`, t.handFeatures, baseline);
-  report(`Inkling featurize (the same 37 features; ratio to the hand-written features), ${count} items`, t.features, t.handFeatures);
+  report(`hand-written ranker: 35 features + ${PRIOR_WEIGHTS.kind} forward pass + sort, ${count} items`, baseline);
+  report(`hand-written: the 35 features only, ${count} items`, t.handFeatures, baseline);
+  report(`Inkling featurize (the same 35 features; ratio to the hand-written features), ${count} items`, t.features, t.handFeatures);
   report(`hand-written ${PRIOR_WEIGHTS.kind} forward pass (score only), ${count} items`, t.handScore, baseline);
   report(`Inkling JS scorer, shipped ${PRIOR_WEIGHTS.kind} prior (score only; ratio to the hand-written forward pass), ${count} items`, t.js, t.handScore);
   report(`Inkling JS scorer, ${other.kind} prior instead (score only), ${count} items`, t.jsOther, baseline);

@@ -1,5 +1,5 @@
 // Runs inside a module worker in Chromium (served at /bench/speed/worker-bench.js): times the shipped
-// engine (dist/inkling.worker.js) against the hand-written ranker (hand-written.mjs: the same 37
+// engine (dist/inkling.worker.js) against the hand-written ranker (hand-written.mjs: the same 35
 // features into a Float32Array, the shipped prior's forward pass, an index sort) in the same worker, interleaved.
 const { createEngine } = await import('/dist/inkling.worker.js');
 const { handWrittenRank, handWrittenScorer, visitorFrom } = await import('/bench/speed/hand-written.mjs');

@@ -2,14 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FEATURE_INDEX, FEATURE_NAMES } from '../../worker/features.js';
+import { FEATURE_NAMES } from '../../worker/features.js';
+import { FEATURE_INDEX } from '../../bench/quality/feature-index.js';
 import { openPage, serveAndLaunch } from './browser.js';
 import { fixtureDir, shopPage, writeSite } from './fixtures.js';
 
 /** A logistic site model that ranks the site's last item first: the opposite of the shipped prior for a new visitor. */
 function reversingModel(): object {
   const weights = FEATURE_NAMES.map(() => 0);
-  weights[FEATURE_INDEX.positionPrior] = -20;
+  weights[FEATURE_INDEX.baseOrder] = -20;
   return {
     kind: 'logistic',
     features: [...FEATURE_NAMES],

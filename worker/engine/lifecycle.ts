@@ -34,7 +34,8 @@ export interface LifecycleOptions {
 /** What opening gives the other parts of the engine. */
 export interface Opened {
   readonly store: ModeStore;
-  readonly model: Model;
+  /** Replaced when the site's own prior arrives (`configure({ prior })`). */
+  model: Model;
   /** This device's stable draw for recipe holdouts. */
   readonly holdoutDraw: number;
   /** Cross-tab locks: one tab at a time trains or purges. */

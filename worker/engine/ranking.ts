@@ -4,6 +4,7 @@ import { featurize } from '../features.js';
 import { engagedPerCategory, personalReasons } from '../personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from '../recipe/index.js';
 import type { RecipeRegistry } from '../recipe-registry.js';
+import { neighbourScores, type NeighbourIndex } from '../site/neighbour-index.js';
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
@@ -19,6 +20,8 @@ interface LastRanking {
 /** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
 export class SlotRankings {
   private readonly last = new Map<string, LastRanking>();
+  /** The site's neighbour table, indexed (set by the engine's options or `configure`). */
+  neighbours: NeighbourIndex | undefined;
 
   constructor(
     private readonly recipes: RecipeRegistry,
@@ -29,12 +32,14 @@ export class SlotRankings {
   rank(run: EngineRun, { model, holdoutDraw }: Opened, request: RankRequest): Ranking {
     const recipe = this.recipes.resolve(request.recipe);
     const time = request.context?.time ?? run.now();
-    const rows = featurize(request.items, run.state.profile, request.context ?? {}, time);
+    const order = request.order ?? 'site';
+    const { neighbours } = this;
+    const rows = featurize(request.items, run.state.profile, request.context ?? {}, time, { order, ...(neighbours && { neighbours }) });
     const scores = model.score(rows, request.items.length);
     this.training.examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
     const explain = request.explain ?? true;
-    const candidates = candidatesFor(request.items, scores, run.state.profile, explain);
-    const input: ApplyInput = { candidates, recipe, history: run.state.history.at(time), now: time, holdoutDraw, explain };
+    const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), neighbours, run.state.profile.recent);
+    const input: ApplyInput = { candidates, recipe, history: run.state.history.at(time), now: time, holdoutDraw, explain, order };
     const ranking = applyRecipe(input);
     this.last.set(request.slot, { ranking, input, items: request.items, scores });
     return ranking;
@@ -46,7 +51,9 @@ export class SlotRankings {
     if (!last) return undefined;
     if (!last.input.explain) {
       // Same input, same order: only the words are added (applyRecipe is pure).
-      last.input = { ...last.input, candidates: candidatesFor(last.items, last.scores, run.state.profile, true), explain: true };
+      const before = last.input.candidates;
+      const candidates = candidatesFor(last.items, last.scores, run.state.profile, true).map((c, i) => ({ ...c, neighbour: before[i]!.neighbour }));
+      last.input = { ...last.input, candidates, explain: true };
       last.ranking = applyRecipe(last.input);
     }
     const found = [...last.ranking.items, ...last.ranking.removed].find((entry) => entry.item.id === itemId);
@@ -61,6 +68,13 @@ export class SlotRankings {
   clear(): void {
     this.last.clear();
   }
+}
+
+/** Adds each candidate's neighbour score when the site gave a table (the `neighbours` strategy reads it). */
+function withNeighbours(candidates: Candidate[], index: NeighbourIndex | undefined, recent: readonly string[]): Candidate[] {
+  if (index === undefined) return candidates;
+  const scores = neighbourScores(index, recent).ofRecent;
+  return candidates.map((c) => ({ ...c, neighbour: scores.get(c.item.id) ?? 0 }));
 }
 
 /** The recipe's candidates; with `explain`, each carries the words of its personal reasons. */

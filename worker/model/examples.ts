@@ -60,7 +60,10 @@ export class ExampleCollector {
       this.pending.delete(key);
       this.ready.push({ ...shown, weight });
     } else {
-      this.ready.push({ row: rowFor(event, profile), label: 1, weight });
+      // A click before its impression was counted (or without one): still the row its list was served
+      // with, so the example keeps its place against the rest of the list; a one-item row only when
+      // the slot was never ranked.
+      this.ready.push({ row: this.servedRow(event) ?? rowFor(event, profile), label: 1, weight });
     }
   }
 
@@ -114,5 +117,5 @@ export class ExampleCollector {
 
 function rowFor(event: InklingEvent, profile: Profile): Float32Array {
   const item: Item = { id: event.itemId, ...event.item };
-  return featurize([item], profile, { time: event.time }, event.time, [event.index ?? 0]);
+  return featurize([item], profile, { time: event.time }, event.time, { positions: [event.index ?? 0] });
 }

@@ -1,4 +1,4 @@
-import type { Item, Ranking, RankedItem, Reason, Recipe } from '../../common/types.js';
+import type { Item, Ranking, RankedItem, Reason, Recipe, SlotOrder } from '../../common/types.js';
 import { blend } from './blend.js';
 import type { VisitorHistory } from '../state/history.js';
 import { holdoutReason, pickGroup } from './holdout.js';
@@ -19,6 +19,8 @@ export interface Candidate<T extends Item = Item> {
   readonly personal: number;
   /** The model's own reasons ("you viewed 3 running shoes"), kept as `signal` reasons. */
   readonly personalReasons?: readonly Reason[];
+  /** Co-engagement with the visitor's latest items in the site's neighbour table, in [0, 1]; absent without a table. */
+  readonly neighbour?: number;
 }
 
 /** Everything one ranking needs; `applyRecipe` reads nothing else (no clock, no randomness). */
@@ -30,6 +32,8 @@ export interface ApplyInput<T extends Item = Item> {
   readonly now: number;
   /** This device's stable draw in [0, 1) for the holdout. */
   readonly holdoutDraw: number;
+  /** `none` when the slot's own order means nothing: the `original` strategy then has no say. */
+  readonly order?: SlotOrder;
   /**
    * `false` skips wording the reasons (every `reasons` is empty), the costliest part of ranking 1,000 items.
    * The order is the same either way, so `explain()` can re-run the same input with `true`. Default `true`.
@@ -56,7 +60,7 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
   const excluded: (Reason | undefined)[] = candidates.map((c, i) => exclusionReason(c.item, records[i], excludes, now));
   if (group === 'holdout') return holdoutRanking(input, excluded);
 
-  const blended = blend(candidates, recipe.strategies, history.engagement, now);
+  const blended = blend(candidates, recipe.strategies, history.engagement, now, input.order);
   const scores = blended.scores.slice();
   const rules = new Array<Reason[] | undefined>(candidates.length).fill(undefined);
   const note = (entry: number, reason: Reason): void => {

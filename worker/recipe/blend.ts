@@ -1,4 +1,4 @@
-import type { Reason, StrategyWeight } from '../../common/types.js';
+import type { Reason, StrategyWeight, SlotOrder } from '../../common/types.js';
 import { formatNumber } from './explain.js';
 import type { EngagementSummary } from '../state/engagement.js';
 import { type StrategyInput, type StrategyScores, scoreStrategy } from './strategies.js';
@@ -10,14 +10,16 @@ export interface Blend {
 }
 
 /**
- * Blends rank-normalized strategy scores with weights divided by their sum, so that the blend stays in
- * [0, 1] and a weight reads as "share of the say". Zero-weight strategies are not computed at all.
+ * Blends rank-normalized strategy scores (every strategy, the model included, on the same percentile
+ * scale) with weights divided by their sum, so that the blend stays in [0, 1], a weight reads as "share
+ * of the say" and a small weight stays a small influence. Zero-weight strategies are not computed at all.
  */
 export function blend(
   candidates: readonly StrategyInput[],
   strategies: readonly StrategyWeight[],
   engagement: EngagementSummary,
   now: number,
+  order?: SlotOrder,
 ): Blend {
   const total = strategies.reduce((sum, s) => sum + s.weight, 0);
   const scores = new Float64Array(candidates.length);
@@ -25,7 +27,7 @@ export function blend(
   for (const strategy of strategies) {
     if (strategy.weight <= 0) continue;
     const share = strategy.weight / total;
-    const strategyScores = scoreStrategy(strategy.use, candidates, engagement, now);
+    const strategyScores = scoreStrategy(strategy.use, candidates, engagement, now, order);
     const normalized = strategyScores.normalized;
     for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] as number) + share * (normalized[i] as number);
     parts.push({ scores: strategyScores, share });

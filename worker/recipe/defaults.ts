@@ -1,17 +1,18 @@
 import type { Recipe } from '../../common/types.js';
 
 /**
- * The recipe a slot gets when it names none: the visitor's taste, with a twentieth of the say left to the
- * page's own order, so that items the model ranks close together keep their curated order and a visitor
- * without a model (every score 0.5) sees the page as it is; never an item bought in the last 30 days (or
- * within its own repurchase window) or one the visitor dismissed. The model already weighs the page's
- * order (its position features); on the early split of all three logs a larger share for the page order
- * ranked worse (docs/recipes.md, "The default recipe").
+ * The recipe a slot gets when it names none: the model alone, never an item bought in the last 30 days
+ * (or within its own repurchase window) or one the visitor dismissed. The model already treats the
+ * page's order as the site's evidence (`baseOrder`; popularity's order when the slot says `order:
+ * 'none'`) and nothing else about an item alone, so a visitor with no history sees the page's order
+ * exactly, and only evidence about this visitor moves an item (docs/recipes.md, "The default recipe").
  */
 export const DEFAULT_RECIPE: Recipe = {
-  strategies: [
-    { use: 'personal', weight: 0.95 },
-    { use: 'original', weight: 0.05 },
-  ],
+  strategies: [{ use: 'personal', weight: 1 }],
   exclude: [{ purchased: { within: '30d' } }, { dismissed: true }],
+};
+
+/** The model alone with no exclusion rule: what the quality bench calls "model only". */
+export const MODEL_ONLY_RECIPE: Recipe = {
+  strategies: [{ use: 'personal', weight: 1 }],
 };

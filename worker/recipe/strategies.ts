@@ -1,4 +1,4 @@
-import type { Item, StrategyName } from '../../common/types.js';
+import type { Item, StrategyName, SlotOrder } from '../../common/types.js';
 import { formatNumber, formatSpan } from './explain.js';
 import type { EngagementSummary } from '../state/engagement.js';
 import { rankNormalize } from './normalize.js';
@@ -10,6 +10,8 @@ export interface StrategyInput {
   readonly originalIndex: number;
   /** Model score in [0, 1]. */
   readonly personal: number;
+  /** Co-engagement with the visitor's latest items in the site's neighbour table; absent without a table. */
+  readonly neighbour?: number;
 }
 
 /** One strategy's view of the list: rank-normalized scores in [0, 1] and words for each item. */
@@ -58,16 +60,29 @@ export function scoreStrategy(
   candidates: readonly StrategyInput[],
   engagement: EngagementSummary,
   now: number,
+  order?: SlotOrder,
 ): StrategyScores {
   switch (name) {
     case 'personal': {
-      // The model's output is already a probability on one scale for every list, so it is used as is:
-      // a confident model (a 0.9 against a 0.3) outweighs the other strategies, a model that barely
-      // separates the items (cold start) leaves the say to them. Rank-normalizing it would give a
-      // 0.51-vs-0.50 difference the same weight as a 0.9-vs-0.1 one.
-      const normalized = new Float64Array(candidates.length);
-      for (let i = 0; i < candidates.length; i++) normalized[i] = personalScore((candidates[i] as StrategyInput).personal);
+      // Ranks, like every other strategy: a probability that moves little between items (0.51 against
+      // 0.50) entered as is would be swamped by a rank-normalized strategy with a twentieth of the say.
+      // The model itself starts from the page's order, so its order is the one to blend.
+      const normalized = rankNormalize(rawValues(candidates, (c) => personalScore(c.personal)));
       return { name, normalized, describe: (i) => `taste model score ${formatNumber(personalScore((candidates[i] as StrategyInput).personal))}` };
+    }
+    case 'neighbours': {
+      // Items without a neighbour score tie at the bottom; with no table every item ties and the strategy has no say.
+      const normalized = rankNormalize(rawValues(candidates, (c) => finite(c.neighbour)));
+      return {
+        name,
+        normalized,
+        describe(i) {
+          const value = finite((candidates[i] as StrategyInput).neighbour);
+          return value === undefined || value === 0
+            ? 'not a neighbour of your latest items'
+            : `engaged with together with your latest items in the site's sessions (score ${formatNumber(value)})`;
+        },
+      };
     }
     case 'trending': {
       const normalized = rankNormalize(rawValues(candidates, (c) => finite(c.item.popularity)));
@@ -101,6 +116,9 @@ export function scoreStrategy(
       return { name, normalized: rankNormalize(similar.raw), describe: (i) => similar.describe(i) };
     }
     case 'original': {
+      if (order === 'none') {
+        return { name, normalized: new Float64Array(candidates.length).fill(0.5), describe: () => 'the page order carries no meaning here' };
+      }
       const normalized = pageOrderRanks(candidates) ?? rankNormalize(rawValues(candidates, (c) => -c.originalIndex));
       return { name, normalized, describe: (i) => `page position ${(candidates[i] as StrategyInput).originalIndex + 1}` };
     }

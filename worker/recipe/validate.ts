@@ -24,7 +24,7 @@ import {
 } from './validate-read.js';
 
 const RECIPE_KEYS = ['strategies', 'exclude', 'cap', 'rotation', 'boost', 'diversity', 'pin', 'holdout'] as const;
-const STRATEGIES: readonly StrategyName[] = ['personal', 'trending', 'recent', 'similar', 'original'];
+const STRATEGIES: readonly StrategyName[] = ['personal', 'trending', 'recent', 'similar', 'neighbours', 'original'];
 const FIELD = /^(category|brand|attributes\..+)$/;
 // Near-duplicate checks compare neighbours position by position; 100 covers any visible top and bounds the cost.
 const MAX_NEAR_DUPLICATE_K = 100;

@@ -68,7 +68,7 @@ export function foldEvent(profile: Profile, event: InklingEvent): void {
   const history = itemHistory(profile, event.itemId);
   if (event.item) history.snapshot = event.item;
   countEvent(history, event);
-  const weight = EVENT_WEIGHT[event.type];
+  const weight = EVENT_WEIGHT[event.type] * dwellFactor(event);
   if (weight === 0) return;
   const snapshot = history.snapshot;
   if (snapshot?.category) addDecayed(profile.categories, snapshot.category, weight, event.time);
@@ -82,6 +82,19 @@ export function foldEvent(profile: Profile, event: InklingEvent): void {
       profile.priceCount += 1;
     }
   }
+}
+
+/** A view's dwell time says how much it meant: a glance counts half, a long read up to twice. */
+const DWELL_FULL_MS = 10_000;
+
+/**
+ * How much a view counts for taste by its dwell time: 0.5 for a glance, 1 at 10 s (and when the
+ * dwell is unknown), up to 2 at 30 s and beyond. Other events count as they are.
+ */
+export function dwellFactor(event: InklingEvent): number {
+  const dwell = event.dwellMs;
+  if (event.type !== 'view' || typeof dwell !== 'number' || !Number.isFinite(dwell) || dwell < 0) return 1;
+  return dwell <= DWELL_FULL_MS ? 0.5 + (0.5 * dwell) / DWELL_FULL_MS : Math.min(2, 1 + (dwell - DWELL_FULL_MS) / (2 * DWELL_FULL_MS));
 }
 
 /** The decayed value of `entry` as seen at `now`. */

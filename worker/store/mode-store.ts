@@ -58,12 +58,17 @@ export function createModeStore(openPersistent: () => Promise<EventStore>, initi
     everything: () =>
       exclusive(async () => {
         const own = await current.events();
-        return current.kind !== 'memory' ? own : mergeEvents([own, (await (await earlier())?.events()) ?? []]);
+        if (current.kind !== 'memory') return own;
+        // With storage 'memory' the "persistent" store is a memory store too, and may be `current` itself.
+        const other = await earlier();
+        return other === undefined || other === current ? own : mergeEvents([own, await other.events()]);
       }),
     clear: () =>
       exclusive(async () => {
         await current.clear();
-        if (current.kind === 'memory') await (await earlier())?.clear();
+        if (current.kind !== 'memory') return;
+        const other = await earlier();
+        if (other !== undefined && other !== current) await other.clear();
       }),
     async close() {
       await (await settled()).close();

@@ -52,7 +52,8 @@ export function nextItemDataset(name: string, rows: LogRow[], rule: CandidateRul
  * Next-item replay shared by rees46 and taobao. Rows must be in time order. At each row whose item
  * differs from the session's previous row, the candidates are every item of the session's recent
  * categories that anyone in the log touched strictly before that moment, in a seeded random order
- * (these logs have no display order). The row's item is the target; when it is not a candidate the list
+ * (these logs have no display order), less the session's previous item (the page the visitor is on
+ * does not recommend itself; a consecutive repeat is never a list). The row's item is the target; when it is not a candidate the list
  * is not scored (no ranker could place it) and is counted in `missing`.
  */
 export function buildNextItem(rows: readonly LogRow[], rule: CandidateRule): NextItemBuild {
@@ -80,13 +81,15 @@ export function buildNextItem(rows: readonly LogRow[], rule: CandidateRule): Nex
         if (row.time - last > rule.categoryWindowMs) continue;
         for (const [id, item] of byCategory.get(category) ?? []) pool.set(id, item);
       }
+      // A rail on the page of the item just engaged with does not list that item.
+      pool.delete(session.previous);
       if (pool.has(row.item.id)) {
         lists++;
         const items = seededShuffle([...pool.values()], lists);
         const bought = purchased.get(row.visitorId);
         visitorSteps.push(
           step.rank({
-            context: { slot: rule.slot, visitorId: row.visitorId, time: row.time, pageType: rule.pageType },
+            context: { slot: rule.slot, visitorId: row.visitorId, time: row.time, pageType: rule.pageType, order: 'none' },
             items,
             target: row.item.id,
             split: 'early',

@@ -1,6 +1,7 @@
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
 import { createProfile, foldEvent } from '../../../worker/state/profile.js';
-import type { QualityDataset, Split } from '../types.js';
+import type { NeighbourIndex } from '../../../worker/site/neighbour-index.js';
+import type { QualityDataset, RankTask, Split } from '../types.js';
 
 /** One ranked list as the engine would featurize it: rows of `FEATURE_COUNT`, and which row was chosen. */
 export interface FeatureList {
@@ -16,6 +17,18 @@ export interface FeatureList {
  * still shape the profile, exactly as they would in the engine; their lists are simply not kept.
  */
 export function collectLists(dataset: QualityDataset, split: Split): FeatureList[] {
+  return collectWhere(dataset, (task) => task.split === split);
+}
+
+/**
+ * The same for the lists `keep` accepts, each featurized with the neighbour index `neighboursFor`
+ * returns for it (none by default): the site's table as it stood before the list.
+ */
+export function collectWhere(
+  dataset: QualityDataset,
+  keep: (task: RankTask) => boolean,
+  neighboursFor: (task: RankTask) => NeighbourIndex | undefined = () => undefined,
+): FeatureList[] {
   const lists: FeatureList[] = [];
   for (const visitor of dataset.visitors) {
     const profile = createProfile();
@@ -24,9 +37,10 @@ export function collectLists(dataset: QualityDataset, split: Split): FeatureList
         foldEvent(profile, s.event);
         continue;
       }
-      if (s.task.split !== split) continue;
+      if (!keep(s.task)) continue;
       const { items, context, target } = s.task;
-      const rows = featurize(items, profile, context, context.time);
+      const neighbours = neighboursFor(s.task);
+      const rows = featurize(items, profile, context, context.time, { order: context.order ?? 'site', ...(neighbours && { neighbours }) });
       lists.push({ rows, count: items.length, target: items.findIndex((i) => i.id === target), time: context.time });
     }
   }

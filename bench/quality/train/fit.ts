@@ -159,7 +159,9 @@ function calibrateBias(model: TrainableModel, lists: readonly FeatureList[]): vo
       });
     });
     if (h <= 0) break;
-    bias[0] -= g / h;
+    // Newton steps, at most 2 logits each: where every probability starts near 0 or 1, h is tiny and
+    // an unclamped step overshoots without bound (a fit on rees46's lists alone reached 1e237).
+    bias[0] -= Math.max(-2, Math.min(2, g / h));
   }
 }
 

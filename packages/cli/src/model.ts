@@ -1,4 +1,5 @@
-import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES } from '../../../worker/features.js';
+import { FEATURE_COUNT, FEATURE_NAMES } from '../../../worker/features.js';
+import { FEATURE_INDEX } from '../../../bench/quality/feature-index.js';
 import { checkWeights, type ModelWeights } from '../../../worker/model/weights.js';
 import { collectLists } from '../../../bench/quality/train/collect.js';
 import { fitListwise } from '../../../bench/quality/train/fit.js';

@@ -15,7 +15,7 @@ const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'share
 
 /** The speed benches' yardstick must do the same work as Inkling's features, or the ratio means nothing. */
 describe('the hand-written baseline of the speed benches', () => {
-  it.skipIf(!datasets)('computes the same 37 features as featurize on the bench fixture, 1,000 and 10,000 items', () => {
+  it.skipIf(!datasets)('computes the same 35 features as featurize on the bench fixture, 1,000 and 10,000 items', () => {
     expect(FEATURES).toBe(FEATURE_COUNT);
     const fixture = loadSpeedFixture();
     // Clicks and an impression on listed items too, so that every history column has work.

@@ -33,6 +33,13 @@ describe('metrics', () => {
   });
 
   it('gives zeros for no lists', () => {
-    expect(summarize([], [10])).toEqual({ lists: 0, mrr: 0, hr: { 10: 0 }, ndcg: { 10: 0 } });
+    expect(summarize([], [10])).toEqual({ lists: 0, mrr: 0, mrrSe: 0, hr: { 10: 0 }, hrSe: { 10: 0 }, ndcg: { 10: 0 } });
+  });
+
+  it('gives the standard error of the mean over lists', () => {
+    // Reciprocal ranks 1, 0.5, 1, 0.5: mean 0.75, sample sd 0.2887, se 0.1443; hits at 1: 1, 0, 1, 0.
+    const summary = summarize([1, 2, 1, 2], [1]);
+    expect(summary.mrrSe).toBeCloseTo(Math.sqrt(1 / 12) / 2, 6);
+    expect(summary.hrSe[1]).toBeCloseTo(Math.sqrt(1 / 3) / 2, 6);
   });
 });

@@ -2,17 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvObjects } from '../../../bench/quality/csv.js';
-import { datasetsDir } from '../../../bench/quality/datasets/paths.js';
+import { datasetsDir } from '../../../bench/datasets-dir.js';
 import { trivagoFromRows } from '../../../bench/quality/datasets/trivago.js';
 import { collectLists, type FeatureList } from '../../../bench/quality/train/collect.js';
 import { fitListwise, meanReciprocalRank } from '../../../bench/quality/train/fit.js';
 import { createModel } from '../../../bench/quality/train/model.js';
 import { HAND_SET, LOGISTIC } from '../../../bench/quality/train/settings.js';
-import { FEATURE_COUNT, FEATURE_INDEX } from '../../../worker/features.js';
+import { FEATURE_INDEX } from '../../../bench/quality/feature-index.js';
+import { FEATURE_COUNT } from '../../../worker/features.js';
 import { createTfScorer } from '../../../worker/model/tf-model.js';
-import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
-import logisticPrior from '../../../bench/quality/priors/logistic.json';
-import mlpPrior from '../../../bench/quality/priors/mlp.json';
+import { PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
 
 const dir = datasetsDir();
 if (!dir) console.warn('shared datasets not found (set INKLING_DATASETS): training tests on a real excerpt are skipped');
@@ -27,7 +26,7 @@ function excerpt(): FeatureList[] {
 /** The display order as a model: every weight 0 but the position prior. */
 const displayOrder = (() => {
   const model = createModel('logistic', FEATURE_COUNT, 0, 1);
-  model.params[0]![FEATURE_INDEX.positionPrior] = 1;
+  model.params[0]![FEATURE_INDEX.baseOrder] = 1;
   return model;
 })();
 
@@ -48,19 +47,16 @@ function handSetWeight(weights: ModelWeights, index: number): number {
 }
 
 describe('the priors', () => {
-  const priors: [string, ModelWeights][] = [
-    [`shipped (${PRIOR_WEIGHTS.kind})`, PRIOR_WEIGHTS],
-    ['logistic', checkWeights(logisticPrior)],
-    ['MLP', checkWeights(mlpPrior)],
-  ];
+  const priors: [string, ModelWeights][] = [[`shipped (${PRIOR_WEIGHTS.kind})`, PRIOR_WEIGHTS]];
   for (const [name, weights] of priors) {
     it(`${name}: carry the hand-set weights of bench/quality/train/settings.ts, taste affinities non-negative`, () => {
       for (const [feature, value] of Object.entries(HAND_SET)) expect(handSetWeight(weights, FEATURE_INDEX[feature as keyof typeof FEATURE_INDEX])).toBe(value);
       for (const feature of ['categoryAffinity', 'tagAffinity', 'brandAffinity'] as const) expect(handSetWeight(weights, FEATURE_INDEX[feature])).toBeGreaterThan(0);
     });
   }
-  it('the MLP ships by default (INKLING_PRIOR_KIND=logistic in bench:prior ships the logistic)', () => {
-    expect(PRIOR_WEIGHTS).toEqual(checkWeights(mlpPrior));
+  it('ships the logistic (npm run bench:prior), which treats the site order as evidence (baseOrder > 0)', () => {
+    expect(PRIOR_WEIGHTS.kind).toBe('logistic');
+    expect(PRIOR_WEIGHTS.layers[0]!.weights[FEATURE_INDEX.baseOrder]).toBeGreaterThan(0);
   });
 });
 

@@ -108,8 +108,31 @@ describe('strategies', () => {
       const sum = entry.reasons.filter((r) => r.kind === 'strategy').reduce((total, r) => total + (r.value ?? 0), 0);
       expect(entry.score).toBeCloseTo(sum);
     }
-    // personal is the model's probability as is; trending is rank-normalized.
-    expect(ranking.items[0]?.score).toBeCloseTo(0.75 * 0.9 + 0.25 * (1.5 / 4));
+    // Both are rank-normalized: personal's best of four is 3.5 / 4, trending puts a second to last.
+    expect(ranking.items[0]?.score).toBeCloseTo(0.75 * (3.5 / 4) + 0.25 * (1.5 / 4));
+  });
+
+  it('keeps a small weight a small influence: probabilities close together are not swamped by the page order', () => {
+    // The model prefers the page's last item by a hair; with 95 % of the say it must still win (issue 19).
+    const ranking = applyRecipe({
+      candidates: candidatesOf(items, [0.5, 0.501, 0.502, 0.503]),
+      recipe: recipe({ strategies: [{ use: 'personal', weight: 0.95 }, { use: 'original', weight: 0.05 }] }),
+      history: historyOf(),
+      now: NOW,
+      holdoutDraw: 0.5,
+    });
+    expect(ids(ranking.items)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('gives the original strategy no say when the slot says its order means nothing', () => {
+    const input = { candidates: candidatesOf(items, [0.5, 0.5, 0.5, 0.5]), history: historyOf(), now: NOW, holdoutDraw: 0.5 };
+    const strategies = [{ use: 'original' as const, weight: 1 }, { use: 'trending' as const, weight: 0.01 }];
+    const site = applyRecipe({ ...input, recipe: recipe({ strategies }) });
+    const none = applyRecipe({ ...input, recipe: recipe({ strategies }), order: 'none' });
+    expect(ids(site.items)).toEqual(['a', 'b', 'c', 'd']);
+    // Only popularity speaks: the same order as trending alone.
+    const trending = applyRecipe({ ...input, recipe: recipe({ strategies: [{ use: 'trending', weight: 1 }] }) });
+    expect(ids(none.items)).toEqual(ids(trending.items));
   });
 
   it('breaks ties by page order and keeps the model reasons as signals', () => {

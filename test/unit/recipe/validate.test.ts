@@ -60,7 +60,7 @@ const cases: [string, unknown, string][] = [
   ['no strategies', {}, 'recipe.strategies: expected an array of strategies, found nothing'],
   ['empty strategies', { strategies: [] }, 'recipe.strategies: expected a non-empty array of strategies, found an empty array'],
   ['a strategy that is not an object', { strategies: ['personal'] }, 'recipe.strategies[0]: expected an object, found "personal"'],
-  ['an unknown strategy', { strategies: [{ use: 'magic', weight: 1 }] }, 'recipe.strategies[0].use: expected one of "personal", "trending", "recent", "similar", "original", found "magic"'],
+  ['an unknown strategy', { strategies: [{ use: 'magic', weight: 1 }] }, 'recipe.strategies[0].use: expected one of "personal", "trending", "recent", "similar", "neighbours", "original", found "magic"'],
   ['a strategy twice', { strategies: [{ use: 'personal', weight: 1 }, { use: 'personal', weight: 2 }] }, 'recipe.strategies[1].use: expected each strategy at most once, found "personal" again'],
   ['a word as weight', { strategies: [{ use: 'personal', weight: 'high' }] }, 'recipe.strategies[0].weight: expected a number >= 0, found "high"'],
   ['a negative weight', { strategies: [{ use: 'personal', weight: -1 }] }, 'recipe.strategies[0].weight: expected a number >= 0, found -1'],

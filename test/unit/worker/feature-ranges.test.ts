@@ -2,25 +2,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvObjects } from '../../../bench/quality/csv.js';
-import { datasetsDir } from '../../../bench/quality/datasets/paths.js';
+import { datasetsDir } from '../../../bench/datasets-dir.js';
 import { rees46FromRows } from '../../../bench/quality/datasets/rees46.js';
 import { trivagoFromRows } from '../../../bench/quality/datasets/trivago.js';
 import { collectLists } from '../../../bench/quality/train/collect.js';
 import type { QualityDataset } from '../../../bench/quality/types.js';
-import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES, featurize } from '../../../worker/features.js';
+import { FEATURE_INDEX } from '../../../bench/quality/feature-index.js';
+import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
 import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 
 type Name = (typeof FEATURE_NAMES)[number];
 
 /** The ranges docs/model.md promises for each feature; `binary` ones take only 0 or 1. */
 const RANGES: Readonly<Record<Name, readonly [number, number] | 'binary'>> = {
-  positionPrior: [0, 1], firstPosition: 'binary', positionLinear: [0, 1], positionNoHistory: [0, 1],
+  baseOrder: [0, 1], firstPosition: 'binary',
   categoryAffinity: [-1, 1], tagAffinity: [-1, 1], brandAffinity: [-1, 1], priceFit: [0, 1],
   itemViews: [0, 1.5], itemClicks: [0, 1.5], itemCarts: [0, 1.5], itemPurchased: 'binary',
   ignoredImpressions: [0, 1.5], itemDismissed: 'binary', engagementRecency: [0, 1], engagedThisHour: [0, 1],
   engagedMinutesAgo: [0, 1], engagedLastMinute: [0, 1], lastEngaged: 'binary', recencyRank: [0, 1],
   listRecencyRank: [0, 1], listLastFresh: [0, 1], listLastClicked: 'binary', nearLastEngaged: [0, 1],
-  afterLastEngaged: [0, 1], similarToRecent: [0, 1], popularity: [0, 1], popularityLog: [0, 1],
+  afterLastEngaged: [0, 1], similarToRecent: [0, 1], neighbourOfRecent: [0, 1], neighbourOfLast: [0, 1],
   relativePrice: [-1, 1], priceRank: [0, 1], hourSin: [-1, 1], hourCos: [-1, 1], weekdaySin: [-1, 1],
   weekdayCos: [-1, 1], deviceMobile: 'binary', deviceTablet: 'binary', pageProduct: 'binary',
 };
@@ -35,10 +36,10 @@ function head(file: string, lines: number): string {
 describe('features', () => {
   it('has a documented range for every feature, in the frozen order', () => {
     expect(Object.keys(RANGES)).toEqual([...FEATURE_NAMES]);
-    expect(FEATURE_COUNT).toBe(37);
+    expect(FEATURE_COUNT).toBe(35);
   });
 
-  it('puts the clicked category at full affinity, and drops the no-history position once the list has history', () => {
+  it('puts the clicked category at full affinity and keeps the site order as baseOrder', () => {
     const now = Date.UTC(2026, 10, 1, 12);
     const profile = createProfile();
     for (const itemId of ['b1', 'b2']) foldEvent(profile, { type: 'click', itemId, time: now - 5000, item: { category: 'tents', tags: ['outdoor'] } });
@@ -50,8 +51,8 @@ describe('features', () => {
     expect(at(1, 'similarToRecent')).toBe(1);
     expect(at(2, 'listLastClicked')).toBe(1);
     expect(at(2, 'lastEngaged')).toBe(1);
-    expect(at(0, 'positionNoHistory')).toBe(0);
-    expect(at(0, 'positionPrior')).toBe(1);
+    expect(at(0, 'baseOrder')).toBe(1);
+    expect(at(1, 'baseOrder')).toBeCloseTo(1 / Math.log2(3), 6);
   });
 
   describe.skipIf(!dir)('on real excerpts, every value is finite and within its documented range', () => {
@@ -79,7 +80,7 @@ describe('features', () => {
         }
         expect([...outside]).toEqual([]);
         // The history features are exercised by the replay, not stuck at 0.
-        for (const feature of ['positionPrior', 'itemViews', 'recencyRank', 'listRecencyRank', 'popularity'] as const) expect(nonZero.has(feature), feature).toBe(true);
+        for (const feature of ['baseOrder', 'itemViews', 'recencyRank', 'listRecencyRank'] as const) expect(nonZero.has(feature), feature).toBe(true);
       });
     }
   });

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InklingEvent, Item, RankContext } from '../../../common/types.js';
-import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
+import { FEATURE_COUNT, FEATURE_NAMES, featurize, type FeaturizeOptions } from '../../../worker/features.js';
+import { indexNeighbours } from '../../../worker/site/neighbour-index.js';
+import { tableFromSessions } from '../../../bench/quality/site/neighbour-build.js';
 import { createProfile, foldEvent, type Profile } from '../../../worker/state/profile.js';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 import { REFERENCE_FEATURE_COUNT, referenceFeaturize } from './features-reference.js';
@@ -12,9 +14,10 @@ import { REFERENCE_FEATURE_COUNT, referenceFeaturize } from './features-referenc
  * The prior was learned on these exact features: any rewrite of featurize (for speed) must give the
  * same values, row by row, as the frozen reference copy, within 1e-6 (NaN where the reference has NaN).
  */
-function expectSameRows(items: readonly Item[], profile: Profile, context: RankContext, now: number, positions?: readonly number[]): void {
-  const actual = featurize(items, profile, context, now, positions);
-  const expected = referenceFeaturize(items, profile, context, now, positions);
+function expectSameRows(items: readonly Item[], profile: Profile, context: RankContext, now: number, positions?: readonly number[], extra: Omit<FeaturizeOptions, 'positions'> = {}): void {
+  const options = { ...(positions && { positions }), ...extra };
+  const actual = featurize(items, profile, context, now, options);
+  const expected = referenceFeaturize(items, profile, context, now, options);
   expect(actual.length).toBe(expected.length);
   for (let k = 0; k < expected.length; k++) {
     const a = actual[k]!;
@@ -115,6 +118,19 @@ describe('featurize keeps the features the prior was learned on', () => {
     expectSameRows(items, profile, { time: NOW }, NOW, positions);
     for (const index of [0, 3, 7, 40, 99]) expectSameRows([items[index]!], profile, { time: NOW }, NOW, [index]);
     expectSameRows(items.slice(0, 30), profile, { time: NOW }, NOW, Array.from({ length: 10 }, (_, i) => i * 2));
+  });
+
+  it('when the slot says its order means nothing (popularity takes the place of position)', () => {
+    for (const context of contexts) expectSameRows(items, profile, context, context.time ?? NOW, undefined, { order: 'none' });
+    expectSameRows(items, profile, { time: NOW }, NOW, items.map((_, i) => (i * 37) % items.length), { order: 'none' });
+  });
+
+  it('with a neighbour table', () => {
+    const ids = items.map((item) => item.id);
+    const sessions = Array.from({ length: 300 }, (_, s) => Array.from(new Set(Array.from({ length: 6 }, (_, j) => ids[(s * 7 + j * j * 13) % 150]!))));
+    const neighbours = indexNeighbours(tableFromSessions(sessions, { minCount: 2, k: 20 }));
+    expectSameRows(items, profile, { time: NOW }, NOW, undefined, { neighbours });
+    expectSameRows(items, profile, { time: NOW }, NOW, undefined, { neighbours, order: 'none' });
   });
 
   it('for an empty visitor, an empty list and a list the visitor never touched', () => {

@@ -1,11 +1,14 @@
 /**
- * A frozen copy of `featurize` and `listStats` as they were when the prior was learned on them
- * (worker/features.ts and worker/list-stats.ts at commit 182a808), kept slow and obvious on purpose:
- * features-pinned.test.ts checks that the optimised implementation gives the same values.
- * Do not "fix" this file: if a feature must change, the prior must be relearned.
+ * A slow and obvious copy of `featurize` and `listStats` as the prior is learned on them, kept that way
+ * on purpose: features-pinned.test.ts checks that the optimised implementation gives the same values.
+ * Changed once on purpose (issue 19): `baseOrder` (site order, or popularity's order when the slot says
+ * `order: 'none'`) replaced the four position columns, popularity and the list-relative price columns
+ * count only when the order means nothing, every tag counts, and the neighbour columns were added.
+ * Do not "fix" this file: if a feature must change, the prior must be relearned (`npm run bench:prior`).
  */
-import type { Item, RankContext } from '../../../common/types.js';
+import type { Item, RankContext, SlotOrder } from '../../../common/types.js';
 import type { Decayed, Profile } from '../../../worker/state/profile.js';
+import type { NeighbourIndex } from '../../../worker/site/neighbour-index.js';
 
 /** worker/state/profile.ts's decay, frozen here too: two-week half-life. */
 const DECAY_PER_MS = Math.LN2 / (14 * 24 * 3600 * 1000);
@@ -55,13 +58,11 @@ function listStats(items: readonly Item[], profile: Profile, positions?: readonl
   return { recentRank, listRecencyRank, lastEngagedPosition, maxPopularity, medianPrice, priceRank };
 }
 /** The number of features when the prior was learned. */
-export const REFERENCE_FEATURE_COUNT = 37;
+export const REFERENCE_FEATURE_COUNT = 35;
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-/** Positions beyond this look alike: a long page's tail is rarely seen. */
-const POSITION_HORIZON = 50;
 
 /** Computes one row of `REFERENCE_FEATURE_COUNT` features per item into a single Float32Array (row-major). */
 export function referenceFeaturize(
@@ -69,11 +70,14 @@ export function referenceFeaturize(
   profile: Profile,
   context: RankContext,
   now: number,
-  /** Each item's position in the site's order; defaults to the array order. */
-  positions?: readonly number[],
+  options: { positions?: readonly number[]; order?: SlotOrder; neighbours?: NeighbourIndex } = {},
 ): Float32Array {
+  const ordered = options.order !== 'none';
+  const positions = ordered ? options.positions : undefined;
   const rows = new Float32Array(items.length * REFERENCE_FEATURE_COUNT);
   const stats = listStats(items, profile, positions);
+  const popularities = items.map((item) => (item.popularity !== undefined && item.popularity > 0 ? item.popularity : 0));
+  const near = referenceNeighbours(options.neighbours, profile.recent);
   const totals = {
     category: totalAffinity(profile.categories, now),
     tag: totalAffinity(profile.tags, now),
@@ -101,12 +105,11 @@ export function referenceFeaturize(
     const sinceEngaged = history?.lastEngaged ? Math.max(0, now - history.lastEngaged) : Infinity;
     const recentRank = stats.recentRank.get(item.id);
     const listRank = stats.listRecencyRank.get(item.id);
+    // Without a meaningful order: the place in popularity's order, ties sharing the best place.
+    const popularPlace = popularities.filter((p) => p > popularities[i]!).length;
     const row = [
-      1 / Math.log2(position + 2),
-      position === 0 ? 1 : 0,
-      Math.min(position, POSITION_HORIZON) / POSITION_HORIZON,
-      // The site's order counts for more when nothing in the list has been engaged with yet.
-      stats.lastEngagedPosition === undefined ? 1 / Math.log2(position + 2) : 0,
+      ordered ? 1 / Math.log2(position + 2) : stats.maxPopularity > 0 ? 1 / Math.log2(popularPlace + 2) : 0,
+      ordered && position === 0 ? 1 : 0,
       share(profile.categories.get(item.category ?? ''), totals.category, now),
       tagShare(item.tags, profile.tags, totals.tag, now),
       share(profile.brands.get(item.brand ?? ''), totals.brand, now),
@@ -127,12 +130,12 @@ export function referenceFeaturize(
       // The listed item engaged with last is the likeliest choice when it was just now and not yet clicked.
       listRank === 0 ? Math.exp(-sinceEngaged / MINUTE_MS) : 0,
       listRank === 0 && (history?.clicks ?? 0) > 0 ? 1 : 0,
-      ...neighbourhood(position, stats),
+      ...(ordered ? neighbourhood(position, stats) : [0, 0]),
       similarity(item, recentKeys),
-      stats.maxPopularity > 0 ? (item.popularity ?? 0) / stats.maxPopularity : 0,
-      stats.maxPopularity > 0 ? Math.log1p(item.popularity ?? 0) / Math.log1p(stats.maxPopularity) : 0,
-      item.price && stats.medianPrice ? Math.tanh(Math.log(item.price / stats.medianPrice)) : 0,
-      stats.priceRank[i] ?? 0,
+      near.ofRecent.get(item.id) ?? 0,
+      near.ofLast.get(item.id) ?? 0,
+      !ordered && item.price && stats.medianPrice ? Math.tanh(Math.log(item.price / stats.medianPrice)) : 0,
+      ordered ? 0 : (stats.priceRank[i] ?? 0),
       ...constant,
     ];
     rows.set(row, i * REFERENCE_FEATURE_COUNT);
@@ -164,9 +167,28 @@ function share(entry: Decayed | undefined, total: number, now: number): number {
 
 function tagShare(tags: readonly string[] | undefined, map: Map<string, Decayed>, total: number, now: number): number {
   if (!tags?.length) return 0;
-  let best = 0;
-  for (const tag of tags) best = Math.max(best, share(map.get(tag), total, now));
-  return best;
+  let sum = 0;
+  for (const tag of tags) sum += share(map.get(tag), total, now);
+  return Math.max(-1, Math.min(1, sum));
+}
+
+/** The neighbour columns, the obvious way: the 5 latest engaged items, the k-th weighing 1 / (k + 1). */
+function referenceNeighbours(index: NeighbourIndex | undefined, recent: readonly string[]) {
+  const ofRecent = new Map<string, number>();
+  const ofLast = new Map<string, number>();
+  if (!index) return { ofRecent, ofLast };
+  const sources = recent.slice(-5).reverse();
+  const total = sources.reduce((sum, _, k) => sum + 1 / (k + 1), 0);
+  sources.forEach((source, k) => {
+    const support = index.support.get(source);
+    for (const [id, together] of index.neighbours.get(source) ?? []) {
+      if (support === undefined) continue;
+      const cosine = Math.min(1, together / Math.sqrt(support * (index.support.get(id) ?? together)));
+      ofRecent.set(id, (ofRecent.get(id) ?? 0) + cosine / (k + 1) / total);
+      if (k === 0) ofLast.set(id, Math.min(1, together / support));
+    }
+  });
+  return { ofRecent, ofLast };
 }
 
 function priceFit(price: number | undefined, usualLogPrice: number | undefined): number {

@@ -34,8 +34,8 @@ const mlp: ModelWeights = {
 function sparseRows(count: number, seed = 11): Float32Array {
   const out = rows(count, seed);
   const sparse = out.map((value, i) => (value < 0.6 ? 0 : i % 5 === 0 ? 1 - 2 * value : value));
-  // Columns that hold one value for the whole list, as time, device and page type do (30-36).
-  for (let at = 0; at < sparse.length; at += FEATURE_COUNT) sparse.set([0.5, -0.87, 0, 1, 1, 0, 1], at + 30);
+  // Columns that hold one value for the whole list, as time, device and page type do (the last seven).
+  for (let at = 0; at < sparse.length; at += FEATURE_COUNT) sparse.set([0.5, -0.87, 0, 1, 1, 0, 1], at + FEATURE_COUNT - 7);
   return sparse;
 }
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
-import { FEATURE_INDEX, FEATURE_NAMES } from '../../../worker/features.js';
+import { FEATURE_NAMES } from '../../../worker/features.js';
+import { FEATURE_INDEX } from '../../../bench/quality/feature-index.js';
 import type { ModelWeights } from '../../../worker/model/weights.js';
 import { loadSiteFiles } from '../../../worker/site/load-site-files.js';
 
 /** A logistic model that ranks the site's last item first: the opposite of the shipped prior on a fresh visitor. */
 export function reversingModel(): ModelWeights {
   const weights = FEATURE_NAMES.map(() => 0);
-  weights[FEATURE_INDEX.positionPrior] = -20;
+  weights[FEATURE_INDEX.baseOrder] = -20;
   return {
     kind: 'logistic',
     features: [...FEATURE_NAMES],

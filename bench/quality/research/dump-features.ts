@@ -11,10 +11,10 @@
  *   node bench/dist/quality/dump-features.mjs /tmp/trivago-early.csv
  */
 import { createWriteStream, writeFileSync } from 'node:fs';
-import { FEATURE_COUNT, FEATURE_NAMES } from '../../worker/features.js';
-import { CANDIDATES, collectWithCandidates, LIST_ORDER_CANDIDATES } from './train/candidates.js';
-import type { FeatureList } from './train/collect.js';
-import { earlySplit } from './train/early-split.js';
+import { FEATURE_COUNT, FEATURE_NAMES } from '../../../worker/features.js';
+import { CANDIDATES, collectWithCandidates, LIST_ORDER_CANDIDATES } from './candidates.js';
+import type { FeatureList } from '../train/collect.js';
+import { earlySplit } from '../train/early-split.js';
 
 const out = process.argv[2] ?? '/tmp/trivago-early-features.csv';
 const names = Object.keys(CANDIDATES);

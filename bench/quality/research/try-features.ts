@@ -12,11 +12,12 @@
  *   node bench/dist/quality/try-features.mjs secondsAgo,nearClick seed=8
  *   node bench/dist/quality/try-features.mjs skipped,clickDepth hidden=32 --trivago-only
  */
-import { FEATURE_COUNT, FEATURE_INDEX } from '../../worker/features.js';
-import { CANDIDATES, collectWithCandidates } from './train/candidates.js';
-import { fitListwise, meanReciprocalRank } from './train/fit.js';
-import { earlySplit } from './train/early-split.js';
-import { MLP } from './train/settings.js';
+import { FEATURE_COUNT } from '../../../worker/features.js';
+import { FEATURE_INDEX } from '../feature-index.js';
+import { CANDIDATES, collectWithCandidates } from './candidates.js';
+import { fitListwise, meanReciprocalRank } from '../train/fit.js';
+import { earlySplit } from '../train/early-split.js';
+import { MLP } from '../train/settings.js';
 
 const args = process.argv.slice(2);
 const names = (args.find((a) => !a.includes('=') && !a.startsWith('--')) ?? '').split(',').filter(Boolean);

@@ -3,12 +3,13 @@
  * by what the visitor had engaged with in the list (no profile update or on-device tuning: the prior alone, as after a cold start
  * on every list). Usage: see bench/quality/README.md.
  */
-import { FEATURE_COUNT, FEATURE_INDEX } from '../../worker/features.js';
-import { requireDatasetsDir } from './datasets/paths.js';
-import { loadTrivago } from './datasets/trivago.js';
-import { collectLists } from './train/collect.js';
-import { forward, type TrainableModel } from './train/model.js';
-import prior from './priors/logistic.json';
+import { FEATURE_COUNT } from '../../../worker/features.js';
+import { FEATURE_INDEX } from '../feature-index.js';
+import { requireDatasetsDir } from '../../datasets-dir.js';
+import { loadTrivago } from '../datasets/trivago.js';
+import { collectLists } from '../train/collect.js';
+import { forward, type TrainableModel } from '../train/model.js';
+import prior from '../../../worker/model/prior.json';
 
 const lists = collectLists(loadTrivago(requireDatasetsDir()), 'late');
 const w = prior.layers[0]!;

@@ -3,11 +3,11 @@
  * prints each setting's validation MRR overall and per dataset; nothing is written. The late split is
  * never read. Usage: node bench/dist/quality/sweep.mjs 'hidden=32,epochs=30' 'learningRate=0.002' ...
  */
-import { FEATURE_COUNT } from '../../worker/features.js';
-import { collectLists } from './train/collect.js';
-import { earlySplit } from './train/early-split.js';
-import { fitListwise, meanReciprocalRank, type FitOptions } from './train/fit.js';
-import { MLP } from './train/settings.js';
+import { FEATURE_COUNT } from '../../../worker/features.js';
+import { collectLists } from '../train/collect.js';
+import { earlySplit } from '../train/early-split.js';
+import { fitListwise, meanReciprocalRank, type FitOptions } from '../train/fit.js';
+import { MLP } from '../train/settings.js';
 
 function parse(spec: string): FitOptions {
   const options: Record<string, unknown> = { ...MLP };

@@ -9,7 +9,7 @@ import type { InklingEvent, Item } from '../../../common/types.js';
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
 import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import type { QualityDataset } from '../types.js';
-import type { FeatureList } from './collect.js';
+import type { FeatureList } from '../train/collect.js';
 const MINUTE = 60_000;
 
 /** Per item, what the candidates need beyond the engine's profile. */
