@@ -59,7 +59,7 @@ describe('site files: fetched, validated, applied', () => {
     );
     expect(missing.errors).toEqual([
       'model https://shop.test/model.json: HTTP 404',
-      'neighbours https://shop.test/n.json: neighbours.format or version is not valid',
+      'neighbours https://shop.test/n.json: version must be 1',
     ]);
     const broken = await loadSiteFiles(
       { model: 'https://shop.test/bad.json', neighbours: { ...table, k: -1 } },
