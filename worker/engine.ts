@@ -95,7 +95,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
       model = createModel({ prior, start: restoreWeights(saved, prior, warn), learn: options.learn ?? true, warn });
       holdoutDraw = await loadHoldoutDraw(store, holdoutDraw);
-      await restoreHistory();
+      await restoreHistory().catch((error: unknown) => {
+        warn(`stored history unreadable (${error instanceof Error ? error.message : String(error)}); starting from none`);
+        state = emptyState();
+      });
       examples.closePageView();
       // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state
       // from the events that remain reads all of them (~370 ms for 35,000 in Chromium).
@@ -153,7 +156,8 @@ export function createEngine(options: EngineOptions = {}): Engine {
    */
   async function restoreHistory(): Promise<void> {
     const since = await store.eventsSince();
-    const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
+    // A checkpoint is a cache: one that cannot be read costs a read of every event, never the start.
+    const restored = since.checkpoint === undefined ? undefined : guardRestore(() => restoreCheckpoint(since.checkpoint));
     if (restored) state = restored;
     // A checkpoint of another SDK version covers events that `since` left out: read them all.
     const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
@@ -261,14 +265,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async forget() {
-      await ready();
       pendingCheckpoint = undefined;
-      await background;
-      await store.clear();
       state = emptyState();
       examples.clear();
       lastRankings.clear();
-      model.reset();
+      try {
+        await ready();
+        await background;
+        await store.clear();
+        model.reset();
+      } catch (error) {
+        // Erasure must not depend on reading what is stored: a database the engine cannot use goes whole.
+        warn(`the database was deleted whole (${error instanceof Error ? error.message : String(error)})`);
+        await store?.close().catch(() => undefined);
+        await deleteDatabase(options.indexedDB, options.databaseName);
+        started = undefined;
+        state = emptyState();
+      }
     },
 
     async export(): Promise<VisitorExport> {
@@ -304,6 +317,29 @@ async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number
   if (typeof saved === 'number' && saved >= 0 && saved < 1) return saved;
   await store.putValue(HOLDOUT_KEY, fresh).catch(() => undefined);
   return fresh;
+}
+
+/** Restores a checkpoint; `undefined` (read the events again) when it cannot be read. */
+function guardRestore(restore: () => ReturnType<typeof restoreCheckpoint>): ReturnType<typeof restoreCheckpoint> {
+  try {
+    return restore();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deletes the database (the last resort of `forget()`). Another tab's open connection blocks it until
+ * that tab closes it (each closes on `versionchange`); the deletion then completes on its own.
+ */
+function deleteDatabase(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATABASE_NAME): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (!factory) return resolve();
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('the database could not be deleted'));
+    request.onblocked = () => setTimeout(resolve, 1000);
+  });
 }
 
 /** Whether the database exists, without creating it; true where the browser cannot say. */
