@@ -1,9 +1,10 @@
 import type { Engine, VisitorExport } from '../worker/protocol.js';
+import { assertAccepted, checkOptions, CONSENTS, EVENT_NAMES, type Checked } from './checks.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
 import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
-import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
+import { checkRankArguments, originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
 import { isReturning, markReturning } from './returning.js';
 import { toEvents } from './track-input.js';
@@ -70,15 +71,18 @@ export interface HostDefaults {
   readonly loadInThread: () => Promise<Engine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
+  /** The options were checked already (the tag checks its own with the API's, in one pass). */
+  readonly checked?: boolean;
 }
 
 /** Builds the API; `index.ts` and `tag.ts` supply the host defaults. */
-export function createInklingWith(options: InklingOptions, host: HostDefaults): Inkling {
+export function createInklingWith(given: Checked<InklingOptions>, host: HostDefaults): Inkling {
   const emitter = createEmitter((error) => reporter.error(error, 'event handler'));
   const reporter = createReporter((error) => {
-    options.onError?.(error);
+    if (typeof given.onError === 'function') given.onError(error);
     emitter.emit('error', error);
   });
+  const options = host.checked ? given : checkOptions(given, reporter.error);
   const signals = options.signals ?? readSignals();
   // A choice made with setConsent() on an earlier page governs this page's first event, unless the page says otherwise.
   let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
@@ -89,6 +93,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     const next = paused ? 'off' : resolveMode(options, consent, signals);
     if (next === mode) return;
     mode = next;
+    // The returning hint follows the mode to where that mode may keep it (see returning.ts).
+    if (returning && mode !== 'off') markReturning(true, mode);
     if (mode === 'off') batcher.clear();
     if (mode !== 'session') journal.clear();
     emitter.emit('mode', mode);
@@ -133,6 +139,8 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     journal.clear();
     markReturning(false);
     returning = false;
+    // The page's pending trackers (a detail page's view, impression clocks) drop what they were timing.
+    emitter.emit('forget', undefined);
   };
   const tabs = createTabSync((message: TabMessage) => {
     if ('consent' in message) {
@@ -174,12 +182,13 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
         const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
         for (const event of events) batcher.add(event);
         if (mode === 'session') journal.add(events);
-        if (mode === 'full' && !returning) markReturning((returning = true));
+        if (!returning) markReturning((returning = true), mode);
       }),
     rank: (items, options) =>
       attempt(
-        `rank(${options?.slot})`,
+        typeof options?.slot === 'string' ? `rank(${options.slot})` : 'rank',
         async () => {
+          checkRankArguments(items, options);
           const { slot, recipe, context, explain } = options;
           if (mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
@@ -189,20 +198,39 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
         },
         () => original(Array.isArray(items) ? items : [], 'fallback', 'original order kept after an error'),
       ),
-    explain: (slot, itemId) => attempt('explain', async () => (await (await engine()).explain(slot, itemId)) ?? [], () => []),
-    setConsent: (state) =>
+    explain: (slot, itemId) =>
+      attempt('explain', async () => {
+        assertAccepted(slot, 'string', 'slot');
+        assertAccepted(itemId, 'string', 'itemId');
+        return (await (await engine()).explain(slot, itemId)) ?? [];
+      }, () => []),
+    setConsent: (given) =>
       guard('setConsent', () => {
+        // Fails closed: an unreadable state counts as `denied` (and is reported).
+        const state = CONSENTS.includes(given) ? given : 'denied';
         consent = state;
         updateMode();
         storeConsent(state);
         tabs.post({ consent: state });
+        assertAccepted(given, CONSENTS, 'state');
       }),
     pause: (value) =>
       guard('pause', () => {
-        paused = value === true;
+        // Fails closed: anything but `false` pauses (a value that is not a boolean is reported).
+        paused = value !== false;
         updateMode();
+        assertAccepted(value, 'boolean', 'paused');
       }),
-    on: emitter.on,
+    on: (type, handler) => {
+      try {
+        assertAccepted(type, EVENT_NAMES, 'type');
+        assertAccepted(handler, 'function', 'handler');
+        return emitter.on(type, handler);
+      } catch (error) {
+        reporter.error(error, 'on');
+        return () => undefined;
+      }
+    },
     forget: () =>
       attempt('forget', async () => {
         forgetHere();

@@ -17,6 +17,8 @@ export interface PageOptions {
   readonly concealer?: Concealer;
   /** Word every item's reasons (the debug overlay shows them); off by default, since `explain()` words them on demand. */
   readonly explain?: boolean;
+  /** Every slot keeps its original order (the tag's recipes could not be read; that error was reported once). */
+  readonly keepOrder?: boolean;
   readonly document?: Document;
 }
 
@@ -68,7 +70,7 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     const hidden = () => ownStyle || options.concealer?.active === true;
     let state = 'original';
     try {
-      if (inkling.mode !== 'off' && (!returning || hidden())) {
+      if (inkling.mode !== 'off' && !options.keepOrder && (!returning || hidden())) {
         const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
         const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
@@ -97,8 +99,11 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
   // Until that module has loaded (it sets `onSettled`, and ends views itself), a visitor who leaves a
   // detail page at once still viewed it.
+  // A view timed before forget() is not sent (the tracking module drops its own the same way).
+  let forgotten = false;
+  inkling.on('forget', () => (forgotten = true));
   addEventListener('pagehide', () => {
-    const marker = page?.onSettled ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
+    const marker = page?.onSettled || forgotten ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
     const item = marker && readItem(marker);
     if (item) inkling.track({ type: 'view', itemId: item.id, item, dwellMs: performance.now() });
     onHide();

@@ -3,7 +3,8 @@ import type { Ranking } from './types.js';
 import { createInklingWith, type Inkling } from './inkling.js';
 import { personalizePage, type PageSlots } from './page.js';
 import { isReturning } from './returning.js';
-import { createReporter, type Reporter } from './report.js';
+import { checkOptions } from './checks.js';
+import { createReporter, guard, type Reporter } from './report.js';
 import { concealSlots } from './slots/conceal.js';
 import { readTagOptions } from './tag-options.js';
 import { webStorage } from './tracker/web-storage.js';
@@ -23,11 +24,14 @@ function boot(): void {
   const script = document.currentScript as HTMLScriptElement | null;
   let reporter: Reporter = createReporter();
   try {
-    const options = readTagOptions(script);
-    reporter = createReporter(options.onError);
+    const read = readTagOptions(script);
+    const onError = read.options.onError;
+    reporter = createReporter(typeof onError === 'function' ? onError : undefined);
+    const options = checkOptions(read.options, reporter.error);
+    if (read.recipesError) reporter.error(read.recipesError, 'recipes');
     const base = script?.src || document.baseURI;
     const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
-    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true });
+    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true, checked: true });
     // The panel's "Pause" stores '1' (JSON for 1).
     if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
@@ -49,7 +53,9 @@ function boot(): void {
 
     const start = () => {
       try {
-        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, ...(concealer ? { concealer } : {}) });
+        const page = personalizePage(inkling, reporter, {
+          rankBudgetMs: budget, explain: !!options.debug, keepOrder: !!read.recipesError, ...(concealer ? { concealer } : {}),
+        });
         // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
         loadModule<TrackModule>('inkling-track.js', base, reporter, (module) => {
           for (const type of clickTypes) document.removeEventListener(type, keep, true);
@@ -57,7 +63,7 @@ function boot(): void {
         });
         // The UI loads once the slots are settled: it must not compete with the first ranking.
         void page.ready.then(() => {
-          const root = options.panel ? document.querySelector(options.panel) : null;
+          const root = options.panel ? guard(reporter, 'option panel', () => document.querySelector(options.panel!), null) : null;
           if (root) loadModule<UiModule>('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
           if (options.debug) loadModule<UiModule>('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
         });

@@ -4,7 +4,7 @@ import { ExampleCollector } from './model/examples.js';
 import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
 import { CHECKPOINT_AFTER_EVENTS, restoreCheckpoint, takeCheckpoint } from './checkpoint.js';
-import type { Engine, EngineConfig, RankRequest, VisitorExport } from './protocol.js';
+import type { EngineConfig, LocalEngine, RankRequest, RankRequestOptions, VisitorExport } from './protocol.js';
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
@@ -56,7 +56,7 @@ const BACKLOG_LIMIT = 8;
 const BACKLOG_EXAMPLES = BACKLOG_LIMIT * BATCH_SIZE;
 
 /** The engine behind the worker, the in-thread fallback and the headless Node entry: one code path. */
-export function createEngine(options: EngineOptions = {}): Engine {
+export function createEngine(options: EngineOptions = {}): LocalEngine {
   const now = options.now ?? Date.now;
   const warn = options.onWarning ?? (() => undefined);
   const prior = options.prior ? checkWeights(options.prior) : PRIOR_WEIGHTS;
@@ -237,7 +237,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       background = background.then(() => train(pageViewId)).catch((error: unknown) => warn(`training skipped (${error instanceof Error ? error.message : String(error)})`));
     },
 
-    async rank(request: RankRequest) {
+    async rank(first: RankRequest | readonly Item[], options?: RankRequestOptions) {
+      // Both shapes: `rank(items, { slot })` as on the page, and the wire's `rank({ slot, items })`.
+      const request: RankRequest = Array.isArray(first) ? { ...options!, items: first } : (first as RankRequest);
+      checkRankRequest(request);
       await ready();
       const recipe = recipes.resolve(request.recipe);
       const time = request.context?.time ?? now();
@@ -317,6 +320,12 @@ async function loadHoldoutDraw(store: EventStore, fresh: number): Promise<number
   if (typeof saved === 'number' && saved >= 0 && saved < 1) return saved;
   await store.putValue(HOLDOUT_KEY, fresh).catch(() => undefined);
   return fresh;
+}
+
+/** A `TypeError` naming what `rank()` cannot use, before any work. */
+function checkRankRequest(request: RankRequest | undefined): void {
+  if (typeof request?.slot !== 'string' || !request.slot) throw new TypeError('rank: the request needs a slot (a non-empty string)');
+  if (!Array.isArray(request.items)) throw new TypeError('rank: items must be an array of items');
 }
 
 /** Restores a checkpoint; `undefined` (read the events again) when it cannot be read. */

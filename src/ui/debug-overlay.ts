@@ -27,7 +27,7 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
       if (!slot) continue;
       const entries: [RankedItem, number | 'removed'][] = [...ranking.items.map((entry, index): [RankedItem, number] => [entry, index]), ...ranking.removed.map((entry): [RankedItem, 'removed'] => [entry, 'removed'])];
       for (const [entry, place] of entries) {
-        const element = slot.querySelector(`:scope > [data-inkling-item="${CSS.escape(entry.item.id)}"]`);
+        const element = slot.querySelector(`:scope > [data-inkling-item="${CSS.escape(String(entry.item.id))}"]`);
         const rect = element?.getBoundingClientRect();
         if (!rect || rect.width === 0) continue;
         badges.push(badge(slotName, entry, place, rect.left + scrollX + 4, rect.top + scrollY + 4));
