@@ -70,6 +70,40 @@ describe('forget() leaves nothing pending behind', () => {
   });
 });
 
+describe('bad records in IndexedDB', () => {
+  it('the engine starts, ranks, exports and forgets with a bad record in every shape the audit wrote', async () => {
+    const context = await session.browser.newContext();
+    const { page, log } = await openPage(context);
+    await page.goto(url('shop.html'));
+    await settledState(page);
+    await page.evaluate(async () => {
+      const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
+      for (const itemId of ['t2', 't3']) inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
+      await inkling.flush();
+    });
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('inkling');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const tx = db.transaction('chunks', 'readwrite');
+      const bad = [{ first: 1, last: 1, events: null }, { first: 1, last: 1, events: [null] }, 'a string',
+        { first: Date.now(), last: Date.now(), events: [{ id: 'x', type: 'click', itemId: 'x', time: Date.now(), item: { tags: 5 } }] }];
+      for (const record of bad) tx.objectStore('chunks').put(record);
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    await page.reload();
+    expect(await settledState(page)).toBe('personalized');
+    expect((await slotOrder(page)).slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
+    expect((await exportedEvents(page)).map((event) => event.itemId).sort()).toEqual(['t2', 't3']);
+    await call(page, 'forget');
+    expect(await exportedEvents(page)).toEqual([]);
+    expect(log.consoleErrors.filter((line) => line.includes('[inkling]'))).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('Global Privacy Control', () => {
   it('a session-mode visitor sees the slot personalized on screen once the tab has learned', async () => {
     const context = await session.browser.newContext();
