@@ -20,7 +20,7 @@ const plugins = (declarations = false) => [
   nodeResolve({ browser: true }),
   commonjs(),
   json({ preferConst: true }),
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
+  typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
 ];
 // The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
 // Both keep the compile hint (below) and no other comment.
@@ -104,7 +104,7 @@ export default [
       nodeResolve({ preferBuiltins: true }),
       commonjs(),
       json({ preferConst: true }),
-      typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } }),
+      typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } }),
     ],
     external: (id) => id.startsWith('node:') || ['idb', 'util', 'worker_threads'].includes(id),
     onwarn: quiet,

@@ -17,7 +17,7 @@ export default Object.entries(benchEntries).map(([name, input]) => ({
     json(),
     nodeResolve({ preferBuiltins: true }),
     commonjs(),
-    typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts', 'worker/**/*.ts', 'bench/**/*.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'bench/dist' } }),
+    typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts', 'bench/**/*.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'bench/dist' } }),
   ],
   onwarn: (warning, warn) => (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning)),
 }));

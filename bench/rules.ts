@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, Recipe } from '../src/types.js';
+import type { InklingEvent, Item, Recipe } from '../common/types.js';
 import { type Candidate, DEFAULT_RECIPE, type VisitorHistory, applyRecipe, buildHistory, createHistoryIndex, validateRecipe } from '../worker/recipe/index.js';
 import { mulberry32 } from './random.js';
 

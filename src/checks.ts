@@ -1,4 +1,4 @@
-import type { PrivacyMode } from './types.js';
+import type { PrivacyMode } from '../common/types.js';
 
 const MODES = ['full', 'session', 'off'];
 /** The consent states `setConsent()` and the `consent` option accept. */

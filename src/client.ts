@@ -1,5 +1,5 @@
-import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../worker/messages.js';
-import type { Engine } from '../worker/protocol.js';
+import { READY_MESSAGE, WARNING_MESSAGE, type WorkerNotice } from '../common/messages.js';
+import type { PageEngine } from '../common/protocol.js';
 import type { Reporter } from './report.js';
 import { ENGINE_METHODS, remote } from './rpc.js';
 import { scriptUrl } from './trusted.js';
@@ -11,7 +11,7 @@ export interface ClientOptions {
   /** Creates the worker; replace to use a bundler's worker import. */
   readonly createWorker?: (url: string | URL) => Worker;
   /** Loads the same engine on the main thread when no worker can start. */
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** How long the worker may take to load before the in-thread engine is used. Default 5000 ms. */
   readonly readyTimeoutMs?: number;
   readonly reporter: Reporter;
@@ -22,7 +22,7 @@ export interface ClientOptions {
  * 404, old browser): one warning, never an error on the page. Calls made before the worker is ready
  * simply wait for it.
  */
-export async function connectEngine(options: ClientOptions): Promise<Engine> {
+export async function connectEngine(options: ClientOptions): Promise<PageEngine> {
   if (options.workerUrl !== undefined && typeof Worker !== 'undefined') {
     try {
       return await startWorker(options.workerUrl, options);
@@ -45,9 +45,9 @@ export function workerScriptUrl(url: string | URL, origin = globalThis.location?
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
-function startWorker(url: string | URL, options: ClientOptions): Promise<Engine> {
+function startWorker(url: string | URL, options: ClientOptions): Promise<PageEngine> {
   const worker = options.createWorker ? options.createWorker(url) : new Worker(scriptUrl(workerScriptUrl(url)), { type: 'module', name: 'inkling' });
-  return new Promise<Engine>((resolve, reject) => {
+  return new Promise<PageEngine>((resolve, reject) => {
     let settled = false;
     const fail = (reason: string) => {
       if (settled) return options.reporter.warn(`worker error: ${reason}`);
@@ -66,7 +66,7 @@ function startWorker(url: string | URL, options: ClientOptions): Promise<Engine>
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(remote<Engine>(worker, ENGINE_METHODS));
+      resolve(remote<PageEngine>(worker, ENGINE_METHODS));
     });
   });
 }

@@ -1,10 +1,10 @@
+import { CONSENT_KEY } from '../common/storage-keys.js';
 import { webStorage } from './tracker/web-storage.js';
-import type { ConsentState } from './types.js';
+import type { ConsentState } from '../common/types.js';
 
 /** What one tab tells the others: a consent change, or "the visitor asked to be forgotten". */
 export type TabMessage = { readonly consent: ConsentState } | { readonly forget: true };
 
-const CONSENT_KEY = 'inkling:consent';
 
 /**
  * Keeps privacy decisions consistent across the site's open tabs (BroadcastChannel) and across page

@@ -1,4 +1,4 @@
-import type { PrivacyMode, Ranking } from './types.js';
+import type { PrivacyMode, Ranking } from '../common/types.js';
 
 /** What `inkling.on()` can listen to. */
 export interface InklingEvents {

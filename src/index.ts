@@ -2,8 +2,8 @@ import { createInklingWith, type Inkling, type InklingOptions } from './inkling.
 
 export type { Inkling, InklingOptions, RankOptions } from './inkling.js';
 export type { PrivacyOptions, PrivacySignals } from './privacy.js';
-export type { VisitorExport } from '../worker/protocol.js';
-export type * from './types.js';
+export type { VisitorExport } from '../common/protocol.js';
+export type * from '../common/types.js';
 
 /**
  * Creates Inkling for a single-page app. The engine starts lazily in a Web Worker next to this file

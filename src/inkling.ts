@@ -1,4 +1,4 @@
-import type { Engine, VisitorExport } from '../worker/protocol.js';
+import type { PageEngine, VisitorExport } from '../common/protocol.js';
 import { assertAccepted, checkOptions, CONSENTS, EVENT_NAMES, type Checked } from './checks.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
@@ -12,7 +12,7 @@ import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
 import { newPageViewId } from './tracker/page-view.js';
 import { onRouteChange } from './tracker/route-changes.js';
 import { sessionJournal } from './tracker/session-journal.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from './types.js';
+import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -68,7 +68,7 @@ export interface Inkling {
 /** Defaults that differ between the npm build and the script tag. */
 export interface HostDefaults {
   readonly workerUrl?: string | URL;
-  readonly loadInThread: () => Promise<Engine>;
+  readonly loadInThread: () => Promise<PageEngine>;
   /** Start the engine now rather than at the first call (the script tag: the first ranking is on the critical path). */
   readonly eager?: boolean;
   /** The options were checked already (the tag checks its own with the API's, in one pass). */
@@ -108,7 +108,7 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
   // A single-page app's route change is a new page view (impressions count again).
   if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
 
-  let enginePromise: Promise<Engine> | undefined;
+  let enginePromise: Promise<PageEngine> | undefined;
   const engine = () =>
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,

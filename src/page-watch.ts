@@ -1,14 +1,15 @@
 import type { Inkling } from './inkling.js';
 import type { PageSlots } from './page.js';
 import type { Reporter } from './report.js';
-import { REMOVED_ATTRIBUTE } from './slots/apply-order.js';
-import { findSlots, ITEM_ATTRIBUTE, itemElements, SLOT_ATTRIBUTE } from './slots/read-items.js';
+import { ITEM_ATTRIBUTE, PURCHASE_ATTRIBUTE, REMOVED_ATTRIBUTE, SLOT_ATTRIBUTE, VIEW_ATTRIBUTE } from '../common/markup.js';
+import { findSlots, itemElements } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
 import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
-import { createMarkerTracker, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from './tracker/markers.js';
+import { createMarkerTracker } from './tracker/markers.js';
 import { ROUTE_EVENT } from './tracker/route-changes.js';
-import type { ItemSnapshot, TrackInput } from './types.js';
+import { snapshotOf } from '../common/item.js';
+import type { TrackInput } from '../common/types.js';
 
 type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view';
 
@@ -36,7 +37,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   /** What to record: `itemId` defaults to the element's own. */
   const inputFor = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}): TrackInput => {
     const item = element && readItem(element);
-    return { type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshot(item) };
+    return { type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshotOf(item) };
   };
   const track = (...args: Parameters<typeof inputFor>) => inkling.track(inputFor(...args));
   /**
@@ -71,7 +72,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   const observeItems = (slot: Element) => {
     for (const element of shownItems(slot)) impressions.observe(element);
   };
-  page.onSettled = guarded('impression', observeItems);
+  const onSettled = guarded('impression', observeItems);
   for (const slot of findSlots(doc)) if (page.settled.has(slot)) observeItems(slot);
 
   const onClick = listenForClicks(doc, guarded('click', (activation) => {
@@ -95,7 +96,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     }
     if (changed) markers.scan();
   });
-  page.quietly = watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]);
+  page.attach({ onSettled, quietly: watchDom(doc, onAdded, [VIEW_ATTRIBUTE, PURCHASE_ATTRIBUTE]) });
   // Slots added between the tag's start and now (they may have been painted: ranked off-screen only).
   for (const slot of findSlots(doc)) void page.personalize(slot, false);
   guarded('markers', markers.scan)();
@@ -124,8 +125,4 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
 /** The slot's items a visitor can see: not hidden by the site, not removed by a rule. */
 function shownItems(slot: Element): HTMLElement[] {
   return itemElements(slot).filter((child) => !child.hidden && !child.hasAttribute(REMOVED_ATTRIBUTE));
-}
-
-function snapshot({ category, tags, brand, price }: ItemSnapshot): ItemSnapshot {
-  return { category, tags, brand, price };
 }

@@ -1,11 +1,11 @@
 import type { Inkling } from './inkling.js';
-import type { Item } from './types.js';
+import type { Item } from '../common/types.js';
 import type { Reporter } from './report.js';
 import { isReturning } from './returning.js';
 import { applyOrder } from './slots/apply-order.js';
-import { isOnScreen, STATE_ATTRIBUTE, type Concealer } from './slots/conceal.js';
-import { findSlots, itemElements, readItem, SLOT_ATTRIBUTE } from './slots/read-items.js';
-import { VIEW_ATTRIBUTE } from './tracker/markers.js';
+import { PAGE_TYPE_ATTRIBUTE, RECIPE_ATTRIBUTE, SLOT_ATTRIBUTE, STATE_ATTRIBUTE, VIEW_ATTRIBUTE } from '../common/markup.js';
+import { isOnScreen, type Concealer } from './slots/conceal.js';
+import { findSlots, itemElements, readItem } from './slots/read-items.js';
 
 export { STATE_ATTRIBUTE };
 
@@ -22,6 +22,14 @@ export interface PageOptions {
   readonly document?: Document;
 }
 
+/** What the tracking module (`page-watch.ts`) hands the slots' side once it has loaded. */
+export interface TrackingHooks {
+  /** Hears each slot as it settles. */
+  readonly onSettled: (slot: HTMLElement) => void;
+  /** Runs Inkling's own moves of a slot's items: the tracking module keeps them from its DOM observer. */
+  readonly quietly: (moves: () => void) => void;
+}
+
 /** What the tracking module (`page-watch.ts`, loaded lazily) needs from the slots' side. */
 export interface PageSlots {
   readonly document: Document;
@@ -31,10 +39,8 @@ export interface PageSlots {
   readonly settled: WeakSet<Element>;
   /** Resolves once every slot on the page at start is settled. */
   readonly ready: Promise<unknown>;
-  /** Hears each slot as it settles (the tracking module sets it). */
-  onSettled?: (slot: HTMLElement) => void;
-  /** Runs Inkling's own moves of a slot's items: the tracking module keeps them from its DOM observer. */
-  quietly?: (moves: () => void) => void;
+  /** Connects the tracking module once it has loaded; until then slots settle unheard and moves run as they come. */
+  attach(hooks: TrackingHooks): void;
   /** The tag's item reader, lent so that the tracking module does not ship a second copy. */
   readonly readItem: typeof readItem;
   /**
@@ -53,10 +59,11 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   const doc = options.document ?? document;
   const budget = options.rankBudgetMs ?? 150;
   const returning = isReturning();
-  const pageType = doc.body?.getAttribute('data-inkling-page-type') ?? undefined;
+  const pageType = doc.body?.getAttribute(PAGE_TYPE_ATTRIBUTE) ?? undefined;
   const seen = new WeakSet<Element>();
   const settled = new WeakSet<Element>();
   const items = new WeakMap<Element, Item>();
+  let tracking: TrackingHooks | undefined;
 
   /** `unpainted`: the slot was just added (a MutationObserver runs before the next paint), so hiding it shows no change. */
   async function personalize(slot: HTMLElement, unpainted: boolean) {
@@ -71,12 +78,12 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     let state = 'original';
     try {
       if (inkling.mode !== 'off' && !options.keepOrder && (!returning || hidden())) {
-        const recipe = slot.getAttribute('data-inkling-recipe') ?? undefined;
+        const recipe = slot.getAttribute(RECIPE_ATTRIBUTE) ?? undefined;
         const ranked = inkling.rank(itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!), { slot: name, explain: !!options.explain, recipe, context: { pageType } });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
           const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
-          page?.quietly ? page.quietly(moves) : moves();
+          tracking ? tracking.quietly(moves) : moves();
           state = ranking.group;
         }
       }
@@ -86,24 +93,22 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
       slot.setAttribute(STATE_ATTRIBUTE, state);
       if (ownStyle) slot.style.visibility = '';
       settled.add(slot);
-      // Read at call time: `page` exists by then, even when a slot settles synchronously during setup.
-      page?.onSettled?.(slot);
+      tracking?.onSettled(slot);
     }
   }
 
-  let page: PageSlots | undefined;
   const ready = Promise.all(findSlots(doc).map((slot) => personalize(slot, false))).finally(() => options.concealer?.release());
-  page = { document: doc, personalize, settled, ready, readItem, items };
+  const attach = (hooks: TrackingHooks) => void (tracking = hooks);
+  const page: PageSlots = { document: doc, personalize, settled, ready, readItem, items, attach };
   // Events queued on this page must survive navigation, whether or not the tracking module has loaded.
   const onHide = () => void inkling.flush();
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
-  // Until that module has loaded (it sets `onSettled`, and ends views itself), a visitor who leaves a
-  // detail page at once still viewed it.
-  // A view timed before forget() is not sent (the tracking module drops its own the same way).
+  // Until that module has loaded (it attaches, and ends views itself), a visitor who leaves a detail
+  // page at once still viewed it. A view timed before forget() is not sent (the module drops its own too).
   let forgotten = false;
   inkling.on('forget', () => (forgotten = true));
   addEventListener('pagehide', () => {
-    const marker = page?.onSettled || forgotten ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
+    const marker = tracking || forgotten ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
     const item = marker && readItem(marker);
     if (item) inkling.track({ type: 'view', itemId: item.id, item, dwellMs: performance.now() });
     onHide();

@@ -1,5 +1,5 @@
 import type { Checked } from './checks.js';
-import type { ConsentState, PrivacyMode } from './types.js';
+import type { ConsentState, PrivacyMode } from '../common/types.js';
 
 /** How the SDK maps the visitor's signals to a mode. Every field has a privacy-first default. */
 export interface PrivacyOptions {

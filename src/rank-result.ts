@@ -1,5 +1,6 @@
 import { assertAccepted } from './checks.js';
-import type { Item, Ranking, Reason } from './types.js';
+import type { WireRanking } from '../common/protocol.js';
+import type { Item, Ranking, Reason } from '../common/types.js';
 
 /** The page's own order, used whenever personalization is off, held out, or failed. */
 export function originalRanking<T extends Item>(items: readonly T[], reason: Reason): Ranking<T> {
@@ -30,8 +31,8 @@ export function toPlainItem(item: Item): Item {
  * place in the request: the worker sends each item as its id only, and the engine ranks exactly the
  * items it was sent.
  */
-export function restoreItems<T extends Item>(ranking: Ranking, originals: readonly T[]): Ranking<T> {
-  const restore = (entry: Ranking['items'][number]) => ({ ...entry, item: originals[entry.originalIndex]! });
+export function restoreItems<T extends Item>(ranking: WireRanking, originals: readonly T[]): Ranking<T> {
+  const restore = (entry: WireRanking['items'][number]) => ({ ...entry, item: originals[entry.originalIndex]! });
   return { group: ranking.group, items: ranking.items.map(restore), removed: ranking.removed.map(restore) };
 }
 

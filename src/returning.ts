@@ -1,6 +1,6 @@
+import { RETURNING_KEY } from '../common/storage-keys.js';
 import { webStorage } from './tracker/web-storage.js';
-
-import type { PrivacyMode } from './types.js';
+import type { PrivacyMode } from '../common/types.js';
 
 /**
  * A one-bit hint: this browser has events stored. A returning visitor's slots are concealed until
@@ -8,7 +8,6 @@ import type { PrivacyMode } from './types.js';
  * `localStorage` in `full` mode; in `session` mode in `sessionStorage`, which the tab's journal of
  * events already uses and which ends with the tab (docs/privacy.md).
  */
-const RETURNING_KEY = 'inkling:returning';
 const STORES = ['localStorage', 'sessionStorage'] as const;
 
 export function isReturning(): boolean {

@@ -1,4 +1,4 @@
-import type { Engine } from '../worker/protocol.js';
+import type { Engine, PageEngine } from '../common/protocol.js';
 
 /**
  * The main thread's side of comlink's wire protocol, for the one kind of call Inkling makes: a method
@@ -16,7 +16,7 @@ interface Reply {
 type Methods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
 
 /** Returns an object whose methods call the exposed object's methods over `port`. */
-export function remote<T extends object = Engine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[]): Methods<T> {
+export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[]): Methods<T> {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {

@@ -1,5 +1,6 @@
 import type { InklingOptions } from './inkling.js';
-import type { Recipe } from './types.js';
+import { ATTRIBUTE_PREFIX, DEBUG_ATTRIBUTE, PANEL_ATTRIBUTE } from '../common/markup.js';
+import type { Recipe } from '../common/types.js';
 
 /** What the script tag reads: the API's options plus the page integration's. */
 export interface TagOptions extends InklingOptions {
@@ -24,7 +25,7 @@ export interface TagRead {
  * be read come back as `recipesError` (the slots then keep their order; everything else runs).
  */
 export function readTagOptions(script: HTMLScriptElement | null, doc: Document = document): TagRead {
-  const data = (name: string) => script?.getAttribute(`data-inkling-${name}`) || undefined;
+  const data = (name: string) => script?.getAttribute(ATTRIBUTE_PREFIX + name) || undefined;
   // Not `|| undefined`: a number that does not read must reach the check, which names it.
   const number = (name: string) => (data(name) ? Number(data(name)) : undefined);
   const recipesId = data('recipes');
@@ -39,7 +40,7 @@ export function readTagOptions(script: HTMLScriptElement | null, doc: Document =
       recipesError = new Error(`#${recipesId} is not valid JSON (${(error as Error).message}); slots keep their order`);
     }
   }
-  const panel = script?.getAttribute('data-inkling-panel');
+  const panel = script?.getAttribute(PANEL_ATTRIBUTE);
   const picked: Record<string, unknown> = {
     workerUrl: data('worker') && new URL(data('worker')!, doc.baseURI),
     mode: data('mode'),
@@ -48,7 +49,7 @@ export function readTagOptions(script: HTMLScriptElement | null, doc: Document =
     recipes,
     rankBudgetMs: number('rank-budget'),
     panel: panel === '' ? '#inkling-panel-root' : panel,
-    debug: script?.hasAttribute('data-inkling-debug') || /[?&]inkling-debug\b/.test(location.search) || undefined,
+    debug: script?.hasAttribute(DEBUG_ATTRIBUTE) || /[?&]inkling-debug\b/.test(location.search) || undefined,
   };
   const options: Record<string, unknown> = { ...(window as { InklingConfig?: TagOptions }).InklingConfig };
   for (const key in picked) if (picked[key] != null) options[key] = picked[key];

@@ -1,7 +1,8 @@
-import type { Engine } from '../worker/protocol.js';
-import type { Ranking } from './types.js';
+import { PAUSED_KEY } from '../common/storage-keys.js';
+import type { PageEngine } from '../common/protocol.js';
+import type { Ranking } from '../common/types.js';
 import { createInklingWith, type Inkling } from './inkling.js';
-import { personalizePage, type PageSlots } from './page.js';
+import { personalizePage } from './page.js';
 import { isReturning } from './returning.js';
 import { checkOptions } from './checks.js';
 import { createReporter, guard, type Reporter } from './report.js';
@@ -11,7 +12,6 @@ import { webStorage } from './tracker/web-storage.js';
 
 /** The script tag's global before it loads: the stub queue of calls (`Inkling.q.push(['track', {...}])`). */
 type QueuedCall = readonly [method: string, ...args: unknown[]];
-const PAUSED_KEY = 'inkling:paused';
 
 /**
  * Script-tag entry (`async` or `defer`). Reads options from its own `data-` attributes and
@@ -57,15 +57,15 @@ function boot(): void {
           rankBudgetMs: budget, explain: !!options.debug, keepOrder: !!read.recipesError, ...(concealer ? { concealer } : {}),
         });
         // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
-        loadModule<TrackModule>('inkling-track.js', base, reporter, (module) => {
+        loadModule('inkling-track.js', base, reporter, (module) => {
           for (const type of clickTypes) document.removeEventListener(type, keep, true);
           module.watchPage(inkling, reporter, page, early);
         });
         // The UI loads once the slots are settled: it must not compete with the first ranking.
         void page.ready.then(() => {
           const root = options.panel ? guard(reporter, 'option panel', () => document.querySelector(options.panel!), null) : null;
-          if (root) loadModule<UiModule>('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
-          if (options.debug) loadModule<UiModule>('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
+          if (root) loadModule('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
+          if (options.debug) loadModule('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
         });
       } catch (error) {
         concealer?.release();
@@ -93,17 +93,16 @@ function callQueued(inkling: Inkling, method: string, args: unknown[], reporter:
  * The worker module doubles as the in-thread engine: imported on the page, it exports `createEngine`
  * (any other module fails with a TypeError, contained like every engine failure).
  */
-async function loadEngineModule(url: string | URL): Promise<Engine> {
-  return ((await import(/* webpackIgnore: true */ String(url))) as { createEngine: () => Engine }).createEngine();
+async function loadEngineModule(url: string | URL): Promise<PageEngine> {
+  const module = (await import(/* webpackIgnore: true */ String(url))) as typeof import('../worker/worker-entry.js');
+  return module.createEngine();
 }
 
-interface UiModule {
-  mountPanel(inkling: Inkling, root: Element, options: { pausedKey: string }): void;
-  mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map<string, Ranking>): void;
-}
-
-interface TrackModule {
-  watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots, early: readonly MouseEvent[]): void;
+/** The modules the tag loads later, by their built file's name (rollup.config.mjs), typed from their sources. */
+interface LazyModules {
+  'inkling-track.js': typeof import('./page-watch.js');
+  'inkling-panel.js': typeof import('./ui/panel.js');
+  'inkling-debug.js': typeof import('./ui/debug-overlay.js');
 }
 
 /**
@@ -111,9 +110,9 @@ interface TrackModule {
  * `import()` is allowed by `script-src 'self'` (or the CDN's origin, which must send CORS headers,
  * as it must for the worker anyway) and is not a Trusted Types sink.
  */
-function loadModule<T>(file: string, base: string, reporter: Reporter, run: (module: T) => void): void {
+function loadModule<F extends keyof LazyModules>(file: F, base: string, reporter: Reporter, run: (module: LazyModules[F]) => void): void {
   import(/* webpackIgnore: true */ new URL(file, base).href)
-    .then((module: T) => run(module))
+    .then((module: LazyModules[F]) => run(module))
     .catch((error: unknown) => reporter.error(error, file));
 }
 

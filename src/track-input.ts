@@ -1,4 +1,4 @@
-import type { EventType, InklingEvent, TrackInput } from './types.js';
+import type { EventType, InklingEvent, TrackInput } from '../common/types.js';
 
 const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss']);
 

@@ -1,10 +1,10 @@
-import type { InklingEvent, Item, PrivacyMode, Ranking, Reason } from '../src/types.js';
+import type { InklingEvent, Item, PrivacyMode, Ranking, Reason } from '../common/types.js';
 import { featurize } from './features.js';
 import { ExampleCollector } from './model/examples.js';
 import { createModel, type Model } from './model/model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from './model/weights.js';
-import { CHECKPOINT_AFTER_EVENTS, restoreCheckpoint, takeCheckpoint } from './checkpoint.js';
-import type { EngineConfig, LocalEngine, RankRequest, RankRequestOptions, VisitorExport } from './protocol.js';
+import { CHECKPOINT_AFTER_EVENTS, restoreCheckpoint, takeCheckpoint } from './state/checkpoint.js';
+import type { EngineConfig, LocalEngine, RankRequest, RankRequestOptions, VisitorExport } from '../common/protocol.js';
 import { personalReasons, engagedPerCategory } from './personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from './recipe/index.js';
 import { RecipeRegistry } from './recipe-registry.js';
@@ -14,8 +14,8 @@ import { createMemoryStore } from './store/memory-store.js';
 import { createModeStore, type ModeStore } from './store/mode-store.js';
 import { DATABASE_NAME } from './store/schema.js';
 import { openStore } from './store/open-store.js';
-import { withSnapshots } from './served-items.js';
-import { emptyState, foldEvents } from './visitor-state.js';
+import { withSnapshots } from './state/served-items.js';
+import { emptyState, foldEvents } from './state/visitor-state.js';
 
 /** Options for `createEngine`. Seams (store, clock) are injectable for tests and offline evaluation. */
 export interface EngineOptions {

@@ -1,6 +1,6 @@
-import type { Item, RankContext } from '../src/types.js';
+import type { Item, RankContext } from '../common/types.js';
 import { listStats } from './list-stats.js';
-import { decayedValue, type Decayed, type Profile } from './profile.js';
+import { decayedValue, type Decayed, type Profile } from './state/profile.js';
 
 /**
  * The model's inputs, in order. Each is scaled to roughly [0, 1] (a few to [-1, 1]) so that one prior

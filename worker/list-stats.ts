@@ -1,5 +1,6 @@
-import type { Item } from '../src/types.js';
-import type { ItemHistory, Profile } from './profile.js';
+import type { Item } from '../common/types.js';
+import { sortIndices } from './sort-indices.js';
+import type { ItemHistory, Profile } from './state/profile.js';
 
 /**
  * Facts about a whole list that per-item features are measured against, computed once per ranking
@@ -77,35 +78,10 @@ export function listStats(items: readonly Item[], profile: Profile, positions?: 
   let medianPrice: number | undefined;
   if (priced > 0) {
     // Ascending, and among equal prices in list order, as a stable sort of the priced items ranks them.
-    const order = sortByPrice(prices, priced);
+    const order = sortIndices(Uint32Array.from({ length: priced }, (_, i) => i), (a, b) => prices[a]! - prices[b]!);
     const span = Math.max(1, priced - 1);
     for (let rank = 0; rank < priced; rank++) priceRank[pricedAt[order[rank]!]!] = rank / span;
     medianPrice = prices[order[Math.floor(priced / 2)]!];
   }
   return { histories, recentRank, listRecencyRank, lastEngagedPosition, maxPopularity, medianPrice, priceRank };
-}
-
-/**
- * Indices `0..count-1` ordered by `keys`, ties in index order: a merge sort on typed arrays, several
- * times faster than sorting objects (or boxed doubles) with a comparator.
- */
-function sortByPrice(keys: Float64Array, count: number): Uint32Array {
-  let from = new Uint32Array(count);
-  let to = new Uint32Array(count);
-  for (let i = 0; i < count; i++) from[i] = i;
-  for (let width = 1; width < count; width *= 2) {
-    for (let start = 0; start < count; start += 2 * width) {
-      const middle = Math.min(start + width, count);
-      const end = Math.min(start + 2 * width, count);
-      let left = start;
-      let right = middle;
-      for (let k = start; k < end; k++) {
-        // `<=` takes from the left on ties: stable.
-        if (left < middle && (right >= end || keys[from[left]!]! <= keys[from[right]!]!)) to[k] = from[left++]!;
-        else to[k] = from[right++]!;
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }

@@ -1,5 +1,5 @@
-import type { Item, Reason } from '../src/types.js';
-import type { Profile } from './profile.js';
+import type { Item, Reason } from '../common/types.js';
+import type { Profile } from './state/profile.js';
 
 /**
  * Counted once per profile state: the count walks every item the visitor ever met (6,493 for a

@@ -1,4 +1,4 @@
-import type { Recipe } from '../src/types.js';
+import type { Recipe } from '../common/types.js';
 import { DEFAULT_RECIPE, RecipeError, validateRecipe } from './recipe/index.js';
 
 /**

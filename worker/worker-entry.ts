@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
 import { createEngine } from './engine.js';
-import { READY_MESSAGE, WARNING_MESSAGE } from './messages.js';
-import type { Engine } from './protocol.js';
+import { READY_MESSAGE, WARNING_MESSAGE } from '../common/messages.js';
+import type { PageEngine } from '../common/protocol.js';
 import { forTheWire } from './wire-ranking.js';
 
 declare const WorkerGlobalScope: { new (): unknown } | undefined;
@@ -14,7 +14,7 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
   const warn = (message: string) => self.postMessage({ type: WARNING_MESSAGE, message });
   const engine = createEngine({ onWarning: warn });
   // Rankings cross to the page without the items' fields: the page puts its own items back.
-  expose({ ...engine, rank: async (request) => forTheWire(await engine.rank(request)) } satisfies Engine);
+  expose({ ...engine, rank: async (request) => forTheWire(await engine.rank(request)) } satisfies PageEngine);
   self.postMessage({ type: READY_MESSAGE });
 }
 

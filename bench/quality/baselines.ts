@@ -1,4 +1,4 @@
-import type { InklingEvent, Item } from '../../src/types.js';
+import type { InklingEvent, Item } from '../../common/types.js';
 import type { Ranker } from './types.js';
 
 /** Keeps the site's (or the protocol's) original order. */

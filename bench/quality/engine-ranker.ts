@@ -1,4 +1,4 @@
-import type { InklingEvent, Recipe } from '../../src/types.js';
+import type { InklingEvent, Recipe } from '../../common/types.js';
 import { createEngine, type Engine, type EngineOptions } from '../../worker/index.js';
 import type { Ranker } from './types.js';
 

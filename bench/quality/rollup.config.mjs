@@ -23,7 +23,7 @@ export default ['run', 'train-prior', 'breakdown', 'sweep', 'try-features', 'dum
       commonjs(),
       typescript({
         tsconfig: './tsconfig.json',
-        include: ['src/**/*.ts', 'worker/**/*.ts', 'bench/**/*.ts'],
+        include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts', 'bench/**/*.ts'],
         compilerOptions: { noEmit: false, declaration: false, outDir: out },
         noEmitOnError: false,
       }),

@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, RankContext } from '../../src/types.js';
+import type { InklingEvent, Item, RankContext } from '../../common/types.js';
 
 /** What a ranker is told when asked to order a list: the page context plus the slot and visitor. */
 export interface RankTaskContext extends RankContext {

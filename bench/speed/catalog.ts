@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InklingEvent, Item } from '../../src/types.js';
+import type { InklingEvent, Item } from '../../common/types.js';
 import { datasetsDir } from '../datasets-dir.js';
 
 /** Real products and one real visitor's events from rees46-oct2019-head, to rank at realistic shapes. */

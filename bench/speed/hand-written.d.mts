@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, RankContext } from '../../src/types.js';
+import type { InklingEvent, Item, RankContext } from '../../common/types.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
 
 /** The visitor as the hand-written ranker keeps it: plain maps. */

@@ -6,7 +6,7 @@ import { featurize } from '../../worker/features.js';
 import { scoreWithJs } from '../../worker/model/js-scorer.js';
 import { createTfScorer } from '../../worker/model/tf-model.js';
 import { checkWeights, PRIOR_WEIGHTS, type ModelWeights } from '../../worker/model/weights.js';
-import { createProfile, foldEvent } from '../../worker/profile.js';
+import { createProfile, foldEvent } from '../../worker/state/profile.js';
 import { ms, time, timeInterleaved, type Timing } from '../stats.js';
 import { itemsFor, loadSpeedFixture } from './catalog.js';
 import { loadLongHistoryJson } from './fixture-json.mjs';

@@ -1,7 +1,8 @@
-import { ITEM_ATTRIBUTE, itemElements } from './read-items.js';
+import { ITEM_ATTRIBUTE, REMOVED_ATTRIBUTE } from '../../common/markup.js';
+import { itemElements } from './read-items.js';
 
 /** Marks items a rule removed; they are hidden, not deleted, so the page can always go back. */
-export const REMOVED_ATTRIBUTE = 'data-inkling-removed';
+export { REMOVED_ATTRIBUTE };
 
 /**
  * Puts the slot's item elements in `order` (ids) by moving the existing nodes into the positions

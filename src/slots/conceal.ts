@@ -1,7 +1,6 @@
-import { SLOT_ATTRIBUTE } from './read-items.js';
+import { SLOT_ATTRIBUTE, STATE_ATTRIBUTE } from '../../common/markup.js';
 
 /** Set on each slot once Inkling is done with it: `personalized` or `original`. A hook for CSS and tests. */
-export const STATE_ATTRIBUTE = 'data-inkling-state';
 
 /** Hides a returning visitor's slots until they are settled; `release()` ends it for every slot. */
 export interface Concealer {

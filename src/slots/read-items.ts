@@ -1,9 +1,5 @@
-import type { Item } from '../types.js';
-
-/** The attribute that marks a container whose item children Inkling may reorder. */
-export const SLOT_ATTRIBUTE = 'data-inkling-slot';
-/** The attribute that marks an item and carries its id. */
-export const ITEM_ATTRIBUTE = 'data-inkling-item';
+import { ATTRIBUTE_PREFIX, ITEM_ATTRIBUTE, SLOT_ATTRIBUTE, VIEW_ATTRIBUTE } from '../../common/markup.js';
+import type { Item } from '../../common/types.js';
 
 /** Every opted-in container on the page. */
 export function findSlots(root: ParentNode): HTMLElement[] {
@@ -34,9 +30,9 @@ const FIELDS: readonly [attribute: string, key: keyof Item, read?: (value: strin
 
 /** Reads an item from its `data-inkling-*` attributes. Unparseable numbers are left out, not guessed. */
 export function readItem(element: Element): Item {
-  const item: Record<string, unknown> = { id: element.getAttribute(ITEM_ATTRIBUTE) || element.getAttribute('data-inkling-view') || '' };
+  const item: Record<string, unknown> = { id: element.getAttribute(ITEM_ATTRIBUTE) || element.getAttribute(VIEW_ATTRIBUTE) || '' };
   for (const [attribute, key, read] of FIELDS) {
-    const raw = element.getAttribute(`data-inkling-${attribute}`);
+    const raw = element.getAttribute(ATTRIBUTE_PREFIX + attribute);
     const value = raw === null ? undefined : read ? read(raw) : raw;
     if (value !== undefined && value !== '' && !Number.isNaN(value)) item[key] = value;
   }

@@ -1,4 +1,5 @@
-import type { InklingEvent } from '../types.js';
+import { OUTBOX_KEY } from '../../common/storage-keys.js';
+import type { InklingEvent } from '../../common/types.js';
 import { webStorage } from './web-storage.js';
 
 /** Where the batcher parks unsent events when the page goes away; `localStorage` in `full` mode. */
@@ -91,7 +92,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
 }
 
 /** An outbox in `localStorage`; silently inert where storage is blocked. */
-export function localStorageOutbox(key = 'inkling:outbox'): Outbox {
+export function localStorageOutbox(key = OUTBOX_KEY): Outbox {
   const local = webStorage('localStorage');
   return {
     load: () => {

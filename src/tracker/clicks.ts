@@ -1,8 +1,7 @@
-import { ITEM_ATTRIBUTE, SLOT_ATTRIBUTE } from '../slots/read-items.js';
-import type { EventType } from '../types.js';
+import { ACTION_ATTRIBUTE, ITEM_ATTRIBUTE, ITEM_REF_ATTRIBUTE, ORDER_ATTRIBUTE, SLOT_ATTRIBUTE, VIEW_ATTRIBUTE } from '../../common/markup.js';
+import type { EventType } from '../../common/types.js';
 
 /** Buttons that record an action on an item: `data-inkling-action="purchase"` with `data-inkling-item-ref`. */
-export const ACTION_ATTRIBUTE = 'data-inkling-action';
 const ACTIONS: ReadonlySet<string> = new Set<EventType>(['click', 'add_to_cart', 'purchase', 'dismiss']);
 
 /** What a click on the page meant for Inkling. */
@@ -30,8 +29,8 @@ export function listenForClicks(doc: Document, onActivate: (activation: ItemActi
     const action = target?.closest(`[${ACTION_ATTRIBUTE}]`);
     if (action) {
       const type = action.getAttribute(ACTION_ATTRIBUTE) ?? '';
-      const itemId = action.getAttribute('data-inkling-item-ref') ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
-      const orderId = action.getAttribute('data-inkling-order-id') || undefined;
+      const itemId = action.getAttribute(ITEM_REF_ATTRIBUTE) ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
+      const orderId = action.getAttribute(ORDER_ATTRIBUTE) || undefined;
       if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId), orderId });
       return;
     }
@@ -47,5 +46,5 @@ export function listenForClicks(doc: Document, onActivate: (activation: ItemActi
 function findItemElement(doc: Document, itemId: string): Element | undefined {
   // Any character a site may put in an id (quotes, a newline) is escaped: a bad selector would throw here.
   const escaped = CSS.escape(itemId);
-  return doc.querySelector(`[${ITEM_ATTRIBUTE}="${escaped}"], [data-inkling-view="${escaped}"]`) ?? undefined;
+  return doc.querySelector(`[${ITEM_ATTRIBUTE}="${escaped}"], [${VIEW_ATTRIBUTE}="${escaped}"]`) ?? undefined;
 }

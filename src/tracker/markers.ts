@@ -1,8 +1,4 @@
-/** Marks a product detail page: `data-inkling-view="sku-1"`. */
-export const VIEW_ATTRIBUTE = 'data-inkling-view';
-/** Marks an order confirmation: `data-inkling-purchase="sku-1,sku-2"`, with `data-inkling-order-id`. */
-export const PURCHASE_ATTRIBUTE = 'data-inkling-purchase';
-export const ORDER_ATTRIBUTE = 'data-inkling-order-id';
+import { ITEM_ATTRIBUTE, ORDER_ATTRIBUTE, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from '../../common/markup.js';
 
 /** How the marker tracker reports: the page wires it to `inkling.track` with the item's attributes. */
 export type MarkerSink = (type: 'view' | 'purchase', element: Element | undefined, itemId: string, extra: { dwellMs?: number; orderId?: string }) => void;
@@ -43,7 +39,7 @@ export function createMarkerTracker(doc: Document, sink: MarkerSink, now: () => 
         readPurchases.add(marker);
         const orderId = marker.getAttribute(ORDER_ATTRIBUTE) || undefined;
         for (const itemId of (marker.getAttribute(PURCHASE_ATTRIBUTE) ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-          sink('purchase', doc.querySelector(`[data-inkling-item="${CSS.escape(itemId)}"]`) ?? undefined, itemId, { orderId });
+          sink('purchase', doc.querySelector(`[${ITEM_ATTRIBUTE}="${CSS.escape(itemId)}"]`) ?? undefined, itemId, { orderId });
         }
       }
     },

@@ -1,4 +1,5 @@
-import type { InklingEvent } from '../types.js';
+import { SESSION_JOURNAL_KEY } from '../../common/storage-keys.js';
+import type { InklingEvent } from '../../common/types.js';
 import { webStorage } from './web-storage.js';
 
 /** How many events a tab's session keeps; the oldest go first. */
@@ -19,7 +20,7 @@ export interface SessionJournal {
  * this tab's visit are carried to the next page in `sessionStorage`, which the browser keeps per tab
  * and erases when the tab closes. Nothing reaches IndexedDB or localStorage.
  */
-export function sessionJournal(key = 'inkling:session'): SessionJournal {
+export function sessionJournal(key = SESSION_JOURNAL_KEY): SessionJournal {
   const session = webStorage('sessionStorage');
   let events: InklingEvent[] | undefined;
   const load = () => {

@@ -1,5 +1,6 @@
+import { ITEM_ATTRIBUTE, OVERLAY_ATTRIBUTE, SLOT_ATTRIBUTE } from '../../common/markup.js';
 import type { Inkling } from '../inkling.js';
-import type { RankedItem, Ranking } from '../types.js';
+import type { RankedItem, Ranking } from '../../common/types.js';
 import { h, shadowWithStyles } from './dom.js';
 
 const STYLES = `
@@ -15,7 +16,7 @@ const STYLES = `
  * own shadow root, so it never shifts or restyles the page. Loaded as its own module.
  */
 export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map<string, Ranking> = new Map()): () => void {
-  const host = h('div', { attrs: { 'data-inkling-overlay': '' } });
+  const host = h('div', { attrs: { [OVERLAY_ATTRIBUTE]: '' } });
   const layer = h('div', { class: 'layer' });
   shadowWithStyles(host, STYLES).append(layer);
   doc.body.append(host);
@@ -23,11 +24,11 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
   const draw = () => {
     const badges: HTMLElement[] = [];
     for (const [slotName, ranking] of rankings) {
-      const slot = doc.querySelector(`[data-inkling-slot="${CSS.escape(slotName)}"]`);
+      const slot = doc.querySelector(`[${SLOT_ATTRIBUTE}="${CSS.escape(slotName)}"]`);
       if (!slot) continue;
       const entries: [RankedItem, number | 'removed'][] = [...ranking.items.map((entry, index): [RankedItem, number] => [entry, index]), ...ranking.removed.map((entry): [RankedItem, 'removed'] => [entry, 'removed'])];
       for (const [entry, place] of entries) {
-        const element = slot.querySelector(`:scope > [data-inkling-item="${CSS.escape(String(entry.item.id))}"]`);
+        const element = slot.querySelector(`:scope > [${ITEM_ATTRIBUTE}="${CSS.escape(String(entry.item.id))}"]`);
         const rect = element?.getBoundingClientRect();
         if (!rect || rect.width === 0) continue;
         badges.push(badge(slotName, entry, place, rect.left + scrollX + 4, rect.top + scrollY + 4));

@@ -1,5 +1,6 @@
+import { PAUSED_KEY } from '../../common/storage-keys.js';
 import type { Inkling } from '../inkling.js';
-import type { VisitorExport } from '../../worker/protocol.js';
+import type { VisitorExport } from '../../common/protocol.js';
 import { h, shadowWithStyles, topEntries } from './dom.js';
 
 /** Options for the visitor panel. */
@@ -26,7 +27,7 @@ button.danger{border-color:#9b1c1c;color:#9b1c1c}
  * Loaded as its own module; the script tag mounts it on `data-inkling-panel`.
  */
 export function mountPanel(inkling: Inkling, root: Element, options: PanelOptions = {}): () => void {
-  const pausedKey = options.pausedKey ?? 'inkling:paused';
+  const pausedKey = options.pausedKey ?? PAUSED_KEY;
   const shadow = shadowWithStyles(root, CSS);
   const status = h('p', { class: 'muted', attrs: { 'data-panel-status': '' } });
   const interests = h('ul', { attrs: { 'aria-label': 'Top interests' } });

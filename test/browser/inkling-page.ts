@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { InklingEvent, PrivacyMode } from '../../src/types.js';
+import type { InklingEvent, PrivacyMode } from '../../common/types.js';
 
 /** Waits until the script tag has booted and `window.Inkling` is the real API (not the stub queue). */
 export async function inklingReady(page: Page): Promise<void> {

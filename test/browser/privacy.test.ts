@@ -56,7 +56,7 @@ describe('privacy in Chromium', () => {
     // The worker is out of the init script's reach: check the SDK's own code, and the tag's whole bundle
     // (the worker bundle holds TF.js, whose unused model loaders mention fetch; the request log above covers it).
     const surfaces = /\.estimate\(|hardwareConcurrency|deviceMemory|getBattery|userAgentData|toDataURL|sendBeacon|\bfetch\(|XMLHttpRequest|WebSocket/;
-    const sources = ['dist/inkling.js', 'dist/inkling-track.js', ...sourceFiles('src'), ...sourceFiles('worker')];
+    const sources = ['dist/inkling.js', 'dist/inkling-track.js', ...sourceFiles('common'), ...sourceFiles('src'), ...sourceFiles('worker')];
     expect(sources.filter((file) => surfaces.test(readFileSync(file, 'utf8')))).toEqual([]);
     await context.close();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openPage, serveAndLaunch } from './browser.js';
 import { exportedEvents, inklingReady } from './inkling-page.js';
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 const session = serveAndLaunch('test/pages');
 

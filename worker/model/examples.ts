@@ -1,6 +1,6 @@
-import type { InklingEvent, Item } from '../../src/types.js';
+import type { InklingEvent, Item } from '../../common/types.js';
 import { FEATURE_COUNT, featurize } from '../features.js';
-import type { Profile } from '../profile.js';
+import type { Profile } from '../state/profile.js';
 import type { TrainingBatch } from './scorer.js';
 
 /** A purchase says more than a click; an ignored impression counts once. */

@@ -1,6 +1,6 @@
-import type { Item, Ranking, RankedItem, Reason, Recipe } from '../../src/types.js';
+import type { Item, Ranking, RankedItem, Reason, Recipe } from '../../common/types.js';
 import { blend } from './blend.js';
-import type { VisitorHistory } from './history.js';
+import type { VisitorHistory } from '../state/history.js';
 import { holdoutReason, pickGroup } from './holdout.js';
 import { boostFactor, compileBoosts } from './rules/boost.js';
 import { capReason, compileCap, compileRotation, rotationFactor } from './rules/cap.js';

@@ -1,6 +1,6 @@
-import type { Reason, StrategyWeight } from '../../src/types.js';
+import type { Reason, StrategyWeight } from '../../common/types.js';
 import { formatNumber } from './explain.js';
-import type { EngagementSummary } from './engagement.js';
+import type { EngagementSummary } from '../state/engagement.js';
 import { type StrategyInput, type StrategyScores, scoreStrategy } from './strategies.js';
 
 /** Blended scores in [0, 1] and, per item, which strategy contributed what. */

@@ -1,4 +1,4 @@
-import type { Recipe } from '../../src/types.js';
+import type { Recipe } from '../../common/types.js';
 
 /**
  * The recipe a slot gets when it names none: the visitor's taste, with a twentieth of the say left to the

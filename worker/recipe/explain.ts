@@ -1,4 +1,4 @@
-import type { ItemFilter, Reason } from '../../src/types.js';
+import type { ItemFilter, Reason } from '../../common/types.js';
 
 const UNITS: readonly [number, string][] = [
   [86_400_000, 'day'],

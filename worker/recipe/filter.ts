@@ -1,4 +1,4 @@
-import type { AttributeValue, Item, ItemFilter } from '../../src/types.js';
+import type { AttributeValue, Item, ItemFilter } from '../../common/types.js';
 
 function anyOf<T>(wanted: T | readonly T[], value: T): boolean {
   return Array.isArray(wanted) ? (wanted as readonly T[]).includes(value) : wanted === value;

@@ -1,4 +1,4 @@
-import type { ExperimentGroup, Reason } from '../../src/types.js';
+import type { ExperimentGroup, Reason } from '../../common/types.js';
 import { ruleReason } from './explain.js';
 
 /**

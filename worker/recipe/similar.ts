@@ -1,6 +1,6 @@
-import type { Item } from '../../src/types.js';
+import type { Item } from '../../common/types.js';
 import { formatNumber, plural } from './explain.js';
-import type { EngagementSummary, EngagementVerb } from './engagement.js';
+import type { EngagementSummary, EngagementVerb } from '../state/engagement.js';
 import { cosine } from './rules/similarity.js';
 
 /** Raw `similar` values with a way to explain each one. */

@@ -1,6 +1,6 @@
-import type { Item, StrategyName } from '../../src/types.js';
+import type { Item, StrategyName } from '../../common/types.js';
 import { formatNumber, formatSpan } from './explain.js';
-import type { EngagementSummary } from './engagement.js';
+import type { EngagementSummary } from '../state/engagement.js';
 import { rankNormalize } from './normalize.js';
 import { similarScores } from './similar.js';
 

@@ -1,4 +1,4 @@
-import type { AttributeValue, ItemFilter } from '../../src/types.js';
+import type { AttributeValue, ItemFilter } from '../../common/types.js';
 import { RecipeError, childPath, describeValue } from './errors.js';
 import { own, readMapEntries, readNumber, readObject, readStringOrList } from './validate-read.js';
 

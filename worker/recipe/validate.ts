@@ -8,7 +8,7 @@ import type {
   RotationRule,
   StrategyName,
   StrategyWeight,
-} from '../../src/types.js';
+} from '../../common/types.js';
 import { parseDuration } from './duration.js';
 import { RecipeError, childPath, describeValue } from './errors.js';
 import { validateFilter } from './validate-filter.js';

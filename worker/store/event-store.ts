@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /**
  * Where the engine keeps events and model weights. An IndexedDB implementation persists them;

@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 import type { EventStore, StoreMark } from './event-store.js';
 import { mergeEvents } from './merge.js';
 

@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /**
  * The events of several lists, oldest first, each id once (the first copy wins): the same event can be

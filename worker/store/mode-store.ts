@@ -1,4 +1,4 @@
-import type { PrivacyMode } from '../../src/types.js';
+import type { PrivacyMode } from '../../common/types.js';
 import type { EventStore } from './event-store.js';
 import { createMemoryStore } from './memory-store.js';
 import { mergeEvents } from './merge.js';

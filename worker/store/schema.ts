@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /** Name of the one database Inkling owns on the site's origin. */
 export const DATABASE_NAME = 'inkling';

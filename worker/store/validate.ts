@@ -1,4 +1,4 @@
-import type { EventType, InklingEvent } from '../../src/types.js';
+import type { EventType, InklingEvent } from '../../common/types.js';
 import type { StoredEvent } from './schema.js';
 
 const TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss']);

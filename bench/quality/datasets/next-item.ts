@@ -1,4 +1,4 @@
-import type { EventType, Item } from '../../../src/types.js';
+import type { EventType, Item } from '../../../common/types.js';
 import type { QualityDataset, ReplayStep, VisitorReplay } from '../types.js';
 import { assignSplits, listTimes, medianListTime, withPastPopularity } from './replay.js';
 import { compactItem, seededShuffle, step } from './replay.js';

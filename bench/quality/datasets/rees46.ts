@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventType } from '../../../src/types.js';
+import type { EventType } from '../../../common/types.js';
 import { parseCsvObjects } from '../csv.js';
 import type { QualityDataset } from '../types.js';
 import { nextItemDataset, type LogRow } from './next-item.js';

@@ -1,4 +1,4 @@
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 import type { RankTask, ReplayStep, Split, VisitorReplay } from '../types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeviceClass, InklingEvent, Item } from '../../../src/types.js';
+import type { DeviceClass, InklingEvent, Item } from '../../../common/types.js';
 import { parseCsvObjects } from '../csv.js';
 import type { QualityDataset, ReplayStep, VisitorReplay } from '../types.js';
 import { assignSplits, listTimes, medianListTime, step, withPastPopularity } from './replay.js';

@@ -5,9 +5,9 @@
  * engine's rows of the EARLY split's lists. The list-order candidates (sortPrice, ...) read trivago's
  * `current_filters`, which the SDK does not receive (see `LIST_ORDER_CANDIDATES`).
  */
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import type { QualityDataset } from '../types.js';
 import type { FeatureList } from './collect.js';
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import type { QualityDataset, Split } from '../types.js';
 
 /** One ranked list as the engine would featurize it: rows of `FEATURE_COUNT`, and which row was chosen. */

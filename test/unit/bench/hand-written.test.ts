@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 import { FEATURES, handWrittenRows, handWrittenScorer, visitorFrom } from '../../../bench/speed/hand-written.mjs';
 import { scoreWithJs } from '../../../worker/model/js-scorer.js';
 import { checkWeights, PRIOR_WEIGHTS } from '../../../worker/model/weights.js';
@@ -11,7 +11,7 @@ import logisticPrior from '../../../bench/quality/priors/logistic.json';
 import mlpPrior from '../../../bench/quality/priors/mlp.json';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 
-const datasets = [process.env.INKLING_DATASETS, '/work/shared/datasets'].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
+const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'shared', 'datasets')].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
 
 /** The speed benches' yardstick must do the same work as Inkling's features, or the ratio means nothing. */
 describe('the hand-written baseline of the speed benches', () => {

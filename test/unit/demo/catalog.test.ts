@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemo, loadCatalog } from '../../../demo/build.mjs';
 import { makeCatalog } from '../../../demo/make-catalog.mjs';
 import type { DemoArticle, DemoProduct } from '../../../demo/catalog-types.mjs';
-import type { StrategyName } from '../../../src/types/recipe.js';
+import type { StrategyName } from '../../../common/recipe.js';
 
 const catalog = loadCatalog();
 const entries: readonly (DemoProduct | DemoArticle)[] = [...catalog.products, ...catalog.articles];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 import { DAY, MINUTE, NOW } from './helpers.js';
 
 /** Ids come from a small pool so that histories, pins and duplicates hit the catalog often. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../src/types.js';
+import type { Item } from '../../../common/types.js';
 import { matchesFilter, validateRecipe } from '../../../worker/recipe/index.js';
 
 const filterOf = (where: unknown) => {

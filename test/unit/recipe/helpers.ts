@@ -1,6 +1,6 @@
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 import { type Candidate, type VisitorHistory, buildHistory, validateRecipe } from '../../../worker/recipe/index.js';
-import type { Recipe } from '../../../src/types.js';
+import type { Recipe } from '../../../common/types.js';
 
 export const NOW = Date.UTC(2026, 10, 23, 12);
 export const MINUTE = 60_000;

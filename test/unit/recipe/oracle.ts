@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, ItemFilter, Recipe } from '../../../src/types.js';
+import type { InklingEvent, Item, ItemFilter, Recipe } from '../../../common/types.js';
 
 // Independent re-statements of the rules, computed straight from raw events and items, so that the
 // property tests do not trust the module's own history or filter code.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent, Ranking, Recipe } from '../../../src/types.js';
+import type { InklingEvent, Ranking, Recipe } from '../../../common/types.js';
 import { type Candidate, applyRecipe, buildHistory, validateRecipe } from '../../../worker/recipe/index.js';
 import { NEAR_DUPLICATE_LOOKAHEAD } from '../../../worker/recipe/rules/diversity.js';
 import { catalogArb, eventArb, recipeJsonArb } from './arbitraries.js';

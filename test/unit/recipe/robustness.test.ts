@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 import { applyRecipe, buildHistory, validateRecipe } from '../../../worker/recipe/index.js';
 import { recipeJsonArb } from './arbitraries.js';
 import { NOW } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 import { DEFAULT_RECIPE, applyRecipe } from '../../../worker/recipe/index.js';
 import { NEAR_DUPLICATE_LOOKAHEAD } from '../../../worker/recipe/rules/diversity.js';
 import { DAY, HOUR, MINUTE, NOW, candidatesOf, event, historyOf, ids, recipe } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../src/types.js';
+import type { Item } from '../../../common/types.js';
 import { applyRecipe } from '../../../worker/recipe/index.js';
 import { rankNormalize } from '../../../worker/recipe/normalize.js';
 import { DAY, NOW, candidatesOf, event, historyOf, ids, recipe } from './helpers.js';

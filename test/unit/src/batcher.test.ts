@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBatcher, type Outbox } from '../../../src/tracker/batcher.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 
 const event = (id: string): InklingEvent => ({ id, type: 'click', itemId: id, time: 1 });
 function memoryOutbox(initial: InklingEvent[] = []): Outbox & { saved: InklingEvent[] } {

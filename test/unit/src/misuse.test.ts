@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
-import type { Engine, EngineConfig } from '../../../worker/protocol.js';
+import type { Engine, EngineConfig } from '../../../common/protocol.js';
 import { createInklingWith, type InklingOptions } from '../../../src/inkling.js';
 import { resolveMode } from '../../../src/privacy.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toEvents } from '../../../src/track-input.js';
-import type { TrackInput } from '../../../src/types.js';
+import type { TrackInput } from '../../../common/types.js';
 
 let count = 0;
 const defaults = { time: 1000, pageViewId: 'pv', nextId: () => `pv:${count++}` };

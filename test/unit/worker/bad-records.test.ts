@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 
 const NOW = 1_700_000_000_000;
 const click = (id: string, category = 'tents'): InklingEvent => ({ id, type: 'click', itemId: `item-${id}`, time: NOW - 1000, item: { category } });

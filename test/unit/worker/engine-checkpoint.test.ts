@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
-import type { InklingEvent, Item, Recipe } from '../../../src/types.js';
-import { CHECKPOINT_AFTER_EVENTS, CHECKPOINT_VERSION, takeCheckpoint } from '../../../worker/checkpoint.js';
-import { emptyState } from '../../../worker/visitor-state.js';
+import type { InklingEvent, Item, Recipe } from '../../../common/types.js';
+import { CHECKPOINT_AFTER_EVENTS, CHECKPOINT_VERSION, takeCheckpoint } from '../../../worker/state/checkpoint.js';
+import { emptyState } from '../../../worker/state/visitor-state.js';
 import { createEngine } from '../../../worker/engine.js';
 import type { EventStore } from '../../../worker/store/event-store.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';

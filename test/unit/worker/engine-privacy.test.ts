@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;

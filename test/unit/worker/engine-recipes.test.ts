@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, createMemoryStore } from '../../../worker/index.js';
-import type { Item } from '../../../src/types.js';
+import type { Item } from '../../../common/types.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const items: Item[] = ['a', 'b', 'c', 'd'].map((id, index) => ({ id, category: index % 2 ? 'x' : 'y' }));

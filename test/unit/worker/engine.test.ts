@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memory } from '@tensorflow/tfjs-core/dist/base';
 import { createEngine } from '../../../worker/index.js';
 import { PRIOR_WEIGHTS } from '../../../worker/model/weights.js';
-import type { InklingEvent, Item } from '../../../src/types.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 
 const catalog: Item[] = [
   ...['a1', 'a2', 'a3'].map((id) => ({ id, category: 'shoes', price: 80 })),

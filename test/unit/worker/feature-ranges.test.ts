@@ -8,7 +8,7 @@ import { trivagoFromRows } from '../../../bench/quality/datasets/trivago.js';
 import { collectLists } from '../../../bench/quality/train/collect.js';
 import type { QualityDataset } from '../../../bench/quality/types.js';
 import { FEATURE_COUNT, FEATURE_INDEX, FEATURE_NAMES, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent } from '../../../worker/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
 
 type Name = (typeof FEATURE_NAMES)[number];
 

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent, Item, RankContext } from '../../../src/types.js';
+import type { InklingEvent, Item, RankContext } from '../../../common/types.js';
 import { FEATURE_COUNT, FEATURE_NAMES, featurize } from '../../../worker/features.js';
-import { createProfile, foldEvent, type Profile } from '../../../worker/profile.js';
+import { createProfile, foldEvent, type Profile } from '../../../worker/state/profile.js';
 import { itemsFor, loadSpeedFixture } from '../../../bench/speed/catalog.js';
 import { REFERENCE_FEATURE_COUNT, referenceFeaturize } from './features-reference.js';
 
@@ -155,7 +155,7 @@ describe('featurize keeps the features the prior was learned on', () => {
     );
   });
 
-  const datasets = [process.env.INKLING_DATASETS, '/work/shared/datasets'].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
+  const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'shared', 'datasets')].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
   it.skipIf(!datasets)('on the speed bench fixture (real rees46 products and visitor), 1,000 items', () => {
     const fixture = loadSpeedFixture();
     const now = Math.max(...fixture.events.map((event) => event.time)) + 60_000;

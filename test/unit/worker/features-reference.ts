@@ -4,8 +4,8 @@
  * features-pinned.test.ts checks that the optimised implementation gives the same values.
  * Do not "fix" this file: if a feature must change, the prior must be relearned.
  */
-import type { Item, RankContext } from '../../../src/types.js';
-import type { Decayed, Profile } from '../../../worker/profile.js';
+import type { Item, RankContext } from '../../../common/types.js';
+import type { Decayed, Profile } from '../../../worker/state/profile.js';
 
 /** worker/profile.ts's decay, frozen here too: two-week half-life. */
 const DECAY_PER_MS = Math.LN2 / (14 * 24 * 3600 * 1000);

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import { faultyIndexedDB, openRaw } from './faulty-idb.js';
 
 const event = (id: string, time: number): InklingEvent => ({ id, type: 'click', itemId: `item-${id}`, time });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../worker/store/memory-store.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 
 const click = (time: number, id?: string): InklingEvent => ({ ...(id === undefined ? {} : { id }), type: 'click', itemId: `item-${time}`, time });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
 import { PRIOR_WEIGHTS } from '../../../worker/model/weights.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;

@@ -1,7 +1,7 @@
 // The checkpoint contract both stores keep: a saved state covers exactly the events read with its mark.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import type { EventStore } from '../../../worker/store/event-store.js';
 import { openIdbStore } from '../../../worker/store/idb-store.js';
 import { createMemoryStore } from '../../../worker/store/memory-store.js';

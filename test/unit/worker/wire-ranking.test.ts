@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ranking } from '../../../src/types.js';
+import type { Ranking } from '../../../common/types.js';
 import { forTheWire } from '../../../worker/wire-ranking.js';
 import { restoreItems } from '../../../src/rank-result.js';
 

@@ -1,4 +1,4 @@
-import type { BoostRule, Item, Reason } from '../../../src/types.js';
+import type { BoostRule, Item, Reason } from '../../../common/types.js';
 import { describeFilter, formatNumber, ruleReason } from '../explain.js';
 import { matchesFilter } from '../filter.js';
 

@@ -1,7 +1,7 @@
-import type { CapRule, Reason, RotationRule } from '../../../src/types.js';
+import type { CapRule, Reason, RotationRule } from '../../../common/types.js';
 import { parseDuration } from '../duration.js';
 import { formatNumber, formatSpan, plural, ruleReason } from '../explain.js';
-import { type ItemHistory, shownWithoutClick } from '../history.js';
+import { type ItemHistory, shownWithoutClick } from '../../state/history.js';
 
 /** A frequency cap ready to check: impressions after `since` count. */
 export interface CompiledCap {

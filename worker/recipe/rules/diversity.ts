@@ -1,4 +1,4 @@
-import type { DiversityRule, Item, Reason } from '../../../src/types.js';
+import type { DiversityRule, Item, Reason } from '../../../common/types.js';
 import { ruleReason } from '../explain.js';
 import { cosine, jaccard, titleTokens } from './similarity.js';
 

@@ -1,7 +1,7 @@
-import type { ExcludeRule, Item, ItemFilter, Reason } from '../../../src/types.js';
+import type { ExcludeRule, Item, ItemFilter, Reason } from '../../../common/types.js';
 import { parseDuration, tryParseDuration } from '../duration.js';
 import { describeFilter, formatSpan, ruleReason } from '../explain.js';
-import type { ItemHistory } from '../history.js';
+import type { ItemHistory } from '../../state/history.js';
 import { matchesFilter } from '../filter.js';
 
 /** An exclude rule with its window in ms (Infinity for "ever"). */

@@ -1,4 +1,4 @@
-import type { Reason } from '../../../src/types.js';
+import type { Reason } from '../../../common/types.js';
 import { ruleReason } from '../explain.js';
 
 /** A kept item the recipe pins. `entry` is the caller's index for the item. */

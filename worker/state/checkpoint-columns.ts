@@ -1,6 +1,6 @@
-import type { ItemSnapshot } from '../src/types.js';
+import type { ItemSnapshot } from '../../common/types.js';
 import type { ItemHistory } from './profile.js';
-import type { EngagementEntry, EngagementVerb } from './recipe/engagement.js';
+import type { EngagementEntry, EngagementVerb } from './engagement.js';
 
 /**
  * The two largest parts of a checkpoint, the profile's per-item counts and the engagement list, as

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { InklingEvent } from '../../../src/types.js';
+import type { InklingEvent } from '../../../common/types.js';
 import { buildHistory, createHistoryIndex, type VisitorHistory } from '../../../worker/recipe/index.js';
-import { eventArb, idArb } from './arbitraries.js';
-import { DAY, HOUR, MINUTE, NOW, event, historyOf } from './helpers.js';
+import { eventArb, idArb } from '../recipe/arbitraries.js';
+import { DAY, HOUR, MINUTE, NOW, event, historyOf } from '../recipe/helpers.js';
 
 describe('buildHistory', () => {
   it('answers last purchase, dismissal, engagement and showing per item', () => {

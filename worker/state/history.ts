@@ -1,4 +1,4 @@
-import type { EventType, InklingEvent } from '../../src/types.js';
+import type { EventType, InklingEvent } from '../../common/types.js';
 import { type EngagementEntry, type EngagementSummary, type EngagementVerb, lazyEngagement } from './engagement.js';
 
 /** What the visitor did with one item; the rules read it with a single map lookup per item. */

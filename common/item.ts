@@ -27,3 +27,17 @@ export interface Item {
 
 /** The item attributes kept with each stored event, so a profile can learn from items no longer on the page. */
 export type ItemSnapshot = Pick<Item, 'category' | 'tags' | 'brand' | 'price'>;
+
+/**
+ * An item's snapshot, as the page sends it with an event and as the engine restores it for an impression
+ * sent by id. The one place the fields are copied: the annotation stops compiling if `ItemSnapshot` gains one.
+ */
+export function snapshotOf(item: ItemSnapshot): ItemSnapshot {
+  const snapshot: { [K in keyof Required<ItemSnapshot>]: ItemSnapshot[K] } = {
+    category: item.category,
+    tags: item.tags,
+    brand: item.brand,
+    price: item.price,
+  };
+  return snapshot;
+}

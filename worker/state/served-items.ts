@@ -1,4 +1,5 @@
-import type { InklingEvent, Item } from '../src/types.js';
+import { snapshotOf } from '../../common/item.js';
+import type { InklingEvent, Item } from '../../common/types.js';
 
 /** Each slot's last ranked items, by id: built when an impression first asks, not on every ranking. */
 const byIdOf = new WeakMap<readonly Item[], Map<string, Item>>();
@@ -19,6 +20,6 @@ export function withSnapshots(events: readonly InklingEvent[], itemsOf: (slot: s
     let byId = byIdOf.get(items);
     if (!byId) byIdOf.set(items, (byId = new Map(items.map((item) => [item.id, item]))));
     const item = byId.get(event.itemId);
-    return item ? { ...event, item: { category: item.category, tags: item.tags, brand: item.brand, price: item.price } } : event;
+    return item ? { ...event, item: snapshotOf(item) } : event;
   });
 }

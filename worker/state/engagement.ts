@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /** How a visitor engaged with an item; used for the `similar` strategy and its explanations. */
 export type EngagementVerb = 'view' | 'click' | 'add_to_cart' | 'purchase';
@@ -33,13 +33,6 @@ export interface EngagementEntry {
   readonly verb: EngagementVerb;
   readonly time: number;
   readonly item: InklingEvent['item'];
-}
-
-/** Folds engagement entries into a summary for a ranking at `now`: decayed, within the lookback. */
-export function summarizeEngagement(entries: readonly EngagementEntry[], now: number): EngagementSummary {
-  const builder = new EngagementBuilder(now);
-  for (const entry of entries) builder.add(entry);
-  return builder.summary();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/index.js';
-import { withSnapshots } from '../../../worker/served-items.js';
-import type { InklingEvent, Item } from '../../../src/types.js';
+import { withSnapshots } from '../../../worker/state/served-items.js';
+import type { InklingEvent, Item } from '../../../common/types.js';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
 const tent: Item = { id: 't1', category: 'tents', tags: ['2p'], brand: 'b0', price: 249, title: 'Tent', popularity: 9 };

@@ -1,9 +1,9 @@
-import type { ItemSnapshot } from '../src/types.js';
+import type { ItemSnapshot } from '../../common/types.js';
 import { engagementFromColumns, engagementToColumns, isColumns, itemsFromColumns, itemsToColumns, SnapshotTable, type EngagementColumns, type ItemColumns } from './checkpoint-columns.js';
 import type { Decayed, Profile } from './profile.js';
 import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
-import { ENGAGEMENT_LOOKBACK_MS } from './recipe/engagement.js';
-import { createHistoryIndex, type HistorySnapshot } from './recipe/history.js';
+import { ENGAGEMENT_LOOKBACK_MS } from './engagement.js';
+import { createHistoryIndex, type HistorySnapshot } from './history.js';
 import type { VisitorState } from './visitor-state.js';
 
 /**

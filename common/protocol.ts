@@ -1,4 +1,4 @@
-import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from '../src/types.js';
+import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from './types.js';
 
 /**
  * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
@@ -11,8 +11,7 @@ export interface Engine {
   ingest(events: readonly InklingEvent[]): Promise<void>;
   /**
    * Ranks a slot's items. Never throws for bad items: an invalid recipe rejects and the caller keeps the
-   * original order. From the worker each item comes back as its id only (`worker/wire-ranking.ts`); the
-   * page puts its own objects back by `originalIndex` (`restoreItems`).
+   * original order. The page holds a {@link PageEngine}, whose rankings carry each item as its id only.
    */
   rank(request: RankRequest): Promise<Ranking>;
   /** Why an item got its place in the last ranking of a slot. */
@@ -23,6 +22,25 @@ export interface Engine {
   export(): Promise<VisitorExport>;
   /** Flushes pending writes and releases the database. */
   close(): Promise<void>;
+}
+
+/** An item as a ranking from the worker carries it: its id only; the page holds the rest. */
+export interface WireItem {
+  readonly id: string;
+}
+
+/**
+ * A ranking as it crosses from the worker (`worker/wire-ranking.ts`): each item is its id only, and
+ * the page puts its own objects back by `originalIndex` (`src/rank-result.ts` `restoreItems`).
+ */
+export type WireRanking = Ranking<WireItem>;
+
+/**
+ * The engine as the page holds it: the worker's, whose rankings carry ids only, or the in-thread one,
+ * whose full items fit the same type.
+ */
+export interface PageEngine extends Omit<Engine, 'rank'> {
+  rank(request: RankRequest): Promise<WireRanking>;
 }
 
 /** Options that the main thread sends to the engine. */

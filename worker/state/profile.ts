@@ -1,4 +1,4 @@
-import type { InklingEvent, ItemSnapshot } from '../src/types.js';
+import type { InklingEvent, ItemSnapshot } from '../../common/types.js';
 
 /** How much each event says about taste. Impressions alone say nothing here (they feed the model as negatives). */
 const EVENT_WEIGHT: Readonly<Record<InklingEvent['type'], number>> = {

@@ -1,4 +1,4 @@
-import type { InklingEvent } from '../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /** A "Buy now" click and the confirmation page that follows it are one purchase if this close. */
 export const SAME_PURCHASE_MS = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
-import type { InklingEvent } from '../src/types.js';
+import type { InklingEvent } from '../../common/types.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import { createPurchaseDeduper } from './purchases.js';
-import { createHistoryIndex, type HistoryIndex } from './recipe/history.js';
+import { createHistoryIndex, type HistoryIndex } from './history.js';
 
 /** What the engine derives from stored events: the profile, the rules' history and the dedupers. */
 export interface VisitorState {
