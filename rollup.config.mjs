@@ -83,12 +83,14 @@ export default [
     plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
   },
-  {
-    input: { 'inkling-track': 'src/page-watch.ts', 'inkling-panel': 'src/ui/panel.ts', 'inkling-debug': 'src/ui/debug-overlay.ts' },
-    output: { dir: 'dist', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', banner: (chunk) => (chunk.name === 'inkling-track' ? compileHint : ''), plugins: [minifyModule], sourcemap: true },
+  // One build each, so that what they share (common/markup.ts) is copied into each file: the tag loads
+  // each as one request, never a shared chunk.
+  ...[['inkling-track', 'src/page-watch.ts'], ['inkling-panel', 'src/ui/panel.ts'], ['inkling-debug', 'src/ui/debug-overlay.ts']].map(([name, input]) => ({
+    input,
+    output: { file: `dist/${name}.js`, format: 'es', banner: name === 'inkling-track' ? compileHint : '', plugins: [minifyModule], sourcemap: true },
     plugins: plugins(),
     onwarn: quiet,
-  },
+  })),
   {
     // TF.js is bundled: its packages are ES modules without `"type": "module"`, which Node cannot import
     // by subpath (`@tensorflow/tfjs-core/dist/base`). Its Node platform calls require(), hence the banner.

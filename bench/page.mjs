@@ -1,74 +1,87 @@
 // Page bench, in Debian Chromium with the built SDK (run `npm run build` first):
-//   node bench/page.mjs [--loads 12] [--check] [--keep-order] [--long-history [--no-checkpoint]]
-//   (--check: exit 1 when over budget; --keep-order: a recipe with `holdout: 1`, so that the slot is
-//   ranked, revealed and tracked as usual but keeps its order: what Inkling costs apart from moving the
-//   tiles; --long-history: the visitor also has 34,489 stored events, every rees46 row as 80 days of
-//   theirs (bench/speed/fixture-json.mjs); --no-checkpoint: the engine's checkpoint is deleted before
-//   each view, so that every start reads every event, as every start did before worker/checkpoint.ts)
-// A returning visitor's page view: 100 items in one slot, loaded with the script tag (`async blocking="render"`, as the
-// README shows), ranked, reordered and tracked (100 impressions). Against the same page without
-// Inkling, and the same page reordered by hand (below), loaded in turn in the same browser, it prints
-// medians over `--loads` page views of:
-// - main-thread work per page view: the CPU time (trace `tdur`) of every task of the page's renderer main
-//   thread (the worker runs on its own thread and is not counted), from before navigation to the end of a
-//   fixed window after `load` in which every impression has been tracked, and the difference to the page
-//   without Inkling; CDP `Performance.getMetrics` durations beside it (wall time; `before` is read in the
-//   blank tab, so they are the new page's totals);
-// - where the difference goes: script (ours: evaluation, handlers, timers, worker replies), rendering
-//   (style, layout, paint: what the reordering and the reveal cost the browser), the rest (loading, IPC)
-//   and the tasks' own overhead (CPU outside any traced event: more tasks, more of it);
-// - the baseline "reordered by hand": the same page with a few lines of inline script that hide the slot
-//   the same way, then, when Inkling's ranking would arrive, make the fewest DOM moves that give Inkling's
-//   order (worked out in advance) and show it. What that costs is what any reordering after the page's
-//   first layout costs the browser, whoever does it; Inkling's share beyond it is Inkling's own. The
-//   bench prints it as a multiple of the budget: above 1x, no implementation can meet the budget here;
-// - the CPU of the tasks that ran Inkling's scripts (evaluation, compile, callbacks, timers; Lighthouse's
-//   attribution) without the parsing, style and layout in them, and the same for the hand-written
-//   reorder; Inkling's by what started them (evaluation, DOMContentLoaded, worker messages, timers);
-// - long tasks (>= 50 ms, PerformanceObserver `longtask`) on each page;
-// - time from DOMContentLoaded to the slot being personalized (`data-inkling-state` set).
-// Budgets (DESIGN.md): main-thread work per page view at most 5 ms, no long task.
+//   node bench/page.mjs [--views 12] [--throttled-views 5] [--check] [--write-docs] [--keep-order]
+//                       [--long-history [--no-checkpoint]]
+// (--views: measured views per variant at 1x (--loads is the old name); --throttled-views: the same under
+// CDP CPU throttling 4x, 0 to skip; --check: exit 1 when over budget at 1x; --write-docs: the tables into
+// docs/performance.md between its bench:page markers; --keep-order: a recipe with `holdout: 1`, ranked,
+// revealed and tracked but never moved; --long-history: the visitor also has 34,489 stored events
+// (bench/speed/fixture-json.mjs); --no-checkpoint: the engine's checkpoint is deleted before each view.)
+//
+// A returning visitor's page view: 100 items in one slot. In one Chromium run (persistent profile: HTTP
+// cache and V8's code cache as a returning visitor has them), in turn, the same page byte for byte except
+// for what runs on it (bench/page/variants.mjs): nothing (bare), the same reorder written by hand (the
+// floor: hide, fewest moves at the moment Inkling's order arrives, reveal), Inkling's documented snippet
+// (ranked, reordered, 100 impressions tracked), and each analytics peer (bench/page/peers.mjs) once with
+// a page view only and once sending the same 100 impressions, its API answered by the local server. Every
+// request to anything but the local server is blocked and counted.
+// Per view: the CPU (trace `tdur`) of every task of the page's renderer main thread, from before
+// navigation to the end of a window after `load` in which everything was tracked and sent; the CPU of the
+// tasks that ran the variant's own scripts (Lighthouse's attribution); long tasks; DOMContentLoaded to the
+// slot personalized. Printed as paired medians over the bare page, and as ratios to the floor and Inkling.
+// Budgets (DESIGN.md), at 1x: Inkling over the bare page at most 1.5x the floor, at most 1/10 of the
+// lightest peer sending the same impressions and below that peer's page-view-only cost; its own script
+// tasks at most 2x the floor's; no long task.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startServer } from '../scripts/serve.mjs';
-import { byHandScript, fewestMoves, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
-import { GROUPS, breakdown, grouped, mainThreadTasks } from './page/trace.mjs';
+import { byHandScript, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
+import { peerHead } from './page/peers.mjs';
+import { startBenchServer } from './page/server.mjs';
+import { report, verdict } from './page/report.mjs';
+import { writeSection } from './page/docs.mjs';
+import { breakdown, mainThreadTasks } from './page/trace.mjs';
+import { VARIANTS } from './page/variants.mjs';
 import { loadLongHistoryJson } from './speed/fixture-json.mjs';
 
 const flag = { type: 'boolean', default: false };
-const { values } = parseArgs({ options: { loads: { type: 'string', default: '12' }, check: flag, 'keep-order': flag, 'long-history': flag, 'no-checkpoint': flag } });
-const LOADS = Number(values.loads);
-const WARM_UPS = 2;
+const { values } = parseArgs({
+  options: {
+    views: { type: 'string' }, loads: { type: 'string' }, 'throttled-views': { type: 'string', default: '5' },
+    check: flag, 'write-docs': flag, 'keep-order': flag, 'long-history': flag, 'no-checkpoint': flag,
+  },
+});
+const VIEWS = Number(values.views ?? values.loads ?? 12);
+const THROTTLED_VIEWS = Number(values['throttled-views']);
+const THROTTLE_RATE = 4;
 const ITEMS = 100;
-const MAIN_THREAD_BUDGET_MS = 5;
-const LONG_TASK_MS = 50;
 const RANK_BUDGET_MS = 2000;
-// Impressions need 1 s in view once the slot is ranked, then the batcher waits 250 ms: the page view is
-// measured for this long after `load` (ranking takes up to ~0.5 s on this shared machine).
+// Impressions need 1 s in view once the slot is ranked, then Inkling's batcher waits 250 ms: each view
+// lasts this long after `load` (times the throttling rate's share of it), and a peer's view also until
+// its events reached the server (its batches leave on its own timers), then a short tail.
 const WINDOW_MS = 2200;
+const SEND_CAP_MS = 6000;
+const TAIL_MS = 250;
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(fileURLToPath(new URL('../dist/inkling.js', import.meta.url)))) throw new Error('dist/ is missing: run `npm run build` first');
+const repo = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(join(repo, 'dist/inkling.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
 const dir = mkdtempSync(join(tmpdir(), 'inkling-page-bench-'));
-// A budget long enough for this shared machine, so that every view takes the personalized path (the
-// work measured) and the time to it is measured rather than cut at the default 150 ms.
-writeFileSync(join(dir, 'with.html'), pageHtml({ items: ITEMS, head: inklingTag({ rankBudgetMs: RANK_BUDGET_MS, keepOrder: values['keep-order'] }) }));
-writeFileSync(join(dir, 'without.html'), pageHtml({ items: ITEMS, head: '' }));
-// A returning visitor has the SDK in the HTTP cache (and V8's code cache): serve it cacheable, as a CDN
-// would, rather than with the test server's no-store.
-const server = await startServer({ root: dir, headers: (path) => (path.startsWith('/dist/') ? { 'cache-control': 'public, max-age=3600' } : {}) });
-// A persistent profile, like a real visitor's browser: the HTTP cache and V8's code cache work as they
-// do for a returning visitor (an incognito-like context keeps neither the same way).
+// A rank budget long enough for this shared machine, so that every view takes the personalized path
+// (the work measured) and the time to it is measured rather than cut at the default 150 ms.
+const inklingHead = inklingTag({ rankBudgetMs: RANK_BUDGET_MS, keepOrder: values['keep-order'] });
+for (const variant of VARIANTS) {
+  if (variant.name === 'by-hand') continue; // written once Inkling's order is known
+  const head = variant.name === 'with' ? inklingHead : variant.peer ? peerHead(variant.peer) : '';
+  writeFileSync(join(dir, `${variant.name}.html`), pageHtml({ items: ITEMS, head }));
+}
+const server = await startBenchServer(dir);
 const profile = mkdtempSync(join(tmpdir(), 'inkling-page-bench-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1280, height: 1100 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+// Nothing leaves the machine: the peers' other hosts (remote config, diagnostics) are refused and counted.
+const blocked = new Map();
+await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (route) => {
+  const host = new URL(route.request().url()).hostname;
+  blocked.set(host, (blocked.get(host) ?? 0) + 1);
+  return route.abort('blockedbyclient');
 });
 // Every item in view (12 x 9 rows of ~100 px), so that all 100 count an impression.
 await context.addInitScript(() => {
@@ -122,39 +135,48 @@ async function dropCheckpoint() {
 }
 
 const sum = (list, key) => list.reduce((total, entry) => total + entry[key], 0);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
 
-/** One page view of the page `name` (`with`, `without`, `by-hand`) in a fresh tab: main-thread metrics from before navigation to the end of the view. */
-async function pageView(name) {
-  if (name === 'with' && values['no-checkpoint']) await dropCheckpoint();
+/** Waits (in Node, never touching the page) until a peer's events of this view reached the server. */
+async function untilSent(variant, since) {
+  const sent = () =>
+    variant.peer.impressions ? (server.events.get('impression') ?? 0) >= ITEMS : server.events.size > 0;
+  while (!sent() && performance.now() - since < SEND_CAP_MS) await sleep(50);
+  await sleep(TAIL_MS);
+}
+
+/** One page view of `variant` in a fresh tab, CPU throttled `rate` times: main-thread metrics. */
+async function pageView(variant, rate) {
+  if (variant.name === 'with' && values['no-checkpoint']) await dropCheckpoint();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const url = `${server.url}/${name}.html`;
+  if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const url = `${server.url}/${variant.name}.html`;
   const traceEvents = [];
   cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
-  const before = await metrics();
+  server.events.clear();
   await page.goto(url);
-  // A fixed window after `load`, the same for both pages, with nothing run in the page meanwhile: polling
-  // the page (CDP Runtime.evaluate) costs its main thread ~0.2 ms a poll, and the page with Inkling, which
-  // settles later, would be polled more often. The window covers ranking, the 1 s impressions and the
-  // batch; whether everything was tracked in it is checked afterwards (`impressions tracked per view`).
-  await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
-  const after = await metrics();
+  const loaded = performance.now();
+  // Nothing runs in the page meanwhile: polling it would cost its main thread, more for later pages.
+  await sleep(WINDOW_MS * (1 + (rate - 1) / 2));
+  if (variant.peer) await untilSent(variant, loaded);
+  const received = {
+    impressions: server.events.get('impression') ?? 0,
+    all: [...server.events.values()].reduce((a, b) => a + b, 0),
+  };
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await traced;
   const tasks = mainThreadTasks(traceEvents, url);
-  const ownTasks = tasks.filter((task) => task.scripts.some((script) => script.startsWith('inkling') || script === `${name}.html`));
-  const work = breakdown(traceEvents, url);
+  const ownTasks = tasks.filter((task) => task.scripts.some((script) => variant.owns(script)));
   const inPage = await page.evaluate(() => ({
     ...window.__bench,
     dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
   }));
-  let impressions = 0;
-  if (name === 'with') {
+  let impressions = received.impressions;
+  if (variant.name === 'with') {
     // Outside the measured window: how many of this view's items were tracked.
     impressions = await page.evaluate(async () => {
       const { events } = await window.Inkling.export();
@@ -168,17 +190,14 @@ async function pageView(name) {
     ownCpuMs: sum(ownTasks, 'scriptCpuMs'),
     ownCompileMs: sum(ownTasks, 'compileMs'),
     ownByKind: ownTasks.reduce((groups, task) => ((groups[task.kind] ??= []).push(task), groups), {}),
-    wallMs: sum(tasks, 'wallMs'),
-    longTaskCpuMs: Math.max(0, ...tasks.filter((task) => task.wallMs >= LONG_TASK_MS).map((task) => task.cpuMs)),
-    taskMs: (after.TaskDuration - before.TaskDuration) * 1000,
-    scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000,
-    layoutMs: (after.LayoutDuration - before.LayoutDuration) * 1000,
-    styleMs: (after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000,
     longTasks: inPage.longTasks,
+    // On a shared machine a task may last 50 ms of wall time while computing far less: its CPU says which.
+    maxTaskCpuMs: Math.max(0, ...tasks.map((task) => task.cpuMs)),
     state: inPage.state,
     dclToSlotMs: inPage.personalizedAt === undefined ? undefined : inPage.personalizedAt - inPage.dcl,
     impressions,
-    work,
+    sent: received.all,
+    work: breakdown(traceEvents, url),
   };
 }
 
@@ -199,84 +218,46 @@ async function inklingsOrder() {
   return seen;
 }
 
+/** `views` measured views of every variant after `warmUps`, interleaved, each variant first in turn. */
+async function phase(rate, views, warmUps) {
+  const runs = Object.fromEntries(VARIANTS.map((variant) => [variant.name, []]));
+  for (let i = 0; i < warmUps + views; i++) {
+    const measured = {};
+    for (let k = 0; k < VARIANTS.length; k++) {
+      const variant = VARIANTS[(i + k) % VARIANTS.length];
+      measured[variant.name] = await pageView(variant, rate);
+    }
+    if (i >= warmUps) for (const variant of VARIANTS) runs[variant.name].push(measured[variant.name]);
+  }
+  return runs;
+}
+
 await firstVisit();
 const { order, delayMs } = await inklingsOrder();
-writeFileSync(join(dir, 'by-hand.html'), pageHtml({ items: ITEMS, head: byHandScript({ original: itemIds(ITEMS), order, delayMs }) }));
-const PAGES = ['with', 'without', 'by-hand'];
-const runs = { with: [], without: [], 'by-hand': [] };
-for (let i = 0; i < WARM_UPS + LOADS; i++) {
-  // Each page goes first in turn, so that a slow patch of the machine hits every side.
-  const views = {};
-  for (let k = 0; k < PAGES.length; k++) {
-    const name = PAGES[(i + k) % PAGES.length];
-    views[name] = await pageView(name);
-  }
-  if (i < WARM_UPS) continue;
-  for (const name of PAGES) runs[name].push(views[name]);
-}
-const { with: withRuns, without: withoutRuns, 'by-hand': byHandRuns } = runs;
-const version = context.browser()?.version() ?? (await (await context.newCDPSession(await context.newPage())).send('Browser.getVersion')).product;
+const byHand = byHandScript({ original: itemIds(ITEMS), order, delayMs });
+writeFileSync(join(dir, 'by-hand.html'), pageHtml({ items: ITEMS, head: byHand }));
+const started = performance.now();
+const normal = await phase(1, VIEWS, 2);
+const throttled = THROTTLED_VIEWS > 0 ? await phase(THROTTLE_RATE, THROTTLED_VIEWS, 1) : undefined;
+const minutes = (performance.now() - started) / 60_000;
+const version = (await (await context.newCDPSession(await context.newPage())).send('Browser.getVersion')).product;
 await context.close();
 rmSync(profile, { recursive: true, force: true });
 await server.close();
 rmSync(dir, { recursive: true, force: true });
 
-const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const pick = (runs, key) => runs.map((run) => run[key]);
-const fmt = (n, digits = 1) => n.toFixed(digits);
-const side = (runs, key) => median(pick(runs, key));
-// The SDK's share: the difference within each pair (same moment of the machine), then its median.
-const pairedOf = (runsA, runsB, of) => median(runsA.map((run, i) => of(run) - of(runsB[i])));
-const paired = (key) => pairedOf(withRuns, withoutRuns, (run) => run[key]);
-const longest = (runs) => Math.max(0, ...runs.flatMap((run) => run.longTasks));
-const longCount = (runs) => runs.reduce((sum, run) => sum + run.longTasks.filter((ms) => ms >= LONG_TASK_MS).length, 0);
-// `holdout` with --keep-order: ranked and revealed all the same.
-const personalized = withRuns.filter((run) => run.state !== 'original');
-const cpuShare = paired('cpuMs');
-
-const history = values['long-history'] ? `, with 34,489 stored events${values['no-checkpoint'] ? ' read at every start (checkpoint deleted before each view)' : ' (the engine starts from its checkpoint)'}` : '';
-console.log(`page bench: a returning visitor's page view${history}, ${ITEMS} items tracked in one ranked slot${values['keep-order'] ? ' that keeps its order (holdout)' : ''}, script tag async; Chromium ${version};`);
-console.log(`${LOADS} page views each with Inkling, without (same page, no tag) and reordered by hand (no tag; the same hiding, moves and reveal), in turn; medians; the worker's thread is not counted`);
-console.log('| main thread per page view | with Inkling | without | Inkling\'s share (paired) | ratio |');
-console.log('| --- | --- | --- | --- | --- |');
-const row = (what, key) => console.log(`| ${what} | ${fmt(side(withRuns, key))} ms | ${fmt(side(withoutRuns, key))} ms | ${fmt(paired(key), 2)} ms | ${fmt(side(withRuns, key) / side(withoutRuns, key), 2)}x |`);
-row('**CPU time of tasks (trace `tdur`)**', 'cpuMs');
-row('wall time of tasks (trace `dur`)', 'wallMs');
-row('TaskDuration (CDP Performance.getMetrics, wall)', 'taskMs');
-row('ScriptDuration (CDP, wall)', 'scriptMs');
-row('LayoutDuration (CDP, wall)', 'layoutMs');
-row('RecalcStyleDuration (CDP, wall)', 'styleMs');
-console.log(`tasks that ran Inkling's scripts, without the parsing, style and layout in them (Lighthouse's attribution of third-party main-thread time): ${fmt(side(withRuns, 'ownCpuMs'), 2)} ms CPU median (the hand-written reorder's own tasks: ${fmt(side(byHandRuns, 'ownCpuMs'), 2)} ms)`);
-const kindsOwn = [...new Set(withRuns.flatMap((run) => Object.keys(run.ownByKind)))];
-const ownKind = (run, kind) => sum(run.ownByKind[kind] ?? [], 'scriptCpuMs');
-console.log(`Inkling's own tasks by what started them (medians): ${kindsOwn.map((kind) => `${kind} ${fmt(median(withRuns.map((run) => ownKind(run, kind))), 2)} ms`).join(', ')}; of all this, V8 compiling or reading the code cache of the tag ${fmt(side(withRuns, 'ownCompileMs'), 2)} ms`);
-console.log(`long tasks (>= ${LONG_TASK_MS} ms wall): ${longCount(withRuns)} in ${LOADS} views with Inkling (longest ${fmt(longest(withRuns))} ms; most CPU in one: ${fmt(Math.max(...pick(withRuns, 'longTaskCpuMs')))} ms), ${longCount(withoutRuns)} without (longest ${fmt(longest(withoutRuns))} ms)`);
-const dclToSlot = personalized.map((run) => run.dclToSlotMs);
-console.log(`DOMContentLoaded to slot personalized: ${personalized.length ? `${fmt(median(dclToSlot))} ms median, ${fmt(Math.max(...dclToSlot))} ms worst` : 'n/a'} (${personalized.length} of ${LOADS} views personalized with a ${RANK_BUDGET_MS} ms rank budget; ${dclToSlot.filter((ms) => ms <= 150).length} within the default 150 ms)`);
-console.log(`impressions tracked per view: ${median(pick(withRuns, 'impressions'))} of ${ITEMS}`);
-// Where the SDK's share goes: the kinds of work whose paired median difference is largest.
-const kinds = [...new Set([...withRuns, ...withoutRuns].flatMap((run) => Object.keys(run.work)))];
-const share = kinds
-  .map((name) => [name, median(withRuns.map((run, i) => (run.work[name] ?? 0) - (withoutRuns[i].work[name] ?? 0)))])
-  .filter(([, ms]) => Math.abs(ms) >= 0.5)
-  .sort((a, b) => b[1] - a[1]);
-console.log(`where the share goes (CPU of each kind of work a task ran, paired median differences >= 0.5 ms): ${share.map(([name, ms]) => `${name} ${fmt(ms)} ms`).join(', ')}`);
-const GROUP_NAMES = [...GROUPS.map(([name]) => name), 'other', 'overhead'];
-const byGroup = (runsA, runsB) => GROUP_NAMES.map((name) => `${name} ${fmt(pairedOf(runsA, runsB, (run) => grouped(run)[name] ?? 0))} ms`).join(', ');
-console.log(`the share by kind (paired medians): ${byGroup(withRuns, withoutRuns)}`);
-// The baseline: what the same reorder costs when the page does it itself with the fewest moves.
-const moves = fewestMoves(itemIds(ITEMS), order).length;
-const byHandShare = pairedOf(byHandRuns, withoutRuns, (run) => run.cpuMs);
-console.log(`reordered by hand (${moves} moves of ${ITEMS} tiles, ${fmt(delayMs, 0)} ms after DOMContentLoaded, hidden and revealed as Inkling does): ${fmt(byHandShare, 2)} ms of CPU over the page without it (${byGroup(byHandRuns, withoutRuns)})`);
-console.log(`Inkling beyond the hand-written reorder: ${fmt(pairedOf(withRuns, byHandRuns, (run) => run.cpuMs), 2)} ms (${byGroup(withRuns, byHandRuns)})`);
-console.log(`budget: Inkling's main-thread work at most ${MAIN_THREAD_BUDGET_MS} ms per page view (CPU, paired median: ${fmt(cpuShare, 2)} ms), no long task of its own`);
-// The floor under any implementation, in the budget's own terms (all main-thread CPU over the page
-// without it): no reorder after the first layout costs less than the hand-written one.
-console.log(`the hand-written reorder alone, on this machine: ${fmt(byHandShare / MAIN_THREAD_BUDGET_MS, 2)}x the budget${byHandShare > MAIN_THREAD_BUDGET_MS ? ': no implementation that reorders after the first layout can meet it here' : ''}`);
-const ok = cpuShare <= MAIN_THREAD_BUDGET_MS && longCount(withRuns) <= longCount(withoutRuns);
-console.log(ok ? 'within budget' : 'OVER BUDGET');
+const setting = { items: ITEMS, order, delayMs, rankBudgetMs: 150, keepOrder: values['keep-order'],
+  history: values['long-history'] ? (values['no-checkpoint'] ? 'long, no checkpoint' : 'long') : undefined };
+const lines = [
+  `page bench (\`node bench/page.mjs\`), ${new Date().toISOString().slice(0, 16)} UTC, ${version},` +
+    ` ${minutes.toFixed(1)} min; requests blocked (not localhost):` +
+    ` ${blocked.size ? [...blocked].map(([host, n]) => `${host} ${n}`).join(', ') : 'none'}`,
+  '',
+  ...report(normal, { ...setting, rate: 1, views: VIEWS }),
+  ...(throttled ? ['', ...report(throttled, { ...setting, rate: THROTTLE_RATE, views: THROTTLED_VIEWS })] : []),
+];
+const { ok, lines: budgetLines } = verdict(normal);
+lines.push('', ...budgetLines);
+console.log(lines.join('\n'));
+if (values['write-docs']) writeSection(join(repo, 'docs/performance.md'), 'bench:page', lines.join('\n'));
 if (values.check) process.exitCode = ok ? 0 : 1;

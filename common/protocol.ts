@@ -1,7 +1,7 @@
 import type { InklingEvent, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe } from './types.js';
 
 /**
- * The only contract between the two rooms besides `src/types.ts`. The main thread holds a
+ * The contract between the two rooms, beside the types of `common/types.ts`. The main thread holds a
  * `Remote<Engine>` (comlink) or, when no worker can start, the same object in-thread.
  */
 export interface Engine {

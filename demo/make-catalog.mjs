@@ -53,8 +53,30 @@ function publishedAt(rnd) {
   return REFERENCE_TIME - daysAgo * DAY_MS - rnd.int(0, 23) * 3_600_000;
 }
 
-/** Builds the products of one category (without ids, which are assigned after a shuffle). */
-function productsFor(rnd, category) {
+/**
+ * The title `name — suffix`, or when another product already has it, the first free one with another
+ * flavour (flavoured lines) or colourway (the others), then the same under another of the line's brands,
+ * so that no two tiles read alike at different prices. Picks without drawing random numbers, so the rest
+ * of the catalog stays as the seed made it. Returns the title, and its brand and colourway when changed.
+ */
+function uniqueTitle(taken, { name, brand, brands, suffix, flavours }) {
+  const drawn = suffix ? `${name} — ${suffix}` : name;
+  if (!taken.has(drawn)) return { title: drawn };
+  const options = flavours ?? COLOURWAYS.map((colourway) => colourway.name);
+  const start = Math.max(0, options.indexOf(suffix));
+  for (const other of [brand, ...brands.filter((b) => b !== brand)]) {
+    for (let i = 1; i <= options.length; i += 1) {
+      const option = options[(start + i) % options.length];
+      const title = `${name.replace(brand, other)} — ${option}`;
+      if (taken.has(title)) continue;
+      return { title, brand: other, colourway: flavours ? undefined : COLOURWAYS.find((c) => c.name === option) };
+    }
+  }
+  throw new Error(`make-catalog: no free title for ${name}`);
+}
+
+/** Builds the products of one category (without ids, which are assigned after a shuffle); `taken`: titles so far. */
+function productsFor(rnd, category, taken) {
   const products = [];
   for (let i = 0; i < category.count; i += 1) {
     const source = category.slug === 'outlet' ? rnd.pick(CATEGORIES.filter((c) => c.slug !== 'outlet' && c.slug !== 'nutrition')) : category;
@@ -64,19 +86,20 @@ function productsFor(rnd, category) {
     const model = `${rnd.pick(source.models)}${line.numbered ? ` ${rnd.int(2, 9)}` : ''}`;
     const name = line.model === false ? `${brand} ${line.kind}` : `${brand} ${model} ${line.kind}`;
     const suffix = line.flavours ? rnd.pick(line.flavours) : line.colour ? colour.name : '';
-    const title = suffix ? `${name} — ${suffix}` : name;
+    const { title, colourway, brand: titleBrand } = uniqueTitle(taken, { name, brand, brands: source.brands, suffix, flavours: line.flavours });
+    taken.add(title);
     const basePrice = priceTag(rnd, line.price[0], line.price[1]);
     const tags = [...new Set([...line.tags, ...rnd.sample(line.pool, rnd.int(1, 2))])];
     const product = {
       category: category.slug,
       title,
-      brand,
+      brand: titleBrand ?? brand,
       tags,
       price: basePrice,
       popularity: popularity(rnd),
       publishedAt: publishedAt(rnd),
       inStock: rnd.next() > 0.06,
-      colour: colour.hex,
+      colour: (colourway ?? colour).hex,
       glyph: source.slug,
     };
     if (category.slug === 'outlet') {
@@ -111,7 +134,8 @@ function articles(rnd, productCount) {
 /** Builds the whole catalog deterministically from the seed. */
 export function makeCatalog(seed = SEED) {
   const rnd = makeRandom(seed);
-  const all = rnd.shuffle(CATEGORIES.flatMap((category) => productsFor(rnd, category)));
+  const taken = new Set();
+  const all = rnd.shuffle(CATEGORIES.flatMap((category) => productsFor(rnd, category, taken)));
   const products = all.map((p, i) => ({ id: `sku-${i + 1}`, kind: 'product', ...p }));
   // One in-stock, well-liked jacket is the marketer's promoted item, pinned first on the home rail.
   const promoted = products.filter((p) => p.category === 'jackets' && p.inStock).sort((a, b) => b.popularity - a.popularity)[0];

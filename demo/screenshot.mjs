@@ -1,5 +1,6 @@
-// The README's picture: the demo shop's "Popular right now" grid for a new visitor, and for the same
-// visitor after looking at three tents, side by side. Run after `npm run build && node demo/build.mjs`:
+// The README's picture: the demo shop's "Popular right now" grid in the shop's own order (the page as
+// served, without Inkling: even a first visit is ranked by the shipped prior), and for a visitor who
+// looked at three tents, side by side. Run after `npm run build && node demo/build.mjs`:
 //   node demo/screenshot.mjs [out.png]     (default docs/screenshot.png; Debian Chromium, never downloaded)
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -20,10 +21,9 @@ try {
     const response = await route.fetch();
     await route.fulfill({ response, body: (await response.text()).replace('<script src="/dist/inkling.js"', '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"') });
   });
-  const page = await context.newPage();
   const grid = '[data-inkling-slot="home-grid"]';
-  const shoot = async () => {
-    await page.waitForSelector(`${grid}[data-inkling-state]`);
+  const shoot = async (page, { ranked = true } = {}) => {
+    if (ranked) await page.waitForSelector(`${grid}[data-inkling-state]`);
     const box = await page.$eval(grid, (slot) => {
       const rect = slot.getBoundingClientRect();
       return { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
@@ -31,8 +31,15 @@ try {
     // The first two rows of tiles.
     return (await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 780) }, fullPage: true })).toString('base64');
   };
+  // The shop's own order: the page as served, in a context where the SDK never loads.
+  const plain = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  await plain.route('**/dist/**', (route) => route.abort());
+  const original = await plain.newPage();
+  await original.goto(`${server.url}/`);
+  const before = await shoot(original, { ranked: false });
+  await plain.close();
+  const page = await context.newPage();
   await page.goto(`${server.url}/`);
-  const before = await shoot();
   const tents = await page.$$eval('[data-inkling-category="tents"][data-inkling-item]', (tiles) => tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-item')));
   for (const id of tents) {
     await page.goto(`${server.url}/p/${id}.html`);
@@ -40,7 +47,7 @@ try {
   }
   await page.evaluate(() => window.Inkling.flush());
   await page.goto(`${server.url}/`);
-  const after = await shoot();
+  const after = await shoot(page);
 
   const sheet = await context.newPage();
   await sheet.setViewportSize({ width: 1600, height: 600 });
@@ -48,7 +55,7 @@ try {
     body{margin:0;padding:24px;background:#f4f1ec;font:600 20px system-ui;color:#14532d;display:flex;gap:24px}
     figure{margin:0;flex:1}figcaption{margin:0 0 10px}img{width:100%;border-radius:10px;box-shadow:0 2px 10px #0002}
     small{display:block;font-weight:400;font-size:15px;color:#52606d;margin-top:2px}</style>
-    <figure><figcaption>First visit<small>"Popular right now" in the shop's own order</small></figcaption><img src="data:image/png;base64,${before}"></figure>
+    <figure><figcaption>The shop's own order<small>"Popular right now" as the page is served</small></figcaption><img src="data:image/png;base64,${before}"></figure>
     <figure><figcaption>After looking at three tents<small>Same nodes, reordered on the device before the slot was painted</small></figcaption><img src="data:image/png;base64,${after}"></figure>`);
   mkdirSync(dirname(out), { recursive: true });
   await sheet.locator('body').screenshot({ path: out });

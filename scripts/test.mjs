@@ -1,5 +1,6 @@
-// `npm test`: installs what is missing, builds, type-checks, checks bundle budgets, then runs every
-// test (unit in Node/happy-dom, browser in Debian Chromium) and prints one summary line.
+// `npm test`: installs what is missing, builds, type-checks, checks formatting (Prettier), lint (ESLint)
+// and bundle budgets, then runs every test (unit in Node/happy-dom, browser in Debian Chromium) and
+// prints one summary line.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build, ensureChromium, ensurePackages, repo, run } from './setup.mjs';
@@ -7,8 +8,11 @@ import { build, ensureChromium, ensurePackages, repo, run } from './setup.mjs';
 ensurePackages();
 const chromium = ensureChromium();
 build();
-run('node demo/build.mjs');
+// The browser tests build the demo shop into test-results/ themselves: demo/dist is `npm run demo`'s,
+// which may be serving it (with the React example) meanwhile.
 run('npx tsc -p tsconfig.json --noEmit');
+run('npx prettier --check . --log-level warn');
+run('npx eslint .');
 run('node scripts/size.mjs');
 
 mkdirSync(`${repo}test-results`, { recursive: true });

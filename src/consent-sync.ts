@@ -5,13 +5,15 @@ import type { ConsentState } from '../common/types.js';
 /** What one tab tells the others: a consent change, or "the visitor asked to be forgotten". */
 export type TabMessage = { readonly consent: ConsentState } | { readonly forget: true };
 
+/** The BroadcastChannel the tabs of a site share (the visitor panel listens to it for erasures). */
+export const TAB_CHANNEL = 'inkling';
 
 /**
  * Keeps privacy decisions consistent across the site's open tabs (BroadcastChannel) and across page
  * loads (the consent choice in localStorage, so that the first event of the next page is already
  * governed by it). Storing the choice itself is what honouring it requires; it identifies nobody.
  */
-export function createTabSync(onMessage: (message: TabMessage) => void, name = 'inkling'): { post(message: TabMessage): void } {
+export function createTabSync(onMessage: (message: TabMessage) => void, name = TAB_CHANNEL): { post(message: TabMessage): void } {
   let channel: BroadcastChannel | undefined;
   try {
     channel = new BroadcastChannel(name);

@@ -2,16 +2,13 @@ import type { PageEngine, VisitorExport } from '../common/protocol.js';
 import { assertAccepted, checkOptions, CONSENTS, EVENT_NAMES, type Checked } from './checks.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
-import { createTabSync, storeConsent, storedConsent, type TabMessage } from './consent-sync.js';
-import { readSignals, resolveMode, type PrivacyOptions, type PrivacySignals } from './privacy.js';
+import { createTabSync, storeConsent, type TabMessage } from './consent-sync.js';
+import { createEventPipeline } from './event-pipeline.js';
+import { createModeState } from './mode-state.js';
+import { readSignals, type PrivacyOptions, type PrivacySignals } from './privacy.js';
 import { checkRankArguments, originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
-import { isReturning, markReturning } from './returning.js';
-import { toEvents } from './track-input.js';
-import { createBatcher, localStorageOutbox } from './tracker/batcher.js';
-import { newPageViewId } from './tracker/page-view.js';
-import { onRouteChange } from './tracker/route-changes.js';
-import { sessionJournal } from './tracker/session-journal.js';
+import { trackPageViews } from './tracker/page-view.js';
 import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, TrackInput } from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
@@ -75,7 +72,11 @@ export interface HostDefaults {
   readonly checked?: boolean;
 }
 
-/** Builds the API; `index.ts` and `tag.ts` supply the host defaults. */
+/**
+ * Builds the API; `index.ts` and `tag.ts` supply the host defaults. Its parts: the privacy state
+ * machine (`mode-state.ts`), page views (`tracker/page-view.ts`), the event pipeline
+ * (`event-pipeline.ts`), tab sync (`consent-sync.ts`) and the engine connection (`client.ts`).
+ */
 export function createInklingWith(given: Checked<InklingOptions>, host: HostDefaults): Inkling {
   const emitter = createEmitter((error) => reporter.error(error, 'event handler'));
   const reporter = createReporter((error) => {
@@ -83,30 +84,14 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
     emitter.emit('error', error);
   });
   const options = host.checked ? given : checkOptions(given, reporter.error);
-  const signals = options.signals ?? readSignals();
-  // A choice made with setConsent() on an earlier page governs this page's first event, unless the page says otherwise.
-  let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
-  let paused = false;
-  let mode = resolveMode(options, consent, signals);
-  /** Applies a consent or pause change: at once on this page, and in the engine if it has started. */
-  const updateMode = () => {
-    const next = paused ? 'off' : resolveMode(options, consent, signals);
-    if (next === mode) return;
-    mode = next;
-    // The returning hint follows the mode to where that mode may keep it (see returning.ts).
-    if (returning && mode !== 'off') markReturning(true, mode);
-    if (mode === 'off') batcher.clear();
-    if (mode !== 'session') journal.clear();
+  /** A consent or pause change applies at once on this page, and in the engine if it has started. */
+  const privacy = createModeState(options, options.signals ?? readSignals(), (mode) => {
+    events.modeChanged(mode);
     emitter.emit('mode', mode);
     // Not started yet: it starts with the mode in force then.
     void enginePromise?.then((connected) => connected.configure({ mode })).catch((error: unknown) => reporter.error(error, 'mode change'));
-  };
-  let pageViewId = newPageViewId();
-  let returning = isReturning();
-  let eventCount = 0;
-  const nextId = () => `${pageViewId}:${(eventCount++).toString(36)}`;
-  // A single-page app's route change is a new page view (impressions count again).
-  if (typeof history !== 'undefined') onRouteChange(() => (pageViewId = newPageViewId()));
+  });
+  const pageViews = trackPageViews();
 
   let enginePromise: Promise<PageEngine> | undefined;
   const engine = () =>
@@ -116,44 +101,26 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
       loadInThread: host.loadInThread,
       reporter,
     }).then(async (connected) => {
-      await connected.configure({ mode, recipes: options.recipes, retentionDays: options.retentionDays });
+      await connected.configure({ mode: privacy.mode, recipes: options.recipes, retentionDays: options.retentionDays });
       return connected;
     }));
 
-  const outbox = localStorageOutbox();
-  const journal = sessionJournal();
-  const batcher = createBatcher({
-    send: async (events) => (await engine()).ingest(events),
-    // Only `full` may leave events in localStorage for the next page; `session` uses the tab's journal.
-    outbox: { load: () => (mode === 'full' ? outbox.load() : []), save: (events) => outbox.save(mode === 'full' ? events : []) },
-    onError: (error) => reporter.error(error, 'storing events'),
-  });
-  // `session` on a multi-page site: what earlier pages of this tab learned comes back from the journal.
-  // Sent at once, so that it reaches the engine ahead of this page's first rank().
-  if (mode === 'session') for (const event of journal.load()) batcher.add(event);
-  void batcher.flush();
-
-  /** This tab's share of forget(): every buffer on the main thread. */
+  const events = createEventPipeline(() => privacy.mode, pageViews, async (batch) => (await engine()).ingest(batch), reporter);
+  /** This tab's share of forget(): the buffers, then the page's pending trackers (a view, impression clocks). */
   const forgetHere = () => {
-    batcher.clear();
-    journal.clear();
-    markReturning(false);
-    returning = false;
-    // The page's pending trackers (a detail page's view, impression clocks) drop what they were timing.
+    events.forget();
     emitter.emit('forget', undefined);
   };
   const tabs = createTabSync((message: TabMessage) => {
-    if ('consent' in message) {
-      consent = message.consent;
-      updateMode();
-    } else {
+    if ('consent' in message) privacy.setConsent(message.consent);
+    else {
       forgetHere();
       void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 
   // `off` starts nothing: no worker, no database.
-  if (host.eager && mode !== 'off') void engine().catch((error) => reporter.error(error, 'engine start'));
+  if (host.eager && privacy.mode !== 'off') void engine().catch((error) => reporter.error(error, 'engine start'));
 
   /** Runs a method's work (an async function runs synchronously up to its first await); an error goes to the reporter and the caller gets `fallback()` (never a throw or a rejection). */
   const attempt = <R>(where: string, task: () => Promise<R>, fallback: () => R): Promise<R> =>
@@ -174,23 +141,16 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
 
   return {
     get mode() {
-      return mode;
+      return privacy.mode;
     },
-    track: (input) =>
-      guard('track', () => {
-        if (mode === 'off') return;
-        const events = toEvents(input, { time: Date.now(), pageViewId, nextId });
-        for (const event of events) batcher.add(event);
-        if (mode === 'session') journal.add(events);
-        if (!returning) markReturning((returning = true), mode);
-      }),
+    track: (input) => guard('track', () => events.track(input)),
     rank: (items, options) =>
       attempt(
         typeof options?.slot === 'string' ? `rank(${options.slot})` : 'rank',
         async () => {
           checkRankArguments(items, options);
           const { slot, recipe, context, explain } = options;
-          if (mode === 'off') return original(items, 'privacy', 'personalization is off');
+          if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
           const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain }), items);
           emitter.emit('ranked', { slot, ranking });
@@ -208,8 +168,7 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
       guard('setConsent', () => {
         // Fails closed: an unreadable state counts as `denied` (and is reported).
         const state = CONSENTS.includes(given) ? given : 'denied';
-        consent = state;
-        updateMode();
+        privacy.setConsent(state);
         storeConsent(state);
         tabs.post({ consent: state });
         assertAccepted(given, CONSENTS, 'state');
@@ -217,8 +176,7 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
     pause: (value) =>
       guard('pause', () => {
         // Fails closed: anything but `false` pauses (a value that is not a boolean is reported).
-        paused = value !== false;
-        updateMode();
+        privacy.setPaused(value !== false);
         assertAccepted(value, 'boolean', 'paused');
       }),
     on: (type, handler) => {
@@ -239,15 +197,10 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
       }, () => undefined),
     export: () =>
       attempt('export', async () => {
-        await batcher.flush();
+        await events.send();
         return (await engine()).export();
-      }, () => ({ exportedAt: Date.now(), mode, events: [], profile: null, model: null })),
-    // park() and the journal are written synchronously: this runs from `pagehide`.
-    flush: () =>
-      attempt('flush', async () => {
-        batcher.park();
-        if (mode === 'session') journal.save();
-        await batcher.flush();
-      }, () => undefined),
+      }, () => ({ exportedAt: Date.now(), mode: privacy.mode, events: [], profile: null, model: null })),
+    // Parking and the journal are written synchronously: this runs from `pagehide`.
+    flush: () => attempt('flush', () => events.flush(), () => undefined),
   };
 }

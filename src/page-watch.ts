@@ -42,7 +42,7 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   const track = (...args: Parameters<typeof inputFor>) => inkling.track(inputFor(...args));
   /**
    * In `full` mode an impression of an item a ranking read goes as its id: this page's engine holds
-   * the item's snapshot (`worker/served-items.ts`), so a grid's hundred impressions build and clone
+   * the item's snapshot (`worker/state/served-items.ts`), so a grid's hundred impressions build and clone
    * no copies of it. `session` mode carries events to the next page's engine, which never saw them.
    */
   const impressionOf = (element: Element, extra: { itemListId?: string; index?: number }): TrackInput => {

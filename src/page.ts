@@ -83,7 +83,8 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         if (ranking && !ranking.fallback && (returning ? hidden() : !isOnScreen(slot))) {
           const moves = () => applyOrder(slot, ranking.items.map((entry) => entry.item.id), ranking.removed.map((entry) => entry.item.id));
-          tracking ? tracking.quietly(moves) : moves();
+          if (tracking) tracking.quietly(moves);
+          else moves();
           state = ranking.group;
         }
       }

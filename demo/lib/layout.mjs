@@ -19,7 +19,8 @@ const LOGO = '<svg class="logo-mark" viewBox="0 0 64 64" aria-hidden="true" focu
 
 const CART_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/><circle cx="10" cy="20.5" r="1.5" fill="currentColor"/><circle cx="17" cy="20.5" r="1.5" fill="currentColor"/></svg>';
 
-function header(categories, current) {
+/** The shop's header: logo, main nav with the cart, and the category strip (`current` is highlighted). */
+export function header(categories, current) {
   const link = (href, label, key) =>
     `<a href="${href}"${key === current ? ' aria-current="page"' : ''}>${esc(label)}</a>`;
   const cats = categories.map((c) => link(categoryHref(c.slug), c.name, `category-${c.slug}`)).join('');
@@ -28,7 +29,7 @@ function header(categories, current) {
     <a class="logo" href="/">${LOGO}<span>Trailhead <b>Outfitters</b></span></a>
     <nav class="main-nav" aria-label="Main">
       ${link('/', 'Home', 'home')}${link('/category/running.html', 'Shop', 'shop')}${link('/articles.html', 'Articles', 'articles')}
-      <a class="cart-link" href="/cart.html"${current === 'cart' ? ' aria-current="page"' : ''}>${CART_ICON}<span>Cart</span><span class="cart-count" data-cart-count aria-label="items in cart">0</span></a>
+      <a class="cart-link" href="/cart.html"${current === 'cart' ? ' aria-current="page"' : ''}>${CART_ICON}<span class="cart-label">Cart</span><span class="cart-count" data-cart-count aria-label="items in cart">0</span></a>
     </nav>
   </div>
   <nav class="cat-nav" aria-label="Categories"><div class="cat-scroll">${cats}</div></nav>

@@ -1,6 +1,6 @@
 // The recipes block the demo declares (schema: src/types/recipe.ts). The marketer's story:
 // personal taste first, with trending and new arrivals mixed in; never re-offer what the visitor
-// just bought or dismissed; stop pushing what they keep ignoring; keep the top of every list varied;
+// just bought or dismissed, nor anything sold out; stop pushing what they keep ignoring; keep the top of every list varied;
 // and on the home rail, the promoted item always comes first.
 
 /** Rules every slot shares. */
@@ -11,15 +11,16 @@ function baseRecipe() {
       { use: 'trending', weight: 0.25 },
       { use: 'recent', weight: 0.15 },
     ],
-    exclude: [{ purchased: { within: '30d' } }, { dismissed: true }],
+    // A sold-out item is never put forward: it moves past the buyable ones, out of the first tiles.
+    exclude: [{ purchased: { within: '30d' } }, { dismissed: true }, { where: { inStock: false } }],
     cap: { impressionsWithoutClick: 5, within: '1h', mode: 'sink' },
     diversity: { field: 'category', maxPerTop: { k: 10, max: 3 } },
   };
 }
 
 /**
- * `default` applies to every slot without its own recipe; `home-rail` adds an out-of-stock
- * exclusion (a rail of recommendations should be buyable) and pins `promotedId` at position 0.
+ * `default` applies to every slot without its own recipe (the home grid, the category pages); `home-rail`
+ * also boosts the outlet and pins `promotedId` at position 0.
  * There is deliberately no `holdout`, so that every visitor of the demo sees personalization.
  */
 export function makeRecipes(promotedId) {
@@ -28,7 +29,6 @@ export function makeRecipes(promotedId) {
     default: baseRecipe(),
     'home-rail': {
       ...rail,
-      exclude: [...rail.exclude, { where: { inStock: false } }],
       boost: [{ where: { category: 'outlet' }, by: 1.2 }],
       pin: { [promotedId]: 0 },
     },

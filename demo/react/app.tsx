@@ -6,6 +6,11 @@ export interface DemoItem extends Item {
   readonly title: string;
   readonly href: string;
   readonly kicker: string;
+  /** The class that tints the drawn image (`c-rrggbb`, from styles.css) and the glyph it draws. */
+  readonly art: string;
+  readonly glyph: string;
+  /** The display price of a product (`$34.99`); articles have none. */
+  readonly priceText?: string;
 }
 
 /** One route: a framework-owned list ranked through the API. */
@@ -95,6 +100,11 @@ function RankedList({ slot, items, inkling, budgetMs }: { slot: string; items: r
     <ul className={`slot slot-grid react-list${state ? '' : ' is-pending'}`} aria-busy={state ? undefined : true} data-react-slot={slot}>
       {rows.map(([item, removed], index) => (
         <li key={item.id} className={removed ? 'tile react-tile is-removed' : 'tile react-tile'} data-id={item.id} data-category={item.category}>
+          <div className={`art ${item.art}`}>
+            <svg className="glyph" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+              <use href={`#g-${item.glyph}`} />
+            </svg>
+          </div>
           <div className="tile-body">
             <p className="tile-kicker">{item.kicker}</p>
             <h3 className="tile-title">
@@ -102,6 +112,11 @@ function RankedList({ slot, items, inkling, budgetMs }: { slot: string; items: r
                 {item.title}
               </a>
             </h3>
+            {item.priceText ? (
+              <p className="tile-meta">
+                <span className="price">{item.priceText}</span>
+              </p>
+            ) : null}
           </div>
         </li>
       ))}

@@ -9,6 +9,9 @@ import json from '@rollup/plugin-json';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import ts from 'typescript';
+import { header } from '../lib/layout.mjs';
+import { spriteSvg } from '../lib/glyphs.mjs';
+import { colourClass, money } from '../lib/markup.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -28,6 +31,8 @@ export function reactData(catalog) {
     id: entry.id, title: entry.title, category: entry.category, tags: entry.tags, popularity: entry.popularity, publishedAt: entry.publishedAt,
     ...(entry.price === undefined ? {} : { price: entry.price }), ...(entry.brand ? { brand: entry.brand } : {}),
     href, kicker: entry.brand ? `${entry.brand} · ${name[entry.category]}` : name[entry.category],
+    // The shop's tile look: its drawn image (colour class and glyph) and its price line.
+    art: colourClass(entry.colour), glyph: entry.glyph, ...(entry.price === undefined ? {} : { priceText: money(entry.price) }),
   });
   const articles = [...catalog.articles].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, 12);
   return {
@@ -65,7 +70,7 @@ const transpile = {
 const production = { name: 'node-env', transform: (code) => (code.includes('process.env.NODE_ENV') ? code.replaceAll('process.env.NODE_ENV', '"production"') : null) };
 const quiet = (warning, warn) => (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning));
 
-function pageHtml(title, body, data) {
+function pageHtml(title, body, data, categories) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,6 +82,8 @@ function pageHtml(title, body, data) {
 <script type="module" src="/react/app.js"></script>
 </head>
 <body data-react-example>
+${spriteSvg()}
+${header(categories, 'react')}
 <main class="main"><div id="root">${body}</div></main>
 <script type="application/json" id="react-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>
 </body>
@@ -108,7 +115,7 @@ export async function buildReact(outDir = path.join(repo, 'demo', 'dist', 'react
   rmSync(ssrDir, { recursive: true, force: true });
   for (const [route, { title }] of Object.entries(data.routes)) {
     const file = route.endsWith('/') ? `${route}index.html` : route;
-    writeFileSync(path.join(out, path.relative('/react', file)), pageHtml(title, renderToString(createElement(App, { data, path: route })), data));
+    writeFileSync(path.join(out, path.relative('/react', file)), pageHtml(title, renderToString(createElement(App, { data, path: route })), data, catalog.categories));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { PAUSED_KEY } from '../../common/storage-keys.js';
 import type { Inkling } from '../inkling.js';
 import type { VisitorExport } from '../../common/protocol.js';
+import { TAB_CHANNEL, type TabMessage } from '../consent-sync.js';
 import { h, shadowWithStyles, topEntries } from './dom.js';
 
 /** Options for the visitor panel. */
@@ -48,19 +49,34 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
   let closed = false;
   const refresh = async () => {
     const data = await inkling.export();
-    if (closed) return;
-    render(data);
+    if (!closed) render(data);
   };
   const render = (data: VisitorExport) => {
     const paused = readPaused(pausedKey);
     status.textContent = paused ? 'Paused: nothing is recorded and pages keep their usual order.' : statusText(inkling.mode);
     pause.textContent = paused ? 'Resume' : 'Pause';
-    const profile = (data.profile ?? {}) as Record<string, unknown>;
-    const top = [...topEntries(profile.categories, 3), ...topEntries(profile.tags, 3), ...topEntries(profile.brands, 2)];
-    interests.replaceChildren(...(top.length > 0 ? top.map(([name]) => h('li', { text: name })) : [h('li', { text: 'nothing yet' })]));
-    const weights = data.model ? Object.values(data.model.weights).reduce((sum, list) => sum + list.length, 0) : 0;
-    stored.textContent = `Stored in this browser only: ${data.events.length} interactions, a profile of ${top.length === 0 ? 'no' : 'a few'} interests and a ${weights}-number model. Nothing is sent anywhere.`;
+    const top = interestsOf(data);
+    const count = data.events.length;
+    // Paused, the engine does not read the stored history, so an empty list would misstate what is kept.
+    const none = paused && count > 0 ? 'not read while paused' : 'nothing yet';
+    const names = top.length > 0 ? top.map(([name]) => name) : [none];
+    interests.replaceChildren(...names.map((name) => h('li', { text: name })));
+    stored.textContent = storedText(data, count, top.length, paused);
   };
+  // Erased in another tab: that tab's engine and this one's empty the same storage; show it once done here.
+  // Until then an export may mix the two (no events, the old interests): shown only if it never settles.
+  const erasedElsewhere = async () => {
+    for (let attempt = 1; !closed; attempt++) {
+      const data = await inkling.export();
+      const settled = data.events.length === 0 && interestsOf(data).length === 0;
+      if (closed) return;
+      if (settled || attempt === 10) return render(data);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const channel = listen((message) => {
+    if ('forget' in message) void erasedElsewhere().catch(() => undefined);
+  });
 
   const on = (button: HTMLButtonElement, action: () => Promise<void> | void) =>
     button.addEventListener('click', () => {
@@ -82,8 +98,39 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
   return () => {
     closed = true;
     stop();
+    channel?.close();
     shadow.replaceChildren();
   };
+}
+
+/** The visitor's top categories, tags and brands. */
+function interestsOf(data: VisitorExport): [string, number][] {
+  const profile = (data.profile ?? {}) as Record<string, unknown>;
+  return [...topEntries(profile.categories, 3), ...topEntries(profile.tags, 3), ...topEntries(profile.brands, 2)];
+}
+
+/** What the browser holds, in words: nothing at all after an erase; the model only when it learned from something. */
+function storedText(data: VisitorExport, count: number, interests: number, paused: boolean): string {
+  if (count === 0) return 'Nothing about you is stored in this browser.';
+  const interactions = `${count} interaction${count === 1 ? '' : 's'}`;
+  if (paused) {
+    return `Stored in this browser only: ${interactions}, kept but not used while paused. Nothing is sent anywhere.`;
+  }
+  const weights = data.model ? Object.values(data.model.weights).reduce((sum, list) => sum + list.length, 0) : 0;
+  const model = weights > 0 ? ` and a ${weights}-number model fitted to them` : '';
+  const profile = interests > 0 ? 'a profile of a few interests' : 'no profile of interests yet';
+  return `Stored in this browser only: ${interactions}, ${profile}${model}. Nothing is sent anywhere.`;
+}
+
+/** Messages from the site's other tabs (none where BroadcastChannel is missing). */
+function listen(onMessage: (message: TabMessage) => void): BroadcastChannel | undefined {
+  try {
+    const channel = new BroadcastChannel(TAB_CHANNEL);
+    channel.onmessage = (event: MessageEvent<TabMessage>) => onMessage(event.data);
+    return channel;
+  } catch {
+    return undefined;
+  }
 }
 
 function statusText(mode: string): string {

@@ -22,13 +22,16 @@ export interface BrowserSession {
   readonly server: Awaited<ReturnType<typeof startServer>>;
 }
 
-/** Starts a server for `root` and a Chromium before the file's tests, and closes both after them. */
-export function serveAndLaunch(root: string): BrowserSession {
+/**
+ * Starts a server for `root` and a Chromium before the file's tests, and closes both after them. `root`
+ * may be a function that builds the folder first (the demo shop, built per test file).
+ */
+export function serveAndLaunch(root: string | (() => Promise<string>)): BrowserSession {
   const session = {} as { browser: Browser; server: BrowserSession['server'] };
   beforeAll(async () => {
-    session.server = await startServer({ root });
+    session.server = await startServer({ root: typeof root === 'string' ? root : await root() });
     session.browser = await launchChromium();
-  });
+  }, 60_000);
   afterAll(async () => {
     await session.browser?.close();
     await session.server?.close();

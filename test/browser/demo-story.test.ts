@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { foreignRequests, openPage, serveAndLaunch } from './browser.js';
+import { buildDemoSite } from './fixtures.js';
 import { serveDemoWithGenerousBudget, slotSettled, visibleItems } from './demo-page.js';
 
 // The story of the foundation issue, on the demo shop as a visitor would live it.
-const session = serveAndLaunch('demo/dist');
+const session = serveAndLaunch(() => buildDemoSite('demo-story'));
 
 const tiles = visibleItems;
 const settled = (page: Page) => slotSettled(page, 'home-grid');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openPage, serveAndLaunch } from './browser.js';
+import { buildDemoSite } from './fixtures.js';
 import { serveDemoWithGenerousBudget, slotSettled, visibleItems } from './demo-page.js';
 
 // The demo home page declares its recipes inline: the rail's recipe excludes purchases, caps items
 // shown 5 times without a click (sink) and pins the promoted sku-169 at position 0.
-const session = serveAndLaunch('demo/dist');
+const session = serveAndLaunch(() => buildDemoSite('demo-recipes'));
 
 const rail = async (page: Page) => (await visibleItems(page, 'home-rail')).map((tile) => tile.id);
 const settled = (page: Page) => slotSettled(page, 'home-rail');

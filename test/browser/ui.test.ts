@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { foreignRequests, launchChromium, openPage, pageHealth, recordPageHealth } from './browser.js';
 import { slotSettled } from './demo-page.js';
+import { buildDemoSite } from './fixtures.js';
 
 // The visitor panel ("Personalized on this device") and the site owner's `?inkling-debug` overlay, on
 // the demo shop, as a returning visitor who looked at tents. Screenshots go to test-results/screenshots.
@@ -13,9 +14,9 @@ let server: Awaited<ReturnType<typeof startServer>>;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  server = await startServer({ root: 'demo/dist' });
+  server = await startServer({ root: await buildDemoSite('demo-ui') });
   browser = await launchChromium();
-});
+}, 60_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -79,7 +80,7 @@ describe('the visitor panel', () => {
 
     // Erase: nothing stored any more.
     await clickPanel(page, '[data-panel-erase]');
-    await page.waitForFunction(() => /Stored in this browser only: 0 interactions/.test(document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() => /Nothing about you is stored in this browser/.test(document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? ''));
     const after = await page.evaluate(() => (window as unknown as { Inkling: { export(): Promise<{ events: unknown[] }> } }).Inkling.export());
     expect(after.events).toEqual([]);
 
@@ -87,6 +88,27 @@ describe('the visitor panel', () => {
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     expect(foreignRequests(log, server.url)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the visitor panel in two tabs', () => {
+  it('shows the erase made in the other tab', async () => {
+    const { context, page, log } = await returningCamper();
+    const other = await context.newPage();
+    await other.goto(`${server.url}/`);
+    await slotSettled(other, 'home-grid');
+    const stored = /Stored in this browser only: \d+ interactions/;
+    for (const tab of [page, other]) await tab.waitForFunction((pattern) => new RegExp(pattern).test(document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? ''), stored.source);
+    await clickPanel(page, '[data-panel-erase]');
+    // The erase reaches this tab's engine a moment after the storage: the panel shows it once both are empty.
+    const erased = () => {
+      const text = document.querySelector('#inkling-panel-root')?.shadowRoot?.textContent ?? '';
+      return /Nothing about you is stored in this browser/.test(text) && /nothing yet/.test(text);
+    };
+    await other.waitForFunction(erased);
+    expect(await panelText(other)).not.toMatch(/tents/);
+    expect(log.pageErrors).toEqual([]);
     await context.close();
   });
 });

@@ -55,6 +55,12 @@ describe('demo catalog', () => {
     }
   });
 
+  it('gives every product its own title, so that no two tiles read alike at different prices', () => {
+    const byTitle = new Map<string, string[]>();
+    for (const p of catalog.products) byTitle.set(p.title, [...(byTitle.get(p.title) ?? []), p.id]);
+    expect([...byTitle].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+
   it('has a few sold-out items, some consumables and exactly one promoted in-stock item', () => {
     const soldOut = catalog.products.filter((p) => !p.inStock).length;
     expect(soldOut).toBeGreaterThan(0);
@@ -167,7 +173,10 @@ describe('demo build', () => {
       const list = recipe.strategies as { use: StrategyName; weight: number }[];
       expect(list.length, name).toBeGreaterThan(0);
       for (const s of list) expect(strategies.includes(s.use) && s.weight > 0, name).toBe(true);
-      expect(recipe.exclude, name).toEqual(expect.arrayContaining([{ purchased: { within: '30d' } }, { dismissed: true }]));
+      // Sold-out items are never put forward, on the home grid as on the rail.
+      expect(recipe.exclude, name).toEqual(
+        expect.arrayContaining([{ purchased: { within: '30d' } }, { dismissed: true }, { where: { inStock: false } }]),
+      );
       expect(recipe.cap, name).toMatchObject({ impressionsWithoutClick: 5, within: '1h' });
       expect(recipe.diversity, name).toEqual({ field: 'category', maxPerTop: { k: 10, max: 3 } });
     }

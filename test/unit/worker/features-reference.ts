@@ -7,7 +7,7 @@
 import type { Item, RankContext } from '../../../common/types.js';
 import type { Decayed, Profile } from '../../../worker/state/profile.js';
 
-/** worker/profile.ts's decay, frozen here too: two-week half-life. */
+/** worker/state/profile.ts's decay, frozen here too: two-week half-life. */
 const DECAY_PER_MS = Math.LN2 / (14 * 24 * 3600 * 1000);
 function decayedValue(entry: Decayed | undefined, now: number): number {
   if (!entry) return 0;

@@ -1,0 +1,71 @@
+import type { RankRequest } from '../../common/protocol.js';
+import type { Item, Ranking, Reason } from '../../common/types.js';
+import { featurize } from '../features.js';
+import { engagedPerCategory, personalReasons } from '../personal-reasons.js';
+import { applyRecipe, type ApplyInput, type Candidate } from '../recipe/index.js';
+import type { RecipeRegistry } from '../recipe-registry.js';
+import type { Profile } from '../state/profile.js';
+import type { Opened } from './lifecycle.js';
+import type { TrainingSchedule } from './training.js';
+import type { EngineRun } from './run.js';
+
+interface LastRanking {
+  ranking: Ranking;
+  input: ApplyInput;
+  readonly items: readonly Item[];
+  readonly scores: Float32Array;
+}
+
+/** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
+export class SlotRankings {
+  private readonly last = new Map<string, LastRanking>();
+
+  constructor(
+    private readonly recipes: RecipeRegistry,
+    private readonly training: TrainingSchedule,
+  ) {}
+
+  /** Scores the items with the model, then lets the recipe blend, filter and order them. */
+  rank(run: EngineRun, { model, holdoutDraw }: Opened, request: RankRequest): Ranking {
+    const recipe = this.recipes.resolve(request.recipe);
+    const time = request.context?.time ?? run.now();
+    const rows = featurize(request.items, run.state.profile, request.context ?? {}, time);
+    const scores = model.score(rows, request.items.length);
+    this.training.examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
+    const explain = request.explain ?? true;
+    const candidates = candidatesFor(request.items, scores, run.state.profile, explain);
+    const input: ApplyInput = { candidates, recipe, history: run.state.history.at(time), now: time, holdoutDraw, explain };
+    const ranking = applyRecipe(input);
+    this.last.set(request.slot, { ranking, input, items: request.items, scores });
+    return ranking;
+  }
+
+  /** Why an item got its place in the slot's last ranking; the reasons are worded now if rank() skipped them. */
+  explain(run: EngineRun, slot: string, itemId: string): readonly Reason[] | undefined {
+    const last = this.last.get(slot);
+    if (!last) return undefined;
+    if (!last.input.explain) {
+      // Same input, same order: only the words are added (applyRecipe is pure).
+      last.input = { ...last.input, candidates: candidatesFor(last.items, last.scores, run.state.profile, true), explain: true };
+      last.ranking = applyRecipe(last.input);
+    }
+    const found = [...last.ranking.items, ...last.ranking.removed].find((entry) => entry.item.id === itemId);
+    return found?.reasons;
+  }
+
+  /** The items the slot's last ranking was asked about (impressions sent by id take their snapshots from it). */
+  itemsOf(slot: string): readonly Item[] | undefined {
+    return this.last.get(slot)?.items;
+  }
+
+  clear(): void {
+    this.last.clear();
+  }
+}
+
+/** The recipe's candidates; with `explain`, each carries the words of its personal reasons. */
+function candidatesFor(items: readonly Item[], scores: Float32Array, profile: Profile, explain: boolean): Candidate[] {
+  if (!explain) return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]! }));
+  const perCategory = engagedPerCategory(profile);
+  return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }));
+}
