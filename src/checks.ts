@@ -12,9 +12,22 @@ export const EVENT_NAMES = ['ranked', 'mode', 'error', 'forget'];
  * docs/privacy.md lists the same table.
  */
 const OPTIONS: Readonly<Record<string, readonly string[] | string>> = {
-  mode: MODES, gpcMode: MODES, deniedMode: MODES, consent: CONSENTS, requireConsent: 'boolean',
-  retentionDays: 'days', recipes: 'object', onError: 'function', signals: 'object', workerUrl: 'url',
-  createWorker: 'function', model: 'url|object', neighbours: 'url|object', rankBudgetMs: 'ms', panel: 'string', debug: 'boolean',
+  mode: MODES,
+  gpcMode: MODES,
+  deniedMode: MODES,
+  consent: CONSENTS,
+  requireConsent: 'boolean',
+  retentionDays: 'days',
+  recipes: 'object',
+  onError: 'function',
+  signals: 'object',
+  workerUrl: 'url',
+  createWorker: 'function',
+  model: 'url|object',
+  neighbours: 'url|object',
+  rankBudgetMs: 'ms',
+  panel: 'string',
+  debug: 'boolean',
 };
 const KINDS: Readonly<Record<string, [test: (value: unknown) => boolean, words: string]>> = {
   days: [(value) => typeof value === 'number' && value >= 1 && value <= 3650, 'days from 1 to 3650'],
@@ -37,12 +50,20 @@ export function show(value: unknown): string {
 }
 
 const accepts = (accepted: readonly string[] | string, value: unknown) =>
-  typeof accepted !== 'string' ? accepted.includes(value as string) : accepted.split('|').some((kind) => (KINDS[kind]?.[0] ?? ((v) => typeof v === kind))(value));
+  typeof accepted !== 'string'
+    ? accepted.includes(value as string)
+    : accepted.split('|').some((kind) => (KINDS[kind]?.[0] ?? ((v) => typeof v === kind))(value));
 const words = (accepted: readonly string[] | string) =>
-  typeof accepted !== 'string' ? accepted.map(show).join(', ') : accepted.split('|').map((kind) => KINDS[kind]?.[1] ?? `a ${kind}`).join(' or ');
+  typeof accepted !== 'string'
+    ? accepted.map(show).join(', ')
+    : accepted
+        .split('|')
+        .map((kind) => KINDS[kind]?.[1] ?? `a ${kind}`)
+        .join(' or ');
 
 /** The message for a value outside `accepted`. */
-const rejected = (value: unknown, accepted: readonly string[] | string) => `${show(value)} is not accepted (accepted: ${words(accepted)})`;
+const rejected = (value: unknown, accepted: readonly string[] | string) =>
+  `${show(value)} is not accepted (accepted: ${words(accepted)})`;
 
 /** Throws a `TypeError` naming the argument, its value and what is accepted, unless `accepted` takes it. */
 export function assertAccepted(value: unknown, accepted: readonly string[] | string, name: string): void {
@@ -67,7 +88,12 @@ export function checkOptions<T extends object>(given: T, report: (error: Error, 
     else if (accepts(accepted, value)) checked[key] = value;
     else {
       const closed = key === 'mode' ? (checked.modeFloor = 'session') : (checked[key] = CLOSED[key]);
-      report(new Error(`${rejected(value, accepted)}; ${closed === undefined ? 'the default applies' : `counts as ${show(closed)}`}`), `option ${key}`);
+      report(
+        new Error(
+          `${rejected(value, accepted)}; ${closed === undefined ? 'the default applies' : `counts as ${show(closed)}`}`,
+        ),
+        `option ${key}`,
+      );
     }
   }
   return checked as Checked<T>;

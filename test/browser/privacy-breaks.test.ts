@@ -9,7 +9,10 @@ const TAG = '<script src="/dist/inkling.js" async blocking="render" data-inkling
 const dir = fixtureDir('privacy-breaks');
 writeSite(dir, {
   'shop.html': shopPage({ head: `${TAG}></script>` }),
-  'product.html': productPage(`${TAG} data-inkling-panel=""></script>`).replace('</body>', '<div id="inkling-panel-root"></div></body>'),
+  'product.html': productPage(`${TAG} data-inkling-panel=""></script>`).replace(
+    '</body>',
+    '<div id="inkling-panel-root"></div></body>',
+  ),
   // A trailing comma in the recipes, and a call queued before the tag loaded.
   'bad-recipes.html': shopPage({
     head: `<script>window.Inkling = { q: [['track', { type: 'click', itemId: 'queued', itemListId: 'grid' }]] };</script>
@@ -29,10 +32,13 @@ const url = (path: string) => `${session.server.url}/${path}`;
 async function readProduct(page: Page, id: string): Promise<void> {
   await page.goto(url(`product.html?id=${id}`));
   await inklingReady(page);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/inkling-track.js')));
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/inkling-track.js')),
+  );
   await page.waitForTimeout(300);
 }
-const views = async (page: Page) => (await exportedEvents(page)).filter((event) => event.type === 'view').map((event) => event.itemId);
+const views = async (page: Page) =>
+  (await exportedEvents(page)).filter((event) => event.type === 'view').map((event) => event.itemId);
 
 describe('forget() leaves nothing pending behind', () => {
   it('in this tab: the detail page being read records no view after forget()', async () => {
@@ -46,7 +52,7 @@ describe('forget() leaves nothing pending behind', () => {
     await context.close();
   });
 
-  it('in another tab (BroadcastChannel) and from the panel\'s Erase', async () => {
+  it("in another tab (BroadcastChannel) and from the panel's Erase", async () => {
     const context = await session.browser.newContext();
     const { page } = await openPage(context);
     await readProduct(page, 't1');
@@ -60,8 +66,16 @@ describe('forget() leaves nothing pending behind', () => {
     expect(await views(page)).toEqual([]);
 
     await readProduct(page, 't2');
-    await page.waitForFunction(() => !!document.querySelector('#inkling-panel-root')?.shadowRoot?.querySelector('[data-panel-erase]'));
-    await page.evaluate(() => (document.querySelector('#inkling-panel-root')!.shadowRoot!.querySelector('[data-panel-erase]') as HTMLButtonElement).click());
+    await page.waitForFunction(
+      () => !!document.querySelector('#inkling-panel-root')?.shadowRoot?.querySelector('[data-panel-erase]'),
+    );
+    await page.evaluate(() =>
+      (
+        document
+          .querySelector('#inkling-panel-root')!
+          .shadowRoot!.querySelector('[data-panel-erase]') as HTMLButtonElement
+      ).click(),
+    );
     await page.waitForTimeout(500);
     await page.goto(url('shop.html'));
     await settledState(page);
@@ -78,7 +92,8 @@ describe('bad records in IndexedDB', () => {
     await settledState(page);
     await page.evaluate(async () => {
       const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
-      for (const itemId of ['t2', 't3']) inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
+      for (const itemId of ['t2', 't3'])
+        inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
       await inkling.flush();
     });
     await page.evaluate(async () => {
@@ -87,8 +102,16 @@ describe('bad records in IndexedDB', () => {
         request.onsuccess = () => resolve(request.result);
       });
       const tx = db.transaction('chunks', 'readwrite');
-      const bad = [{ first: 1, last: 1, events: null }, { first: 1, last: 1, events: [null] }, 'a string',
-        { first: Date.now(), last: Date.now(), events: [{ id: 'x', type: 'click', itemId: 'x', time: Date.now(), item: { tags: 5 } }] }];
+      const bad = [
+        { first: 1, last: 1, events: null },
+        { first: 1, last: 1, events: [null] },
+        'a string',
+        {
+          first: Date.now(),
+          last: Date.now(),
+          events: [{ id: 'x', type: 'click', itemId: 'x', time: Date.now(), item: { tags: 5 } }],
+        },
+      ];
       for (const record of bad) tx.objectStore('chunks').put(record);
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
@@ -107,14 +130,17 @@ describe('bad records in IndexedDB', () => {
 describe('Global Privacy Control', () => {
   it('a session-mode visitor sees the slot personalized on screen once the tab has learned', async () => {
     const context = await session.browser.newContext();
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
     const { page } = await openPage(context);
     await page.goto(url('shop.html'));
     await settledState(page);
     expect(await modeOf(page)).toBe('session');
     await page.evaluate(async () => {
       const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
-      for (const itemId of ['t2', 't3', 't2']) inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
+      for (const itemId of ['t2', 't3', 't2'])
+        inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
       await inkling.flush();
     });
     await page.reload();
@@ -152,7 +178,8 @@ describe('never break the host page', () => {
     await page.waitForSelector('[data-inkling-overlay]', { state: 'attached' });
     await page.click('#ref');
     await page.evaluate(async () => {
-      const inkling = (window as unknown as { Inkling: { rank(items: unknown[], options: object): Promise<unknown> } }).Inkling;
+      const inkling = (window as unknown as { Inkling: { rank(items: unknown[], options: object): Promise<unknown> } })
+        .Inkling;
       await inkling.rank([{ id: Symbol('tile') }], { slot: 'grid' });
       dispatchEvent(new Event('resize'));
     });
@@ -160,7 +187,9 @@ describe('never break the host page', () => {
     const health = await pageHealth(page);
     expect([...health.errors, ...health.rejections]).toEqual([]);
     expect(log.consoleErrors.some((line) => line.startsWith('[inkling] option panel:'))).toBe(true);
-    expect((await exportedEvents(page)).filter((event) => event.type === 'add_to_cart').map((event) => event.itemId)).toEqual(['a\nb']);
+    expect(
+      (await exportedEvents(page)).filter((event) => event.type === 'add_to_cart').map((event) => event.itemId),
+    ).toEqual(['a\nb']);
     await context.close();
   });
 });

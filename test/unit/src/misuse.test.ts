@@ -10,9 +10,12 @@ function setUp(options: Record<string, unknown> = {}) {
   const configs: EngineConfig[] = [];
   const engine = createEngine({ storage: 'memory', learn: false });
   const spy: Engine = { ...engine, configure: (config) => (configs.push(config), engine.configure(config)) };
-  const inkling = createInklingWith({ signals: {}, ...options, onError: (error) => errors.push(error.message) } as InklingOptions, {
-    loadInThread: async () => spy,
-  });
+  const inkling = createInklingWith(
+    { signals: {}, ...options, onError: (error) => errors.push(error.message) } as InklingOptions,
+    {
+      loadInThread: async () => spy,
+    },
+  );
   return { inkling, errors, configs };
 }
 const ITEMS = [{ id: 'a' }, { id: 'b' }];
@@ -94,7 +97,7 @@ describe('misuse of the API gets clear errors', () => {
     expect(lines).toEqual(['[inkling] track: unknown event type "hover"']);
   });
 
-  it('engine.rank takes the page API\'s shape too', async () => {
+  it("engine.rank takes the page API's shape too", async () => {
     const engine = createEngine({ storage: 'memory', learn: false });
     const fromItems = await engine.rank(ITEMS, { slot: 's' });
     const fromRequest = await engine.rank({ slot: 's', items: ITEMS });

@@ -6,15 +6,29 @@ import { openIdbStore } from '../../../worker/store/idb-store.js';
 import type { InklingEvent } from '../../../common/types.js';
 
 const NOW = 1_700_000_000_000;
-const click = (id: string, category = 'tents'): InklingEvent => ({ id, type: 'click', itemId: `item-${id}`, time: NOW - 1000, item: { category } });
+const click = (id: string, category = 'tents'): InklingEvent => ({
+  id,
+  type: 'click',
+  itemId: `item-${id}`,
+  time: NOW - 1000,
+  item: { category },
+});
 
 /** Records the audit wrote into `chunks` by hand: each one alone used to stop the engine from starting. */
 const BAD_CHUNKS: readonly unknown[] = [
   { first: 1, last: 1, events: null },
   { first: 1, last: 1, events: [null] },
   'a string record',
-  { first: NOW - 10, last: NOW - 10, events: [{ id: 'bad-tags', type: 'click', itemId: 'x', time: NOW - 10, item: { tags: 5 } }] },
-  { first: NOW - 10, last: NOW - 10, events: [{ id: 'bad-item', type: 'view', itemId: 'y', time: NOW - 10, item: 'shoes' }] },
+  {
+    first: NOW - 10,
+    last: NOW - 10,
+    events: [{ id: 'bad-tags', type: 'click', itemId: 'x', time: NOW - 10, item: { tags: 5 } }],
+  },
+  {
+    first: NOW - 10,
+    last: NOW - 10,
+    events: [{ id: 'bad-item', type: 'view', itemId: 'y', time: NOW - 10, item: 'shoes' }],
+  },
 ];
 
 /** A database with one good event stored through the store, then `bad` put straight into `store`. */
@@ -43,9 +57,20 @@ describe('bad records read from IndexedDB', () => {
     it(`starts, ranks, exports and forgets with ${JSON.stringify(bad)} in chunks`, async () => {
       const indexedDB = await databaseWith(bad);
       const warnings: string[] = [];
-      const engine = createEngine({ indexedDB, now: () => NOW, learn: false, onWarning: (message) => warnings.push(message) });
+      const engine = createEngine({
+        indexedDB,
+        now: () => NOW,
+        learn: false,
+        onWarning: (message) => warnings.push(message),
+      });
       await engine.configure({ mode: 'full' });
-      const ranking = await engine.rank({ slot: 's', items: [{ id: 'a', category: 'shoes' }, { id: 'b', category: 'tents' }] });
+      const ranking = await engine.rank({
+        slot: 's',
+        items: [
+          { id: 'a', category: 'shoes' },
+          { id: 'b', category: 'tents' },
+        ],
+      });
       // The good click still counts: tents first.
       expect(ranking.items.map((entry) => entry.item.id)).toEqual(['b', 'a']);
       expect((await engine.export()).events.map((event) => event.id)).toEqual(['good']);
@@ -60,7 +85,11 @@ describe('bad records read from IndexedDB', () => {
   }
 
   it('ignores a corrupt checkpoint and corrupt weights', async () => {
-    const indexedDB = await databaseWith({ mark: { through: 0, generation: 1 }, state: '{"version":1,"snapshots":5}' }, 'values', 'checkpoint');
+    const indexedDB = await databaseWith(
+      { mark: { through: 0, generation: 1 }, state: '{"version":1,"snapshots":5}' },
+      'values',
+      'checkpoint',
+    );
     const engine = createEngine({ indexedDB, now: () => NOW, learn: false });
     await engine.configure({ mode: 'full' });
     expect((await engine.export()).events.map((event) => event.id)).toEqual(['good']);
