@@ -25,13 +25,12 @@ const OPTIONS: Readonly<Record<string, readonly string[] | string>> = {
   createWorker: 'function',
   model: 'url|object',
   neighbours: 'url|object',
-  rankBudgetMs: 'ms',
+  rankBudgetMs: 'number',
   panel: 'string',
   debug: 'boolean',
 };
 const KINDS: Readonly<Record<string, [test: (value: unknown) => boolean, words: string]>> = {
   days: [(value) => typeof value === 'number' && value >= 1 && value <= 3650, 'days from 1 to 3650'],
-  ms: [(value) => typeof value === 'number' && value >= 0 && value <= 10_000, 'ms from 0 to 10000'],
   url: [(value) => typeof value === 'string' || value instanceof URL, 'a URL'],
   object: [(value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object'],
   array: [Array.isArray, 'an array'],

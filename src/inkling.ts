@@ -80,8 +80,9 @@ export interface HostDefaults {
 export function createInklingWith(given: Checked<InklingOptions>, host: HostDefaults): Inkling {
   const emitter = createEmitter((error) => reporter.error(error, 'event handler'));
   const reporter = createReporter((error) => {
-    if (typeof given.onError === 'function') given.onError(error);
     emitter.emit('error', error);
+    // Last: a hook that is not a function (reported as an option) throws here, and the reporter contains it.
+    given.onError?.(error);
   });
   const options = host.checked ? given : checkOptions(given, reporter.error);
   /** A consent or pause change applies at once on this page, and in the engine if it has started. */
@@ -146,7 +147,7 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
     track: (input) => guard('track', () => events.track(input)),
     rank: (items, options) =>
       attempt(
-        typeof options?.slot === 'string' ? `rank(${options.slot})` : 'rank',
+        `rank(${options?.slot})`,
         async () => {
           checkRankArguments(items, options);
           const { slot, recipe, context, explain } = options;

@@ -25,8 +25,8 @@ function boot(): void {
   let reporter: Reporter = createReporter();
   try {
     const read = readTagOptions(script);
-    const onError = read.options.onError;
-    reporter = createReporter(typeof onError === 'function' ? onError : undefined);
+    // A hook that is not a function is reported by the check below; calling it throws, which the reporter contains.
+    reporter = createReporter(read.options.onError);
     const options = checkOptions(read.options, reporter.error);
     if (read.recipesError) reporter.error(read.recipesError, 'recipes');
     const base = script?.src || document.baseURI;
