@@ -82,6 +82,18 @@ export interface RankRequest {
   readonly explain?: boolean;
 }
 
+/**
+ * The engine as `createEngine` (`inkling/engine`) returns it: `rank` also takes the page API's shape,
+ * `rank(items, { slot })`, beside the request object the worker's wire uses.
+ */
+export interface LocalEngine extends Engine {
+  rank(items: readonly Item[], options: RankRequestOptions): Promise<Ranking>;
+  rank(request: RankRequest): Promise<Ranking>;
+}
+
+/** `rank(items, options)`'s options: the request without its items, as `inkling.rank(items, { slot })` takes them. */
+export type RankRequestOptions = Omit<RankRequest, 'items'>;
+
 /** The result of `export()`. */
 export interface VisitorExport {
   readonly exportedAt: number;

@@ -7,7 +7,7 @@
 export const PAUSED_KEY = 'inkling:paused';
 /** `localStorage`: the visitor's consent choice, shared with other tabs and the next page. */
 export const CONSENT_KEY = 'inkling:consent';
-/** `localStorage`, `full` mode only: this browser has events stored (a returning visitor). */
+/** `localStorage` in `full` mode, `sessionStorage` in `session` mode: this browser has events (a returning visitor). */
 export const RETURNING_KEY = 'inkling:returning';
 /** `localStorage`, `full` mode only: events parked when the page went away, sent by the next page. */
 export const OUTBOX_KEY = 'inkling:outbox';

@@ -8,6 +8,8 @@ export interface InklingEvents {
   readonly mode: PrivacyMode;
   /** An error Inkling contained. */
   readonly error: Error;
+  /** The visitor's data was erased (`forget()` here, in another tab, or the panel's Erase). */
+  readonly forget: undefined;
 }
 
 /** A handler for one kind of event. */

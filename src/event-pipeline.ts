@@ -56,7 +56,7 @@ export function createEventPipeline(
         suppressed?.note(event, now);
       }
       if (now === 'session') journal.add(events);
-      if (now === 'full' && !returning) markReturning((returning = true));
+      if (!returning) markReturning((returning = true), now);
     },
     send: () => batcher.flush(),
     async flush() {
@@ -65,6 +65,8 @@ export function createEventPipeline(
       await batcher.flush();
     },
     modeChanged(next) {
+      // The returning hint follows the mode to where that mode may keep it (see returning.ts).
+      if (returning && next !== 'off') markReturning(true, next);
       if (next === 'off') batcher.clear();
       if (next !== 'session') journal.clear();
     },

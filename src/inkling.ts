@@ -1,13 +1,14 @@
 import type { ModelWeights } from '../worker/model/weights.js';
 import type { PageEngine, VisitorExport } from '../common/protocol.js';
 import type { NeighbourTable } from '../worker/site/neighbour-table.js';
+import { assertAccepted, checkOptions, CONSENTS, EVENT_NAMES, type Checked } from './checks.js';
 import { connectEngine } from './client.js';
 import { createEmitter, type InklingEvents, type InklingHandler } from './emitter.js';
 import { createTabSync, storeConsent, type TabMessage } from './consent-sync.js';
 import { createEventPipeline } from './event-pipeline.js';
 import { createModeState } from './mode-state.js';
 import { readSignals, type PrivacyOptions, type PrivacySignals } from './privacy.js';
-import { originalRanking, restoreItems, toPlainItem } from './rank-result.js';
+import { checkRankArguments, originalRanking, restoreItems, toPlainItem } from './rank-result.js';
 import { createReporter } from './report.js';
 import { createSuppressedList, type SuppressedList } from './suppressed.js';
 import { trackPageViews } from './tracker/page-view.js';
@@ -90,6 +91,8 @@ export interface HostDefaults {
   readonly eager?: boolean;
   /** The bought and dismissed items every fallback hides; the tag shares it with its slots. */
   readonly suppressed?: SuppressedList;
+  /** The options were checked already (the tag checks its own with the API's, in one pass). */
+  readonly checked?: boolean;
 }
 
 /**
@@ -97,12 +100,14 @@ export interface HostDefaults {
  * machine (`mode-state.ts`), page views (`tracker/page-view.ts`), the event pipeline
  * (`event-pipeline.ts`), tab sync (`consent-sync.ts`) and the engine connection (`client.ts`).
  */
-export function createInklingWith(options: InklingOptions, host: HostDefaults): Inkling {
+export function createInklingWith(given: Checked<InklingOptions>, host: HostDefaults): Inkling {
   const emitter = createEmitter((error) => reporter.error(error, 'event handler'));
   const reporter = createReporter((error) => {
-    options.onError?.(error);
     emitter.emit('error', error);
+    // Last: a hook that is not a function (reported as an option) throws here, and the reporter contains it.
+    given.onError?.(error);
   });
+  const options = host.checked ? given : checkOptions(given, reporter.error);
   const suppressed = host.suppressed ?? createSuppressedList();
   let paused = false;
   /** A consent or pause change applies at once on this page, and in the engine if it has started. */
@@ -153,13 +158,16 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
     reporter,
     suppressed,
   );
+  /** This tab's share of forget(): the buffers, then the page's pending trackers (a view, impression clocks). */
+  const forgetHere = () => {
+    events.forget();
+    emitter.emit('forget', undefined);
+  };
   const tabs = createTabSync((message: TabMessage) => {
     if ('consent' in message) privacy.setConsent(message.consent);
     else {
-      events.forget();
-      void enginePromise
-        ?.then((connected) => connected.forget())
-        .catch((error: unknown) => reporter.error(error, 'forget'));
+      forgetHere();
+      void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 
@@ -193,6 +201,7 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
       attempt(
         `rank(${options?.slot})`,
         async () => {
+          checkRankArguments(items, options);
           const { slot, recipe, context, explain, order } = options;
           if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
@@ -203,29 +212,42 @@ export function createInklingWith(options: InklingOptions, host: HostDefaults): 
         () => original(Array.isArray(items) ? items : [], 'fallback', 'original order kept after an error'),
       ),
     explain: (slot, itemId) =>
-      attempt(
-        'explain',
-        async () => (await (await engine()).explain(slot, itemId)) ?? [],
-        () => [],
-      ),
-    setConsent: (state) =>
+      attempt('explain', async () => {
+        assertAccepted(slot, 'string', 'slot');
+        assertAccepted(itemId, 'string', 'itemId');
+        return (await (await engine()).explain(slot, itemId)) ?? [];
+      }, () => []),
+    setConsent: (given) =>
       guard('setConsent', () => {
+        // Fails closed: an unreadable state counts as `denied` (and is reported).
+        const state = CONSENTS.includes(given) ? given : 'denied';
         privacy.setConsent(state);
         storeConsent(state);
         tabs.post({ consent: state });
+        assertAccepted(given, CONSENTS, 'state');
       }),
-    pause: (value) => guard('pause', () => privacy.setPaused((paused = value === true))),
-    on: emitter.on,
+    pause: (value) =>
+      guard('pause', () => {
+        // Fails closed: anything but `false` pauses (a value that is not a boolean is reported).
+        privacy.setPaused((paused = value !== false));
+        assertAccepted(value, 'boolean', 'paused');
+      }),
+    on: (type, handler) => {
+      try {
+        assertAccepted(type, EVENT_NAMES, 'type');
+        assertAccepted(handler, 'function', 'handler');
+        return emitter.on(type, handler);
+      } catch (error) {
+        reporter.error(error, 'on');
+        return () => undefined;
+      }
+    },
     forget: () =>
-      attempt(
-        'forget',
-        async () => {
-          events.forget();
-          tabs.post({ forget: true });
-          await (await engine()).forget();
-        },
-        () => undefined,
-      ),
+      attempt('forget', async () => {
+        forgetHere();
+        tabs.post({ forget: true });
+        await (await engine()).forget();
+      }, () => undefined),
     export: () =>
       attempt(
         'export',

@@ -107,6 +107,12 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     markers.scan();
   }));
 
+  // forget() here, in another tab or from the panel: nothing timed before it may be recorded after it.
+  inkling.on('forget', guarded('forget', () => {
+    markers.dropView();
+    impressions.reset();
+  }));
+
   // The tag flushes on hide too, but before this view is ended: flush again so that it is parked.
   const onHide = guarded('page hide', () => {
     markers.endView();

@@ -31,6 +31,8 @@ export interface PageOptions {
   readonly suppressed?: SuppressedList;
   /** Hears the names of slots a returning visitor saw painted before the tag ran (once per slot). */
   readonly onPaintedEarly?: (slot: string) => void;
+  /** Every slot keeps its original order (the tag's recipes could not be read; that error was reported once). */
+  readonly keepOrder?: boolean;
   readonly document?: Document;
 }
 
@@ -92,7 +94,9 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     // Why the slot kept its order, for the site owner (`data-inkling-reason`, the debug overlay).
     let reason = 'personalization is off';
     try {
-      if (inkling.mode !== 'off' && returning && !hidden()) {
+      if (inkling.mode !== 'off' && options.keepOrder) {
+        reason = 'recipes could not be read';
+      } else if (inkling.mode !== 'off' && returning && !hidden()) {
         reason = 'painted before the tag ran';
         options.onPaintedEarly?.(name);
       } else if (inkling.mode !== 'off') {
@@ -140,9 +144,11 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
   const onHide = () => void inkling.flush();
   doc.addEventListener('visibilitychange', () => doc.visibilityState === 'hidden' && onHide());
   // Until that module has loaded (it attaches, and ends views itself), a visitor who leaves a detail
-  // page at once still viewed it.
+  // page at once still viewed it. A view timed before forget() is not sent (the module drops its own too).
+  let forgotten = false;
+  inkling.on('forget', () => (forgotten = true));
   addEventListener('pagehide', () => {
-    const marker = tracking ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
+    const marker = tracking || forgotten ? null : doc.querySelector(`[${VIEW_ATTRIBUTE}]`);
     const item = marker && readItem(marker);
     if (item) inkling.track({ type: 'view', itemId: item.id, item, dwellMs: performance.now() });
     onHide();

@@ -1,3 +1,4 @@
+import type { Checked } from './checks.js';
 import type { ConsentState, PrivacyMode } from '../common/types.js';
 
 /** How the SDK maps the visitor's signals to a mode. Every field has a privacy-first default. */
@@ -29,10 +30,10 @@ export function readSignals(nav: Navigator | undefined = globalThis.navigator): 
 
 const STRICTNESS: Readonly<Record<PrivacyMode, number>> = { full: 0, session: 1, off: 2 };
 
-/** The strictest mode that any signal asks for. */
-export function resolveMode(options: PrivacyOptions, consent: ConsentState, signals: PrivacySignals): PrivacyMode {
+/** The strictest mode that any signal asks for (and no laxer than the floor an unreadable `mode` set). */
+export function resolveMode(options: Checked<PrivacyOptions>, consent: ConsentState, signals: PrivacySignals): PrivacyMode {
   if (options.mode) return options.mode;
-  const wanted: PrivacyMode[] = ['full'];
+  const wanted: PrivacyMode[] = [options.modeFloor ?? 'full'];
   if (signals.globalPrivacyControl || signals.doNotTrack === '1') wanted.push(options.gpcMode ?? 'session');
   if (consent === 'denied') wanted.push(options.deniedMode ?? 'off');
   if (consent === 'unknown' && options.requireConsent) wanted.push(options.deniedMode ?? 'off');

@@ -1,3 +1,4 @@
+import { assertAccepted } from './checks.js';
 import type { WireRanking } from '../common/protocol.js';
 import type { Item, Ranking, Reason } from '../common/types.js';
 
@@ -40,4 +41,14 @@ export function toPlainItem(item: Item): Item {
 export function restoreItems<T extends Item>(ranking: WireRanking, originals: readonly T[]): Ranking<T> {
   const restore = (entry: WireRanking['items'][number]) => ({ ...entry, item: originals[entry.originalIndex]! });
   return { group: ranking.group, items: ranking.items.map(restore), removed: ranking.removed.map(restore) };
+}
+
+/**
+ * Throws a `TypeError` naming the first thing `rank(items, { slot })` cannot use: the caller then keeps
+ * the original order (empty when `items` is not an array), and the site hears why.
+ */
+export function checkRankArguments(items: readonly Item[], options: { readonly slot?: unknown } | undefined): void {
+  assertAccepted(items, 'array', 'items');
+  assertAccepted(options?.slot, 'name', 'options.slot');
+  items.forEach((item, index) => assertAccepted(item?.id, 'string|number', `items[${index}].id`));
 }

@@ -12,23 +12,42 @@ export interface TagOptions extends InklingOptions {
   readonly debug?: boolean;
 }
 
+/** What the tag read: its options (not yet checked) and, if the recipes' JSON could not be read, why. */
+export interface TagRead {
+  readonly options: TagOptions;
+  readonly recipesError?: Error;
+}
+
 /**
  * Options from `window.InklingConfig`, overridden by the tag's own `data-inkling-*` attributes:
  * `worker`, `mode`, `consent`, `retention-days`, `recipes` (id of a JSON script), `rank-budget`,
  * `panel` (selector; empty means `#inkling-panel-root`), `model` and `neighbours` (URLs of the site's
- * files from `npx inkling train`) and `debug`.
+ * files from `npx inkling train`) and `debug`. Never throws: recipes that cannot be read come back as
+ * `recipesError` (the slots then keep their order; everything else runs).
  */
-export function readTagOptions(script: HTMLScriptElement | null, doc: Document = document): TagOptions {
+export function readTagOptions(script: HTMLScriptElement | null, doc: Document = document): TagRead {
   const data = (name: string) => script?.getAttribute(ATTRIBUTE_PREFIX + name) || undefined;
-  const number = (name: string) => Number(data(name)) || undefined;
-  const recipes = data('recipes') && doc.getElementById(data('recipes')!)?.textContent;
+  // Not `|| undefined`: a number that does not read must reach the check, which names it.
+  const number = (name: string) => (data(name) ? Number(data(name)) : undefined);
+  const recipesId = data('recipes');
+  let recipes: Record<string, Recipe> | undefined;
+  let recipesError: Error | undefined;
+  if (recipesId) {
+    const json = doc.getElementById(recipesId)?.textContent;
+    try {
+      if (json == null) throw new Error('no such element');
+      recipes = JSON.parse(json) as Record<string, Recipe>;
+    } catch (error) {
+      recipesError = new Error(`#${recipesId} is not valid JSON (${(error as Error).message}); slots keep their order`);
+    }
+  }
   const panel = script?.getAttribute(PANEL_ATTRIBUTE);
   const picked: Record<string, unknown> = {
     workerUrl: data('worker') && new URL(data('worker')!, doc.baseURI),
     mode: data('mode'),
     consent: data('consent'),
     retentionDays: number('retention-days'),
-    recipes: recipes && (JSON.parse(recipes) as Record<string, Recipe>),
+    recipes,
     rankBudgetMs: number('rank-budget'),
     panel: panel === '' ? '#inkling-panel-root' : panel,
     model: data('model'),
@@ -37,5 +56,5 @@ export function readTagOptions(script: HTMLScriptElement | null, doc: Document =
   };
   const options: Record<string, unknown> = { ...(window as { InklingConfig?: TagOptions }).InklingConfig };
   for (const key in picked) if (picked[key] != null) options[key] = picked[key];
-  return options as TagOptions;
+  return { options: options as TagOptions, recipesError };
 }

@@ -4,7 +4,8 @@ import type { Ranking } from '../common/types.js';
 import { createInklingWith, type Inkling } from './inkling.js';
 import { personalizePage } from './page.js';
 import { isReturning } from './returning.js';
-import { createReporter, type Reporter } from './report.js';
+import { checkOptions } from './checks.js';
+import { createReporter, guard, type Reporter } from './report.js';
 import { concealSlots } from './slots/conceal.js';
 import { createSuppressedList } from './suppressed.js';
 import { readTagOptions } from './tag-options.js';
@@ -24,12 +25,15 @@ function boot(): void {
   const script = document.currentScript as HTMLScriptElement | null;
   let reporter: Reporter = createReporter();
   try {
-    const options = readTagOptions(script);
-    reporter = createReporter(options.onError);
+    const read = readTagOptions(script);
+    // A hook that is not a function is reported by the check below; calling it throws, which the reporter contains.
+    reporter = createReporter(read.options.onError);
+    const options = checkOptions(read.options, reporter.error);
+    if (read.recipesError) reporter.error(read.recipesError, 'recipes');
     const base = script?.src || document.baseURI;
     const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
     const suppressed = createSuppressedList();
-    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true, suppressed });
+    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true, suppressed, checked: true });
     // The panel's "Pause" stores '1' (JSON for 1).
     if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
@@ -53,7 +57,7 @@ function boot(): void {
       try {
         const late: string[] = [];
         const onPaintedEarly = (slot: string) => void late.push(slot);
-        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, suppressed, onPaintedEarly, ...(concealer ? { concealer } : {}) });
+        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, suppressed, onPaintedEarly, keepOrder: !!read.recipesError, ...(concealer ? { concealer } : {}) });
         // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
         loadModule('inkling-track.js', base, reporter, (module) => {
           for (const type of clickTypes) document.removeEventListener(type, keep, true);
@@ -63,7 +67,7 @@ function boot(): void {
         void page.ready.then(() => {
           // Said once, as a warning: the site's snippet is what to change, not an error of this page.
           if (late.length > 0) reporter.warn(`painted before the tag ran: ${late}; load it in <head> with <script async blocking="render">`);
-          const root = options.panel ? document.querySelector(options.panel) : null;
+          const root = options.panel ? guard(reporter, 'option panel', () => document.querySelector(options.panel!), null) : null;
           if (root) loadModule('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
           if (options.debug) loadModule('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
         });

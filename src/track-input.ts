@@ -5,7 +5,7 @@ const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'clic
 
 /** A `TypeError` naming the mistake; its message is built only when there is one (track() runs a hundred times a page). */
 function mistake(what: string): never {
-  throw new TypeError(`track(): ${what}`);
+  throw new TypeError(what);
 }
 
 /** Turns what a site passed to `track()` into stored events; throws a `TypeError` naming the mistake. */

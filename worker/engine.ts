@@ -1,8 +1,9 @@
-import type { Engine, EngineConfig, RankRequest } from '../common/protocol.js';
-import type { InklingEvent } from '../common/types.js';
+import type { EngineConfig, LocalEngine, RankRequest, RankRequestOptions } from '../common/protocol.js';
+import type { InklingEvent, Item } from '../common/types.js';
 import { checkMaxEvents } from './engine/event-cap.js';
 import { createStoreLifecycle, type Opened } from './engine/lifecycle.js';
 import { exportVisitor } from './engine/export.js';
+import { deleteDatabase } from './engine/saved-values.js';
 import { SlotRankings } from './engine/ranking.js';
 import { afterwards, type EngineRun } from './engine/run.js';
 import { TrainingSchedule } from './engine/training.js';
@@ -53,7 +54,7 @@ export interface EngineOptions {
  * The engine behind the worker, the in-thread fallback and the headless Node entry: one code path.
  * Its parts live in `worker/engine/`: the store's lifecycle, the training schedule, ranking and export.
  */
-export function createEngine(options: EngineOptions = {}): Engine {
+export function createEngine(options: EngineOptions = {}): LocalEngine {
   const warn = options.onWarning ?? (() => undefined);
   const run: EngineRun = {
     now: options.now ?? Date.now,
@@ -78,7 +79,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
       return opened;
     }));
 
-  const api: Engine = {
+  const api: LocalEngine = {
     async configure(config: EngineConfig) {
       const retentionChanged = config.retentionDays !== undefined && config.retentionDays !== run.retentionDays;
       if (config.mode) run.mode = config.mode;
@@ -124,7 +125,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
       afterwards(run, 'training', () => training.train(run, opened, pageViewId));
     },
 
-    async rank(request: RankRequest) {
+    async rank(first: RankRequest | readonly Item[], rankOptions?: RankRequestOptions) {
+      // Both shapes: `rank(items, { slot })` as on the page, and the wire's `rank({ slot, items })`.
+      const request: RankRequest = Array.isArray(first) ? { ...rankOptions!, items: first } : (first as RankRequest);
+      checkRankRequest(request);
       return rankings.rank(run, await ready(), request);
     },
 
@@ -134,14 +138,23 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
 
     async forget() {
-      const { store, model } = await ready();
       lifecycle.dropCheckpoint();
-      await run.background;
-      await store.clear();
       run.state = emptyState();
       training.examples.clear();
       rankings.clear();
-      model.reset();
+      try {
+        const { store, model } = await ready();
+        await run.background;
+        await store.clear();
+        model.reset();
+      } catch (error) {
+        // Erasure must not depend on reading what is stored: a database the engine cannot use goes whole.
+        run.warn(`the database was deleted whole (${error instanceof Error ? error.message : String(error)})`);
+        await lifecycle.discard();
+        opening = undefined;
+        await deleteDatabase(options.indexedDB, options.databaseName);
+        run.state = emptyState();
+      }
     },
 
     async export() {
@@ -159,4 +172,10 @@ export function createEngine(options: EngineOptions = {}): Engine {
     },
   };
   return api;
+}
+
+/** A `TypeError` naming what `rank()` cannot use, before any work. */
+function checkRankRequest(request: RankRequest | undefined): void {
+  if (typeof request?.slot !== 'string' || !request.slot) throw new TypeError('rank: the request needs a slot (a non-empty string)');
+  if (!Array.isArray(request.items)) throw new TypeError('rank: items must be an array of items');
 }

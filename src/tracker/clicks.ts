@@ -44,6 +44,7 @@ export function listenForClicks(doc: Document, onActivate: (activation: ItemActi
 }
 
 function findItemElement(doc: Document, itemId: string): Element | undefined {
-  const escaped = itemId.replace(/["\\]/g, '\\$&');
+  // Any character a site may put in an id (quotes, a newline) is escaped: a bad selector would throw here.
+  const escaped = CSS.escape(itemId);
   return doc.querySelector(`[${ITEM_ATTRIBUTE}="${escaped}"], [${VIEW_ATTRIBUTE}="${escaped}"]`) ?? undefined;
 }

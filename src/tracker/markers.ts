@@ -9,6 +9,8 @@ export interface MarkerTracker {
   scan(): void;
   /** The visitor is leaving the detail page (hidden, unloaded, routed away): send its view with the dwell time. */
   endView(): void;
+  /** The visitor asked to be forgotten: the view being timed is dropped, never sent. */
+  dropView(): void;
 }
 
 /**
@@ -42,5 +44,6 @@ export function createMarkerTracker(doc: Document, sink: MarkerSink, now: () => 
       }
     },
     endView,
+    dropView: () => void (view && (view.sent = true)),
   };
 }

@@ -90,7 +90,10 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
     inkling.pause(paused);
   });
   on(erase, () => inkling.forget());
-  const stop = inkling.on('mode', () => void refresh().catch(() => undefined));
+  const stopMode = inkling.on('mode', () => void refresh().catch(() => undefined));
+  // An erase from another tab (or the site's own forget()) shows here at once.
+  const stopForget = inkling.on('forget', () => void refresh().catch(() => undefined));
+  const stop = () => (stopMode(), stopForget());
   void refresh().catch(() => undefined);
   return () => {
     closed = true;

@@ -56,6 +56,8 @@ export interface StoreLifecycle {
   dropCheckpoint(): void;
   /** Applies the event cap after the work queued so far, if the store or the state passed it. */
   capSoon(): void;
+  /** Closes what was opened (even halfway) and forgets it: the next `open()` starts again. */
+  discard(): Promise<void>;
 }
 
 /**
@@ -83,7 +85,10 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
       const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
       const model = createModel({ prior: options.prior, start: restoreWeights(saved, options.prior, run.warn), learn: options.learn ?? true, warn: run.warn });
       const holdoutDraw = await loadHoldoutDraw(store, Math.random());
-      await restoreHistory();
+      await restoreHistory().catch((error: unknown) => {
+        run.warn(`stored history unreadable (${error instanceof Error ? error.message : String(error)}); starting from none`);
+        run.state = emptyState();
+      });
       // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state
       // from the events that remain reads all of them.
       afterwards(run, 'retention', prune);
@@ -178,7 +183,8 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
    */
   async function restoreHistory(): Promise<void> {
     const since = await store.eventsSince();
-    const restored = since.checkpoint === undefined ? undefined : restoreCheckpoint(since.checkpoint);
+    // A checkpoint is a cache: one that cannot be read costs a read of every event, never the start.
+    const restored = since.checkpoint === undefined ? undefined : guardRestore(since.checkpoint);
     if (restored) run.state = restored;
     // A checkpoint of another SDK version covers events that `since` left out: read them all.
     const events = since.checkpoint !== undefined && !restored ? await store.events() : since.events;
@@ -212,5 +218,18 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
     flushCheckpoint: () => pendingCheckpoint?.(),
     dropCheckpoint: () => void (pendingCheckpoint = undefined),
     capSoon,
+    async discard() {
+      await store?.close().catch(() => undefined);
+      started = undefined;
+    },
   };
+}
+
+/** Restores a checkpoint; `undefined` (read the events again) when it cannot be read. */
+function guardRestore(checkpoint: unknown): ReturnType<typeof restoreCheckpoint> {
+  try {
+    return restoreCheckpoint(checkpoint);
+  } catch {
+    return undefined;
+  }
 }

@@ -37,3 +37,17 @@ export function restoreWeights(saved: unknown, prior: ModelWeights, warn: (messa
     return prior;
   }
 }
+
+/**
+ * Deletes the database (the last resort of `forget()`). Another tab's open connection blocks it until
+ * that tab closes it (each closes on `versionchange`); the deletion then completes on its own.
+ */
+export function deleteDatabase(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATABASE_NAME): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (!factory) return resolve();
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('the database could not be deleted'));
+    request.onblocked = () => setTimeout(resolve, 1000);
+  });
+}

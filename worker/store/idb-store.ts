@@ -8,7 +8,7 @@ import { claimLease } from './lease.js';
 import { createMemoryStore } from './memory-store.js';
 import { mergeEvents } from './merge.js';
 import { DATABASE_NAME, type StoredChunk, type StoredEvent } from './schema.js';
-import { CLOCK_SKEW_MS, isStorableEvent, toStored } from './validate.js';
+import { CLOCK_SKEW_MS, isStorableEvent, readableEvents, toStored } from './validate.js';
 
 /** Options for the IndexedDB store. */
 export interface IdbStoreOptions {
@@ -45,6 +45,21 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   const spill = createMemoryStore();
   // Events stored, as of this store's last write (other tabs' writes included); undefined when unknown.
   let known: number | undefined;
+  let reportedUnreadable = false;
+  /** The events of the records read, skipping what the engine cannot fold (reported once per visit). */
+  const eventsOf = (records: readonly unknown[]): StoredEvent[][] => {
+    let skipped = 0;
+    const lists = records.map((record) => {
+      const read = readableEvents(record);
+      skipped += read.skipped;
+      return read.events;
+    });
+    if (skipped > 0 && !reportedUnreadable) {
+      reportedUnreadable = true;
+      warn(`${skipped} unreadable stored records skipped (retention or erasure removes them)`);
+    }
+    return lists;
+  };
 
   /** Runs `op`; a connection lost in the meantime is reopened once. */
   async function withDb<T>(op: (db: Database) => Promise<T>): Promise<T> {
@@ -85,11 +100,11 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     },
     async events() {
       const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
-      return mergeEvents([...chunks.map((chunk) => chunk.events), await spill.events()]);
+      return mergeEvents([...eventsOf(chunks), await spill.events()]);
     },
     async eventsSince() {
       const read = await withDb(readSince).catch(() => ({ state: undefined, chunks: [] as StoredChunk[], mark: UNUSABLE_MARK }));
-      return { checkpoint: read.state, events: mergeEvents([...read.chunks.map((chunk) => chunk.events), await spill.events()]), mark: read.mark };
+      return { checkpoint: read.state, events: mergeEvents([...eventsOf(read.chunks), await spill.events()]), mark: read.mark };
     },
     async putCheckpoint(state, mark) {
       // A cache of what the events say: if it cannot be written, the next start reads the events again.
@@ -239,14 +254,17 @@ async function rewrite(
   const tx = db.transaction(['chunks', 'values'], 'readwrite');
   const store = tx.objectStore('chunks');
   const source = store.index(index);
-  const [keys, chunks] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
+  const [keys, records] = await Promise.all([source.getAllKeys(range), source.getAll(range)]);
+  // A record the engine cannot read is rewritten with what can be read of it, or deleted.
+  const read = records.map(readableEvents);
+  const chunks = records.map((record, i): StoredChunk => ({ ...record, events: read[i]!.events }));
   let removed = 0;
   let changed = false;
   let total = 0;
   keep(chunks).forEach((kept, i) => {
     const chunk = chunks[i]!;
     total += kept.length;
-    if (kept === chunk.events) return;
+    if (kept === chunk.events && read[i]!.skipped === 0) return;
     changed = true;
     removed += chunk.events.length - kept.length;
     // What is kept of one chunk makes one chunk again.

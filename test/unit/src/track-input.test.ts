@@ -17,11 +17,11 @@ describe('toEvents', () => {
   });
 
   it('names the mistake in a TypeError', () => {
-    expect(bad(null)).toThrow(new TypeError('track(): expects an event object'));
-    expect(bad({ type: 'hover', itemId: 'a' })).toThrow(new TypeError('track(): unknown event type "hover"'));
-    expect(bad({ type: 'click', itemId: 'a', time: Number.NaN })).toThrow(new TypeError('track(): time must be ms since epoch'));
-    expect(bad({ type: 'purchase', itemIds: ['a', ''] })).toThrow(new TypeError('track(): itemIds must be non-empty strings'));
-    expect(bad({ type: 'click', itemId: '' })).toThrow(new TypeError('track(): itemId must be a non-empty string'));
+    expect(bad(null)).toThrow(new TypeError('expects an event object'));
+    expect(bad({ type: 'hover', itemId: 'a' })).toThrow(new TypeError('unknown event type "hover"'));
+    expect(bad({ type: 'click', itemId: 'a', time: Number.NaN })).toThrow(new TypeError('time must be ms since epoch'));
+    expect(bad({ type: 'purchase', itemIds: ['a', ''] })).toThrow(new TypeError('itemIds must be non-empty strings'));
+    expect(bad({ type: 'click', itemId: '' })).toThrow(new TypeError('itemId must be a non-empty string'));
   });
 });
 
