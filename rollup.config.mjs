@@ -20,12 +20,23 @@ const plugins = (declarations = false) => [
   nodeResolve({ browser: true }),
   commonjs(),
   json({ preferConst: true }),
-  typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' }, noEmitOnError: true }),
+  typescript({
+    tsconfig: './tsconfig.json',
+    include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'],
+    compilerOptions: { declaration: declarations, noEmit: false, outDir: 'dist' },
+    noEmitOnError: true,
+  }),
 ];
 // The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
 // Both keep the compile hint (below) and no other comment.
 const keepCompileHint = { comments: /^# allFunctionsCalledOnLoad/ };
-const minifyTag = terser({ ecma: 2020, module: false, toplevel: true, compress: { passes: 3, pure_getters: true, unsafe_arrows: true }, format: keepCompileHint });
+const minifyTag = terser({
+  ecma: 2020,
+  module: false,
+  toplevel: true,
+  compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+  format: keepCompileHint,
+});
 const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: keepCompileHint });
 /**
  * V8's explicit compile hint for the main thread's bundles (tag and tracking module): compile every
@@ -47,7 +58,8 @@ const compileHint = '//# allFunctionsCalledOnLoad';
 const tfjsCustomBundle = () => ({
   name: 'tfjs-custom-bundle',
   resolveId(source, importer) {
-    if (source === '@tensorflow/tfjs-core') return this.resolve('@tensorflow/tfjs-core/dist/base.js', importer, { skipSelf: true });
+    if (source === '@tensorflow/tfjs-core')
+      return this.resolve('@tensorflow/tfjs-core/dist/base.js', importer, { skipSelf: true });
     return null;
   },
   transform(code, id) {
@@ -55,9 +67,11 @@ const tfjsCustomBundle = () => ({
     // bundler (Vite, webpack) try to polyfill or externalize Node's `util` in a browser build.
     if (/tfjs-core[\\/]dist[\\/]platforms[\\/]platform_node\.js$/.test(id)) return { code: 'export {};', map: null };
     if (!/tfjs-core[\\/]dist[\\/]platforms[\\/]platform_browser\.js$/.test(id)) return null;
-    const stores = /\n\s*\/\/ Register LocalStorage IOHandler[\s\S]*?BrowserIndexedDBManager\(\)\);\s*\}\s*catch \(err\) \{\s*\}/;
+    const stores =
+      /\n\s*\/\/ Register LocalStorage IOHandler[\s\S]*?BrowserIndexedDBManager\(\)\);\s*\}\s*catch \(err\) \{\s*\}/;
     const imports = /^import \{[^}]*\} from '\.\.\/io\/(?:indexed_db|local_storage|model_management)';\n/gm;
-    if (!stores.test(code) || (code.match(imports) ?? []).length !== 3) throw new Error('tfjs-custom-bundle: platform_browser.js changed; update rollup.config.mjs');
+    if (!stores.test(code) || (code.match(imports) ?? []).length !== 3)
+      throw new Error('tfjs-custom-bundle: platform_browser.js changed; update rollup.config.mjs');
     return { code: code.replace(stores, '').replace(imports, ''), map: null };
   },
 });
@@ -76,7 +90,13 @@ export default [
   },
   {
     input: 'worker/worker-entry.ts',
-    output: { dir: 'dist', entryFileNames: 'inkling.worker.js', chunkFileNames: 'chunks/[name]-[hash].js', format: 'es', plugins: [minifyModule] },
+    output: {
+      dir: 'dist',
+      entryFileNames: 'inkling.worker.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      format: 'es',
+      plugins: [minifyModule],
+    },
     plugins: [tfjsCustomBundle(), ...plugins()],
     onwarn: quiet,
   },
@@ -89,9 +109,18 @@ export default [
   },
   // One build each, so that what they share (common/markup.ts) is copied into each file: the tag loads
   // each as one request, never a shared chunk.
-  ...[['inkling-track', 'src/page-watch.ts'], ['inkling-panel', 'src/ui/panel.ts'], ['inkling-debug', 'src/ui/debug-overlay.ts']].map(([name, input]) => ({
+  ...[
+    ['inkling-track', 'src/page-watch.ts'],
+    ['inkling-panel', 'src/ui/panel.ts'],
+    ['inkling-debug', 'src/ui/debug-overlay.ts'],
+  ].map(([name, input]) => ({
     input,
-    output: { file: `dist/${name}.js`, format: 'es', banner: name === 'inkling-track' ? compileHint : '', plugins: [minifyModule] },
+    output: {
+      file: `dist/${name}.js`,
+      format: 'es',
+      banner: name === 'inkling-track' ? compileHint : '',
+      plugins: [minifyModule],
+    },
     plugins: plugins(),
     onwarn: quiet,
   })),
@@ -103,13 +132,18 @@ export default [
       file: 'dist/engine.esm.js',
       format: 'es',
       inlineDynamicImports: true,
-      banner: "import { createRequire as inklingCreateRequire } from 'node:module'; const require = inklingCreateRequire(import.meta.url);",
+      banner:
+        "import { createRequire as inklingCreateRequire } from 'node:module'; const require = inklingCreateRequire(import.meta.url);",
     },
     plugins: [
       nodeResolve({ preferBuiltins: true }),
       commonjs(),
       json({ preferConst: true }),
-      typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'], compilerOptions: { noEmit: false, outDir: 'dist' } }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts'],
+        compilerOptions: { noEmit: false, outDir: 'dist' },
+      }),
     ],
     external: (id) => id.startsWith('node:') || ['idb', 'util', 'worker_threads'].includes(id),
     onwarn: quiet,

@@ -39,8 +39,14 @@ import { loadLongHistoryJson } from './speed/fixture-json.mjs';
 const flag = { type: 'boolean', default: false };
 const { values } = parseArgs({
   options: {
-    views: { type: 'string' }, loads: { type: 'string' }, 'throttled-views': { type: 'string', default: '5' },
-    check: flag, 'write-docs': flag, 'keep-order': flag, 'long-history': flag, 'no-checkpoint': flag,
+    views: { type: 'string' },
+    loads: { type: 'string' },
+    'throttled-views': { type: 'string', default: '5' },
+    check: flag,
+    'write-docs': flag,
+    'keep-order': flag,
+    'long-history': flag,
+    'no-checkpoint': flag,
   },
 });
 const VIEWS = Number(values.views ?? values.loads ?? 12);
@@ -73,16 +79,26 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1280, height: 1100 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 // Nothing leaves the machine: the peers' other hosts (remote config, diagnostics) are refused and counted.
 const blocked = new Map();
-await context.route((url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost', (route) => {
-  const host = new URL(route.request().url()).hostname;
-  blocked.set(host, (blocked.get(host) ?? 0) + 1);
-  return route.abort('blockedbyclient');
-});
+await context.route(
+  (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+  (route) => {
+    const host = new URL(route.request().url()).hostname;
+    blocked.set(host, (blocked.get(host) ?? 0) + 1);
+    return route.abort('blockedbyclient');
+  },
+);
 // Every item in view (12 x 9 rows of ~100 px), so that all 100 count an impression.
 await context.addInitScript(() => {
   const record = (window.__bench = { longTasks: [], personalizedAt: undefined, state: undefined });
@@ -106,11 +122,14 @@ async function firstVisit() {
   for (const id of ['sku-0', 'sku-10', 'sku-20']) await page.click(`[data-inkling-item="${id}"] a`);
   await page.evaluate(() => window.Inkling.flush());
   if (values['long-history']) {
-    await page.evaluate(async (events) => {
-      for (const event of events) window.Inkling.track(event);
-      await window.Inkling.flush();
-      await window.Inkling.export(); // answers once the training on them is done
-    }, loadLongHistoryJson(Date.now() - 60_000));
+    await page.evaluate(
+      async (events) => {
+        for (const event of events) window.Inkling.track(event);
+        await window.Inkling.flush();
+        await window.Inkling.export(); // answers once the training on them is done
+      },
+      loadLongHistoryJson(Date.now() - 60_000),
+    );
   }
   await page.close();
 }
@@ -136,7 +155,12 @@ async function dropCheckpoint() {
 
 const sum = (list, key) => list.reduce((total, entry) => total + entry[key], 0);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const TRACE_CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'];
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'disabled-by-default-devtools.timeline',
+  'devtools.timeline',
+  'blink.user_timing',
+];
 
 /** Waits (in Node, never touching the page) until a peer's events of this view reached the server. */
 async function untilSent(variant, since) {
@@ -155,7 +179,10 @@ async function pageView(variant, rate) {
   const url = `${server.url}/${variant.name}.html`;
   const traceEvents = [];
   cdp.on('Tracing.dataCollected', (event) => traceEvents.push(...event.value));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: 'ReportEvents',
+  });
   server.events.clear();
   await page.goto(url);
   const loaded = performance.now();
@@ -211,7 +238,9 @@ async function inklingsOrder() {
   await page.goto(`${server.url}/with.html`);
   await page.waitForFunction(() => document.querySelector('[data-inkling-slot]')?.hasAttribute('data-inkling-state'));
   const seen = await page.evaluate(() => ({
-    order: [...document.querySelectorAll('[data-inkling-slot] > [data-inkling-item]')].map((tile) => tile.getAttribute('data-inkling-item')),
+    order: [...document.querySelectorAll('[data-inkling-slot] > [data-inkling-item]')].map((tile) =>
+      tile.getAttribute('data-inkling-item'),
+    ),
     delayMs: window.__bench.personalizedAt - performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
   }));
   await page.close();
@@ -246,8 +275,14 @@ rmSync(profile, { recursive: true, force: true });
 await server.close();
 rmSync(dir, { recursive: true, force: true });
 
-const setting = { items: ITEMS, order, delayMs, rankBudgetMs: 150, keepOrder: values['keep-order'],
-  history: values['long-history'] ? (values['no-checkpoint'] ? 'long, no checkpoint' : 'long') : undefined };
+const setting = {
+  items: ITEMS,
+  order,
+  delayMs,
+  rankBudgetMs: 150,
+  keepOrder: values['keep-order'],
+  history: values['long-history'] ? (values['no-checkpoint'] ? 'long, no checkpoint' : 'long') : undefined,
+};
 const lines = [
   `page bench (\`node bench/page.mjs\`), ${new Date().toISOString().slice(0, 16)} UTC, ${version},` +
     ` ${minutes.toFixed(1)} min; requests blocked (not localhost):` +

@@ -5,7 +5,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import typescript from '@rollup/plugin-typescript';
 
 // TF.js's Node platform calls require(); an ES module has none unless we make one.
-const banner = "import { createRequire as __inklingCreateRequire } from 'node:module'; const require = __inklingCreateRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __inklingCreateRequire } from 'node:module'; const require = __inklingCreateRequire(import.meta.url);";
 
 export const benchEntries = { 'speed-node': 'bench/speed/node.ts', rules: 'bench/rules-run.ts' };
 
@@ -17,7 +18,12 @@ export default Object.entries(benchEntries).map(([name, input]) => ({
     json(),
     nodeResolve({ preferBuiltins: true }),
     commonjs(),
-    typescript({ tsconfig: './tsconfig.json', include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts', 'bench/**/*.ts'], compilerOptions: { noEmit: false, declaration: false, outDir: 'bench/dist' } }),
+    typescript({
+      tsconfig: './tsconfig.json',
+      include: ['common/**/*.ts', 'src/**/*.ts', 'worker/**/*.ts', 'bench/**/*.ts'],
+      compilerOptions: { noEmit: false, declaration: false, outDir: 'bench/dist' },
+    }),
   ],
-  onwarn: (warning, warn) => (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning)),
+  onwarn: (warning, warn) =>
+    ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning),
 }));

@@ -1,5 +1,13 @@
 import type { InklingEvent, Item, Recipe } from '../common/types.js';
-import { type Candidate, DEFAULT_RECIPE, type VisitorHistory, applyRecipe, buildHistory, createHistoryIndex, validateRecipe } from '../worker/recipe/index.js';
+import {
+  type Candidate,
+  DEFAULT_RECIPE,
+  type VisitorHistory,
+  applyRecipe,
+  buildHistory,
+  createHistoryIndex,
+  validateRecipe,
+} from '../worker/recipe/index.js';
 import { mulberry32 } from './random.js';
 
 /** What {@link benchRules} measured; times are medians in ms. */
@@ -32,10 +40,22 @@ const STRATEGIES = [
   { use: 'similar', weight: 0.2 },
 ];
 
-
 function catalog(count: number, next: () => number): Candidate[] {
   const categories = Array.from({ length: 12 }, (_, i) => `category-${i}`);
-  const words = ['trail', 'runner', 'wool', 'sock', 'pro', 'lite', 'max', 'blue', 'red', 'black', 'waterproof', 'classic'];
+  const words = [
+    'trail',
+    'runner',
+    'wool',
+    'sock',
+    'pro',
+    'lite',
+    'max',
+    'blue',
+    'red',
+    'black',
+    'waterproof',
+    'classic',
+  ];
   return Array.from({ length: count }, (_, i): Candidate => {
     const item: Item = {
       id: `sku-${i}`,
@@ -54,7 +74,17 @@ function catalog(count: number, next: () => number): Candidate[] {
 }
 
 function history(count: number, items: number, next: () => number): InklingEvent[] {
-  const types = ['impression', 'impression', 'impression', 'impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss'] as const;
+  const types = [
+    'impression',
+    'impression',
+    'impression',
+    'impression',
+    'click',
+    'view',
+    'add_to_cart',
+    'purchase',
+    'dismiss',
+  ] as const;
   return Array.from({ length: count }, (_, i): InklingEvent => {
     const id = Math.floor(next() * items);
     return {
@@ -70,13 +100,20 @@ function history(count: number, items: number, next: () => number): InklingEvent
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Every rule on, in the shape a marketer would write. */
 export const BENCH_RECIPE: unknown = {
   strategies: STRATEGIES,
-  exclude: [{ purchased: { within: '30d' } }, { dismissed: true }, { where: { inStock: false } }, { where: { price: { min: 290 } } }],
+  exclude: [
+    { purchased: { within: '30d' } },
+    { dismissed: true },
+    { where: { inStock: false } },
+    { where: { price: { min: 290 } } },
+  ],
   cap: { impressionsWithoutClick: 3, within: '1d', mode: 'sink' },
   rotation: { rate: 0.3, within: '12h' },
   boost: [
@@ -92,7 +129,9 @@ export const BENCH_RECIPE: unknown = {
  * Measures what rules add to ranking `items` candidates: `applyRecipe` with {@link BENCH_RECIPE} against the
  * same strategies without rules, interleaved in one run so that both see the same machine state.
  */
-export function benchRules(options: { items?: number; events?: number; runs?: number; warmup?: number } = {}): RulesBenchResult {
+export function benchRules(
+  options: { items?: number; events?: number; runs?: number; warmup?: number } = {},
+): RulesBenchResult {
   const { items = 1_000, events = 2_000, runs = 200, warmup = 50 } = options;
   const next = mulberry32(42);
   const candidates = catalog(items, next);

@@ -29,7 +29,11 @@ export const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 2)} ms`;
  * Times several tasks in rounds, each task once per round (in a rotating order), so that every task sees
  * the same share of a noisy machine's load and their ratios stay meaningful; returns each task's timing.
  */
-export async function timeInterleaved<K extends string>(tasks: Record<K, () => unknown>, runs: number, warmup = Math.min(20, runs)): Promise<Record<K, Timing>> {
+export async function timeInterleaved<K extends string>(
+  tasks: Record<K, () => unknown>,
+  runs: number,
+  warmup = Math.min(20, runs),
+): Promise<Record<K, Timing>> {
   const names = Object.keys(tasks) as K[];
   const samples = new Map<K, number[]>(names.map((name) => [name, []]));
   for (let round = -warmup; round < runs; round++) {

@@ -79,14 +79,21 @@ function uniqueTitle(taken, { name, brand, brands, suffix, flavours }) {
 function productsFor(rnd, category, taken) {
   const products = [];
   for (let i = 0; i < category.count; i += 1) {
-    const source = category.slug === 'outlet' ? rnd.pick(CATEGORIES.filter((c) => c.slug !== 'outlet' && c.slug !== 'nutrition')) : category;
+    const source =
+      category.slug === 'outlet'
+        ? rnd.pick(CATEGORIES.filter((c) => c.slug !== 'outlet' && c.slug !== 'nutrition'))
+        : category;
     const line = rnd.pick(source.lines);
     const brand = rnd.pick(source.brands);
     const colour = rnd.pick(COLOURWAYS);
     const model = `${rnd.pick(source.models)}${line.numbered ? ` ${rnd.int(2, 9)}` : ''}`;
     const name = line.model === false ? `${brand} ${line.kind}` : `${brand} ${model} ${line.kind}`;
     const suffix = line.flavours ? rnd.pick(line.flavours) : line.colour ? colour.name : '';
-    const { title, colourway, brand: titleBrand } = uniqueTitle(taken, { name, brand, brands: source.brands, suffix, flavours: line.flavours });
+    const {
+      title,
+      colourway,
+      brand: titleBrand,
+    } = uniqueTitle(taken, { name, brand, brands: source.brands, suffix, flavours: line.flavours });
     taken.add(title);
     const basePrice = priceTag(rnd, line.price[0], line.price[1]);
     const tags = [...new Set([...line.tags, ...rnd.sample(line.pool, rnd.int(1, 2))])];
@@ -138,7 +145,9 @@ export function makeCatalog(seed = SEED) {
   const all = rnd.shuffle(CATEGORIES.flatMap((category) => productsFor(rnd, category, taken)));
   const products = all.map((p, i) => ({ id: `sku-${i + 1}`, kind: 'product', ...p }));
   // One in-stock, well-liked jacket is the marketer's promoted item, pinned first on the home rail.
-  const promoted = products.filter((p) => p.category === 'jackets' && p.inStock).sort((a, b) => b.popularity - a.popularity)[0];
+  const promoted = products
+    .filter((p) => p.category === 'jackets' && p.inStock)
+    .sort((a, b) => b.popularity - a.popularity)[0];
   promoted.promoted = true;
   return {
     generatedFrom: { seed, referenceTime: new Date(REFERENCE_TIME).toISOString() },

@@ -12,14 +12,28 @@ const out = process.argv[2] ?? fileURLToPath(new URL('../docs/screenshot.png', i
 const server = await startServer({ root: fileURLToPath(new URL('./dist', import.meta.url)) });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
   // A generous rank budget: a shared machine must not decide what the picture shows.
   await context.route(/\/(index\.html)?$/, async (route) => {
     const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()).replace('<script src="/dist/inkling.js"', '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"') });
+    await route.fulfill({
+      response,
+      body: (await response.text()).replace(
+        '<script src="/dist/inkling.js"',
+        '<script data-inkling-rank-budget="5000" src="/dist/inkling.js"',
+      ),
+    });
   });
   const grid = '[data-inkling-slot="home-grid"]';
   const shoot = async (page, { ranked = true } = {}) => {
@@ -29,7 +43,12 @@ try {
       return { x: rect.left + scrollX, y: rect.top + scrollY, width: rect.width, height: rect.height };
     });
     // The first two rows of tiles.
-    return (await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 780) }, fullPage: true })).toString('base64');
+    return (
+      await page.screenshot({
+        clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 780) },
+        fullPage: true,
+      })
+    ).toString('base64');
   };
   // The shop's own order: the page as served, in a context where the SDK never loads.
   const plain = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
@@ -40,7 +59,9 @@ try {
   await plain.close();
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
-  const tents = await page.$$eval('[data-inkling-category="tents"][data-inkling-item]', (tiles) => tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-item')));
+  const tents = await page.$$eval('[data-inkling-category="tents"][data-inkling-item]', (tiles) =>
+    tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-item')),
+  );
   for (const id of tents) {
     await page.goto(`${server.url}/p/${id}.html`);
     await page.click('[data-inkling-action="add_to_cart"]');

@@ -7,9 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.map': 'application/json', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
 };
 
 /**
@@ -26,7 +32,11 @@ export async function startServer({ root, port = 0, headers = () => ({}), log = 
       const found = file && (await stat(file).catch(() => undefined));
       const target = found?.isDirectory() ? join(file, 'index.html') : file;
       const body = await readFile(target);
-      response.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(path) });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...headers(path),
+      });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });
@@ -40,7 +50,11 @@ export async function startServer({ root, port = 0, headers = () => ({}), log = 
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     requests,
-    close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections?.();
+        server.close(() => done());
+      }),
   };
 }
 

@@ -30,16 +30,29 @@ export function measure() {
   return [
     { name: 'inkling.js', what: 'script-tag loader (main thread)', kb: gzipKb(['inkling.js']), maxKb: 7 },
     // Every tag page also loads the tracking module (and the chunk it shares with the panel) once its first ranking has started.
-    { name: 'inkling.js + inkling-track.js', what: 'all the tag loads on the main thread', kb: gzipKb([...new Set(['inkling.js', ...withImports('inkling-track.js')])]), maxKb: 10 },
+    {
+      name: 'inkling.js + inkling-track.js',
+      what: 'all the tag loads on the main thread',
+      kb: gzipKb([...new Set(['inkling.js', ...withImports('inkling-track.js')])]),
+      maxKb: 10,
+    },
     { name: worker, what: 'worker to first ranking (engine + idb + comlink)', kb: gzipKb([worker]), maxKb: 45 },
-    { name: `${worker} + ${everything.length - 1} lazy chunk(s)`, what: 'worker with the custom TF.js trainer', kb: gzipKb(everything), maxKb: 45 },
+    {
+      name: `${worker} + ${everything.length - 1} lazy chunk(s)`,
+      what: 'worker with the custom TF.js trainer',
+      kb: gzipKb(everything),
+      maxKb: 45,
+    },
   ];
 }
 
 /** The sizes as the markdown table docs/performance.md shows. */
 export function sizeTable(rows = measure()) {
   const lines = ['| bundle | what | min+gzip | budget |', '| --- | --- | --- | --- |'];
-  for (const row of rows) lines.push(`| \`${row.name}\` | ${row.what} | ${row.kb.toFixed(2)} KB | ${row.maxKb === undefined ? '—' : `${row.maxKb} KB`} |`);
+  for (const row of rows)
+    lines.push(
+      `| \`${row.name}\` | ${row.what} | ${row.kb.toFixed(2)} KB | ${row.maxKb === undefined ? '—' : `${row.maxKb} KB`} |`,
+    );
   return lines.join('\n');
 }
 
@@ -50,7 +63,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const ok = row.maxKb === undefined || row.kb <= row.maxKb;
     over ||= !ok;
     const budget = row.maxKb === undefined ? row.what : `budget ${row.maxKb} KB: ${row.what}`;
-    console.log(`${row.maxKb === undefined ? '    ' : ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(38)} ${row.kb.toFixed(2).padStart(6)} KB min+gzip  (${budget})`);
+    console.log(
+      `${row.maxKb === undefined ? '    ' : ok ? 'ok  ' : 'OVER'} ${row.name.padEnd(38)} ${row.kb.toFixed(2).padStart(6)} KB min+gzip  (${budget})`,
+    );
   }
   if (wantsDocs()) writeBenchSection('size', sizeTable(rows), 'npm run build && node scripts/size.mjs --write-docs');
   process.exitCode = over ? 1 : 0;

@@ -23,11 +23,15 @@ run('npx attw --pack . --profile esm-only');
 mkdirSync(`${repo}test-results`, { recursive: true });
 const report = `${repo}test-results/vitest.json`;
 const extra = process.argv.slice(2);
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
-  stdio: 'inherit',
-  cwd: repo,
-  env: { ...process.env, CHROMIUM_PATH: chromium },
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+  {
+    stdio: 'inherit',
+    cwd: repo,
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  },
+);
 
 let summary = 'tests: 0 passed, 0 failed';
 try {

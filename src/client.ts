@@ -32,7 +32,9 @@ export async function connectEngine(options: ClientOptions): Promise<PageEngine>
     try {
       return supervise(await startWorker(create, options), options, () => startWorker(create, options));
     } catch (error) {
-      options.reporter.warn(`worker unavailable (${error instanceof Error ? error.message : String(error)}); running in-thread`);
+      options.reporter.warn(
+        `worker unavailable (${error instanceof Error ? error.message : String(error)}); running in-thread`,
+      );
     }
   }
   return options.loadInThread();
@@ -117,7 +119,11 @@ function startWorker(create: () => Worker, options: ClientOptions): Promise<Work
       if (event.data?.type !== READY_MESSAGE || settled) return;
       settled = true;
       clearTimeout(timer);
-      resolve(Object.assign(remote<PageEngine>(worker, ENGINE_METHODS, options.callTimeoutMs), { terminate: () => worker.terminate() }));
+      resolve(
+        Object.assign(remote<PageEngine>(worker, ENGINE_METHODS, options.callTimeoutMs), {
+          terminate: () => worker.terminate(),
+        }),
+      );
     });
   });
 }

@@ -13,7 +13,10 @@ export const TAB_CHANNEL = 'inkling';
  * loads (the consent choice in localStorage, so that the first event of the next page is already
  * governed by it). Storing the choice itself is what honouring it requires; it identifies nobody.
  */
-export function createTabSync(onMessage: (message: TabMessage) => void, name = TAB_CHANNEL): { post(message: TabMessage): void } {
+export function createTabSync(
+  onMessage: (message: TabMessage) => void,
+  name = TAB_CHANNEL,
+): { post(message: TabMessage): void } {
   let channel: BroadcastChannel | undefined;
   try {
     channel = new BroadcastChannel(name);

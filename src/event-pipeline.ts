@@ -38,7 +38,10 @@ export function createEventPipeline(
   const batcher = createBatcher({
     send: ingest,
     // Only `full` may leave events in localStorage for the next page; `session` uses the tab's journal.
-    outbox: { load: () => (mode() === 'full' ? outbox.load() : []), save: (events) => outbox.save(mode() === 'full' ? events : []) },
+    outbox: {
+      load: () => (mode() === 'full' ? outbox.load() : []),
+      save: (events) => outbox.save(mode() === 'full' ? events : []),
+    },
     onError: (error) => reporter.error(error, 'storing events'),
   });
   // `session` on a multi-page site: what earlier pages of this tab learned comes back from the journal.

@@ -24,7 +24,8 @@ export function createInkling(options: InklingOptions = {}): Inkling {
     // Written out whole, in this one place: Vite and webpack 5 see `new Worker(new URL(…))` and
     // bundle the worker with its lazy TF.js chunk. A bare `new URL()` would be copied as an asset
     // without the chunk it imports. Used unless the site passes `workerUrl` or `createWorker`.
-    bundledWorker: () => new Worker(new URL('./inkling.worker.js', import.meta.url), { type: 'module', name: 'inkling' }),
+    bundledWorker: () =>
+      new Worker(new URL('./inkling.worker.js', import.meta.url), { type: 'module', name: 'inkling' }),
     loadInThread: async () => (await import('../worker/engine.js')).createEngine(),
   });
 }

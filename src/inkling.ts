@@ -12,7 +12,17 @@ import { checkRankArguments, originalRanking, restoreItems, toPlainItem } from '
 import { createReporter } from './report.js';
 import { createSuppressedList, type SuppressedList } from './suppressed.js';
 import { trackPageViews } from './tracker/page-view.js';
-import type { ConsentState, Item, PrivacyMode, RankContext, Ranking, Reason, Recipe, SlotOrder, TrackInput } from '../common/types.js';
+import type {
+  ConsentState,
+  Item,
+  PrivacyMode,
+  RankContext,
+  Ranking,
+  Reason,
+  Recipe,
+  SlotOrder,
+  TrackInput,
+} from '../common/types.js';
 
 /** Options for `createInkling`. Everything is optional; the defaults make no network request and respect GPC. */
 export interface InklingOptions extends PrivacyOptions {
@@ -128,11 +138,17 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
     (enginePromise ??= connectEngine({
       workerUrl: options.workerUrl ?? host.workerUrl,
       createWorker: options.createWorker,
-      bundledWorker: options.workerUrl === undefined && options.createWorker === undefined ? host.bundledWorker : undefined,
+      bundledWorker:
+        options.workerUrl === undefined && options.createWorker === undefined ? host.bundledWorker : undefined,
       loadInThread: host.loadInThread,
       reporter,
     }).then(async (connected) => {
-      await connected.configure({ mode: privacy.mode, recipes: options.recipes, retentionDays: options.retentionDays, maxEvents: options.maxEvents });
+      await connected.configure({
+        mode: privacy.mode,
+        recipes: options.recipes,
+        retentionDays: options.retentionDays,
+        maxEvents: options.maxEvents,
+      });
       loadSiteFiles(connected);
       return connected;
     }));
@@ -167,7 +183,9 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
     if ('consent' in message) privacy.setConsent(message.consent);
     else {
       forgetHere();
-      void enginePromise?.then((connected) => connected.forget()).catch((error: unknown) => reporter.error(error, 'forget'));
+      void enginePromise
+        ?.then((connected) => connected.forget())
+        .catch((error: unknown) => reporter.error(error, 'forget'));
     }
   });
 
@@ -190,7 +208,14 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
   };
   /** The page's own order, with the reason it was kept. */
   const original = <T extends Item>(items: readonly T[], source: string, text: string) =>
-    originalRanking(items, { kind: 'rule', source, text }, suppressed.among(items.map((item) => item?.id), privacy.mode));
+    originalRanking(
+      items,
+      { kind: 'rule', source, text },
+      suppressed.among(
+        items.map((item) => item?.id),
+        privacy.mode,
+      ),
+    );
 
   return {
     get mode() {
@@ -205,18 +230,25 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
           const { slot, recipe, context, explain, order } = options;
           if (privacy.mode === 'off') return original(items, 'privacy', 'personalization is off');
           // Optional fields may go as undefined: the engine applies its defaults.
-          const ranking = restoreItems(await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain, order }), items);
+          const ranking = restoreItems(
+            await (await engine()).rank({ slot, items: items.map(toPlainItem), recipe, context, explain, order }),
+            items,
+          );
           emitter.emit('ranked', { slot, ranking });
           return ranking;
         },
         () => original(Array.isArray(items) ? items : [], 'fallback', 'original order kept after an error'),
       ),
     explain: (slot, itemId) =>
-      attempt('explain', async () => {
-        assertAccepted(slot, 'string', 'slot');
-        assertAccepted(itemId, 'string', 'itemId');
-        return (await (await engine()).explain(slot, itemId)) ?? [];
-      }, () => []),
+      attempt(
+        'explain',
+        async () => {
+          assertAccepted(slot, 'string', 'slot');
+          assertAccepted(itemId, 'string', 'itemId');
+          return (await (await engine()).explain(slot, itemId)) ?? [];
+        },
+        () => [],
+      ),
     setConsent: (given) =>
       guard('setConsent', () => {
         // Fails closed: an unreadable state counts as `denied` (and is reported).
@@ -243,11 +275,15 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
       }
     },
     forget: () =>
-      attempt('forget', async () => {
-        forgetHere();
-        tabs.post({ forget: true });
-        await (await engine()).forget();
-      }, () => undefined),
+      attempt(
+        'forget',
+        async () => {
+          forgetHere();
+          tabs.post({ forget: true });
+          await (await engine()).forget();
+        },
+        () => undefined,
+      ),
     export: () =>
       attempt(
         'export',

@@ -12,9 +12,16 @@ export interface ModeState {
 }
 
 /** Starts in the mode the options, the stored consent and the signals give; `onChange` hears each change. */
-export function createModeState(options: Checked<PrivacyOptions>, signals: PrivacySignals, onChange: (mode: PrivacyMode) => void): ModeState {
+export function createModeState(
+  options: Checked<PrivacyOptions>,
+  signals: PrivacySignals,
+  onChange: (mode: PrivacyMode) => void,
+): ModeState {
   // A choice made with setConsent() on an earlier page governs this page's first event, unless the page says otherwise.
-  let consent: ConsentState = options.consent && options.consent !== 'unknown' ? options.consent : (storedConsent() ?? options.consent ?? 'unknown');
+  let consent: ConsentState =
+    options.consent && options.consent !== 'unknown'
+      ? options.consent
+      : (storedConsent() ?? options.consent ?? 'unknown');
   let paused = false;
   let mode = resolveMode(options, consent, signals);
   const update = () => {

@@ -1,7 +1,13 @@
 import type { Inkling } from './inkling.js';
 import type { PageSlots } from './page.js';
 import type { Reporter } from './report.js';
-import { ITEM_ATTRIBUTE, PURCHASE_ATTRIBUTE, REMOVED_ATTRIBUTE, SLOT_ATTRIBUTE, VIEW_ATTRIBUTE } from '../common/markup.js';
+import {
+  ITEM_ATTRIBUTE,
+  PURCHASE_ATTRIBUTE,
+  REMOVED_ATTRIBUTE,
+  SLOT_ATTRIBUTE,
+  VIEW_ATTRIBUTE,
+} from '../common/markup.js';
 import { findSlots, itemElements } from './slots/read-items.js';
 import { listenForClicks } from './tracker/clicks.js';
 import { watchDom } from './tracker/dom-watch.js';
@@ -19,15 +25,22 @@ type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dism
  * markers and route changes. `early` holds the clicks the tag buffered before this module arrived;
  * they are counted now. Everything lives as long as the page; every handler contains its own errors.
  */
-export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots, early: readonly MouseEvent[] = []): void {
+export function watchPage(
+  inkling: Inkling,
+  reporter: Reporter,
+  page: PageSlots,
+  early: readonly MouseEvent[] = [],
+): void {
   const { document: doc, items } = page;
-  const guarded = <A extends unknown[]>(where: string, task: (...args: A) => void) => (...args: A) => {
-    try {
-      task(...args);
-    } catch (error) {
-      reporter.error(error, where);
-    }
-  };
+  const guarded =
+    <A extends unknown[]>(where: string, task: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        task(...args);
+      } catch (error) {
+        reporter.error(error, where);
+      }
+    };
   /** What the slot's ranking read, unless the element has since become another item (a framework reusing it). */
   const ranked = (element: Element) => {
     const item = items.get(element);
@@ -35,7 +48,12 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   };
   const readItem = (element: Element) => ranked(element) ?? page.readItem(element);
   /** What to record: `itemId` defaults to the element's own. */
-  const inputFor = (type: PageEventType, element: Element | undefined, itemId: string | undefined, extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {}): TrackInput => {
+  const inputFor = (
+    type: PageEventType,
+    element: Element | undefined,
+    itemId: string | undefined,
+    extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {},
+  ): TrackInput => {
     const item = element && readItem(element);
     return { type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshotOf(item) };
   };
@@ -75,11 +93,17 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   const onSettled = guarded('impression', observeItems);
   for (const slot of findSlots(doc)) if (page.settled.has(slot)) observeItems(slot);
 
-  const onClick = listenForClicks(doc, guarded('click', (activation) => {
-    const extra = activation.slot ? positionsIn(activation.slot)(activation.element!) : {};
-    track(activation.type as PageEventType, activation.element, activation.itemId, { ...extra, orderId: activation.orderId });
-    if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
-  }));
+  const onClick = listenForClicks(
+    doc,
+    guarded('click', (activation) => {
+      const extra = activation.slot ? positionsIn(activation.slot)(activation.element!) : {};
+      track(activation.type as PageEventType, activation.element, activation.itemId, {
+        ...extra,
+        orderId: activation.orderId,
+      });
+      if (activation.type === 'click' || activation.type === 'purchase') void inkling.flush();
+    }),
+  );
   for (const event of early) onClick(event);
 
   const markers = createMarkerTracker(doc, track);
@@ -90,9 +114,11 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
     for (const element of added) {
       if (items.has(element)) continue;
       changed = true;
-      for (const slot of element.matches(`[${SLOT_ATTRIBUTE}]`) ? [element as HTMLElement] : findSlots(element)) void page.personalize(slot, true);
+      for (const slot of element.matches(`[${SLOT_ATTRIBUTE}]`) ? [element as HTMLElement] : findSlots(element))
+        void page.personalize(slot, true);
       const slot = element.parentElement;
-      if (slot && page.settled.has(slot) && element.matches(`[${ITEM_ATTRIBUTE}]:not([hidden])`)) impressions.observe(element);
+      if (slot && page.settled.has(slot) && element.matches(`[${ITEM_ATTRIBUTE}]:not([hidden])`))
+        impressions.observe(element);
     }
     if (changed) markers.scan();
   });
@@ -101,17 +127,23 @@ export function watchPage(inkling: Inkling, reporter: Reporter, page: PageSlots,
   for (const slot of findSlots(doc)) void page.personalize(slot, false);
   guarded('markers', markers.scan)();
   // The tag wrapped history already (src/inkling.ts): a route change is a new page view.
-  addEventListener(ROUTE_EVENT, guarded('route change', () => {
-    markers.endView();
-    impressions.reset();
-    markers.scan();
-  }));
+  addEventListener(
+    ROUTE_EVENT,
+    guarded('route change', () => {
+      markers.endView();
+      impressions.reset();
+      markers.scan();
+    }),
+  );
 
   // forget() here, in another tab or from the panel: nothing timed before it may be recorded after it.
-  inkling.on('forget', guarded('forget', () => {
-    markers.dropView();
-    impressions.reset();
-  }));
+  inkling.on(
+    'forget',
+    guarded('forget', () => {
+      markers.dropView();
+      impressions.reset();
+    }),
+  );
 
   // The tag flushes on hide too, but before this view is ended: flush again so that it is parked.
   const onHide = guarded('page hide', () => {

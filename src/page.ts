@@ -105,7 +105,13 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
         // `data-inkling-order="none"`: the slot's order is arbitrary, so position counts for nothing.
         const order = slot.getAttribute(SLOT_ORDER_ATTRIBUTE) === 'none' ? ('none' as const) : undefined;
         const listed = itemElements(slot).map((element) => items.set(element, readItem(element)).get(element)!);
-        const ranked = inkling.rank(listed, { slot: name, explain: !!options.explain, recipe, context: { pageType }, ...(order && { order }) });
+        const ranked = inkling.rank(listed, {
+          slot: name,
+          explain: !!options.explain,
+          recipe,
+          context: { pageType },
+          ...(order && { order }),
+        });
         const ranking = returning ? await withinBudget(ranked, budget) : await ranked;
         reason = !ranking
           ? `budget missed after ${Math.round(performance.now() - start)} ms`
@@ -115,7 +121,13 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
               ? 'on screen before ranking'
               : '';
         if (!reason) {
-          quietly(() => applyOrder(slot, ranking!.items.map((entry) => entry.item.id), ranking!.removed.map((entry) => entry.item.id)));
+          quietly(() =>
+            applyOrder(
+              slot,
+              ranking!.items.map((entry) => entry.item.id),
+              ranking!.removed.map((entry) => entry.item.id),
+            ),
+          );
           state = ranking!.group;
           if (state === 'holdout') reason = 'holdout';
         }
@@ -137,7 +149,9 @@ export function personalizePage(inkling: Inkling, reporter: Reporter, options: P
     }
   }
 
-  const ready = Promise.all(findSlots(doc).map((slot) => personalize(slot, false))).finally(() => options.concealer?.release());
+  const ready = Promise.all(findSlots(doc).map((slot) => personalize(slot, false))).finally(() =>
+    options.concealer?.release(),
+  );
   const attach = (hooks: TrackingHooks) => void (tracking = hooks);
   const page: PageSlots = { document: doc, personalize, settled, ready, readItem, items, attach };
   // Events queued on this page must survive navigation, whether or not the tracking module has loaded.

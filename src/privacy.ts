@@ -31,7 +31,11 @@ export function readSignals(nav: Navigator | undefined = globalThis.navigator): 
 const STRICTNESS: Readonly<Record<PrivacyMode, number>> = { full: 0, session: 1, off: 2 };
 
 /** The strictest mode that any signal asks for (and no laxer than the floor an unreadable `mode` set). */
-export function resolveMode(options: Checked<PrivacyOptions>, consent: ConsentState, signals: PrivacySignals): PrivacyMode {
+export function resolveMode(
+  options: Checked<PrivacyOptions>,
+  consent: ConsentState,
+  signals: PrivacySignals,
+): PrivacyMode {
   if (options.mode) return options.mode;
   const wanted: PrivacyMode[] = [options.modeFloor ?? 'full'];
   if (signals.globalPrivacyControl || signals.doNotTrack === '1') wanted.push(options.gpcMode ?? 'session');

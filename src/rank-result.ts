@@ -9,8 +9,17 @@ const HIDDEN: Reason = { kind: 'rule', source: 'exclude', text: 'excluded: you b
  * The page's own order, used whenever personalization is off, held out, or failed; ids in `hidden` (what
  * the visitor bought or dismissed) go to `removed`.
  */
-export function originalRanking<T extends Item>(items: readonly T[], reason: Reason, hidden?: ReadonlySet<string>): Ranking<T> {
-  const entries = items.map((item, index) => ({ item, score: 0, originalIndex: index, reasons: [hidden?.has(item?.id) ? HIDDEN : reason] }));
+export function originalRanking<T extends Item>(
+  items: readonly T[],
+  reason: Reason,
+  hidden?: ReadonlySet<string>,
+): Ranking<T> {
+  const entries = items.map((item, index) => ({
+    item,
+    score: 0,
+    originalIndex: index,
+    reasons: [hidden?.has(item?.id) ? HIDDEN : reason],
+  }));
   return {
     items: entries.filter((entry) => entry.reasons[0] !== HIDDEN),
     removed: entries.filter((entry) => entry.reasons[0] === HIDDEN),
@@ -20,7 +29,19 @@ export function originalRanking<T extends Item>(items: readonly T[], reason: Rea
 }
 
 /** The fields the engine reads; anything else on a site's object (functions, DOM nodes) stays on the page. */
-const ITEM_FIELDS = ['category', 'tags', 'brand', 'price', 'title', 'popularity', 'publishedAt', 'inStock', 'repurchase', 'embedding', 'attributes'] as const;
+const ITEM_FIELDS = [
+  'category',
+  'tags',
+  'brand',
+  'price',
+  'title',
+  'popularity',
+  'publishedAt',
+  'inStock',
+  'repurchase',
+  'embedding',
+  'attributes',
+] as const;
 
 /** Keeps only the fields the engine reads, so site objects with functions or DOM nodes can cross to the worker. */
 export function toPlainItem(item: Item): Item {
@@ -28,7 +49,13 @@ export function toPlainItem(item: Item): Item {
   for (const key of ITEM_FIELDS) {
     const value: unknown = item[key];
     // Copies: a frozen array, a typed array or a proxy becomes plain data.
-    if (value !== undefined) plain[key] = Array.isArray(value) || ArrayBuffer.isView(value) ? [...(value as number[])] : value && typeof value === 'object' ? { ...value } : value;
+    if (value !== undefined)
+      plain[key] =
+        Array.isArray(value) || ArrayBuffer.isView(value)
+          ? [...(value as number[])]
+          : value && typeof value === 'object'
+            ? { ...value }
+            : value;
   }
   return plain as unknown as Item;
 }

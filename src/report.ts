@@ -7,7 +7,10 @@ export interface Reporter {
 }
 
 /** Creates a reporter that never throws, even if the site's hook does. */
-export function createReporter(onError?: (error: Error) => void, console_: Pick<Console, 'error' | 'warn'> = console): Reporter {
+export function createReporter(
+  onError?: (error: Error) => void,
+  console_: Pick<Console, 'error' | 'warn'> = console,
+): Reporter {
   const seen = new Set<string>();
   const once = (key: string) => !seen.has(key) && seen.add(key) !== undefined;
   return {

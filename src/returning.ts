@@ -16,5 +16,6 @@ export function isReturning(): boolean {
 
 /** Without storage every visit looks new: slots keep their order until ranked off-screen. `false` clears both. */
 export function markReturning(returning: boolean, mode: PrivacyMode = 'full'): void {
-  for (const kind of STORES) webStorage(kind).write(RETURNING_KEY, returning && (kind === 'localStorage') === (mode === 'full') ? 1 : undefined);
+  for (const kind of STORES)
+    webStorage(kind).write(RETURNING_KEY, returning && (kind === 'localStorage') === (mode === 'full') ? 1 : undefined);
 }

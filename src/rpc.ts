@@ -13,7 +13,9 @@ interface Reply {
   readonly value: unknown;
 }
 
-type Methods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
+type Methods<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+};
 
 /** The name of the error a call rejects with when the other side did not answer within its deadline. */
 export const DEADLINE_ERROR = 'InklingDeadlineError';
@@ -23,7 +25,11 @@ export const DEADLINE_ERROR = 'InklingDeadlineError';
  * {@link DEADLINE_ERROR} after `deadlineMs`: a worker that stopped (closed itself, crashed, hung) must
  * not leave the page's calls waiting forever.
  */
-export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMessage' | 'addEventListener'>, methods: readonly (keyof T & string)[], deadlineMs = 10_000): Methods<T> {
+export function remote<T extends object = PageEngine>(
+  port: Pick<Worker, 'postMessage' | 'addEventListener'>,
+  methods: readonly (keyof T & string)[],
+  deadlineMs = 10_000,
+): Methods<T> {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {
@@ -47,7 +53,12 @@ export function remote<T extends object = PageEngine>(port: Pick<Worker, 'postMe
         }, deadlineMs);
         pending.set(id, { resolve: (value) => (end(), resolve(value)), reject: (error) => (end(), reject(error)) });
         // An argument that cannot be cloned throws here: the call rejects now, and its deadline clears the entry.
-        port.postMessage({ id, type: 'APPLY', path: [method], argumentList: args.map((value) => ({ type: 'RAW', value })) });
+        port.postMessage({
+          id,
+          type: 'APPLY',
+          path: [method],
+          argumentList: args.map((value) => ({ type: 'RAW', value })),
+        });
       });
   }
   return api as Methods<T>;
@@ -61,4 +72,12 @@ function toError(thrown: unknown): unknown {
 }
 
 /** Every method of the Engine, for `remote()`. */
-export const ENGINE_METHODS = ['configure', 'ingest', 'rank', 'explain', 'forget', 'export', 'close'] as const satisfies readonly (keyof Engine)[];
+export const ENGINE_METHODS = [
+  'configure',
+  'ingest',
+  'rank',
+  'explain',
+  'forget',
+  'export',
+  'close',
+] as const satisfies readonly (keyof Engine)[];

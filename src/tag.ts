@@ -33,13 +33,20 @@ function boot(): void {
     const base = script?.src || document.baseURI;
     const workerUrl = options.workerUrl ?? new URL('inkling.worker.js', base);
     const suppressed = createSuppressedList();
-    const inkling = createInklingWith(options, { workerUrl, loadInThread: () => loadEngineModule(workerUrl), eager: true, suppressed, checked: true });
+    const inkling = createInklingWith(options, {
+      workerUrl,
+      loadInThread: () => loadEngineModule(workerUrl),
+      eager: true,
+      suppressed,
+      checked: true,
+    });
     // The panel's "Pause" stores '1' (JSON for 1).
     if (webStorage('localStorage').read<number>(PAUSED_KEY, 0) === 1) inkling.pause(true);
     const budget = options.rankBudgetMs ?? 150;
     // Render-blocking only holds for a tag the parser met in <head>.
     const renderBlocking = !!script?.matches('head>[blocking~=render]');
-    const concealer = isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget, renderBlocking) : undefined;
+    const concealer =
+      isReturning() && inkling.mode !== 'off' ? concealSlots(document, 3000 + budget, renderBlocking) : undefined;
     const rankings = new Map<string, Ranking>();
     if (options.debug) inkling.on('ranked', ({ slot, ranking }) => void rankings.set(slot, ranking));
 
@@ -57,7 +64,14 @@ function boot(): void {
       try {
         const late: string[] = [];
         const onPaintedEarly = (slot: string) => void late.push(slot);
-        const page = personalizePage(inkling, reporter, { rankBudgetMs: budget, explain: !!options.debug, suppressed, onPaintedEarly, keepOrder: !!read.recipesError, ...(concealer ? { concealer } : {}) });
+        const page = personalizePage(inkling, reporter, {
+          rankBudgetMs: budget,
+          explain: !!options.debug,
+          suppressed,
+          onPaintedEarly,
+          keepOrder: !!read.recipesError,
+          ...(concealer ? { concealer } : {}),
+        });
         // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
         loadModule('inkling-track.js', base, reporter, (module) => {
           for (const type of clickTypes) document.removeEventListener(type, keep, true);
@@ -66,10 +80,19 @@ function boot(): void {
         // The UI loads once the slots are settled: it must not compete with the first ranking.
         void page.ready.then(() => {
           // Said once, as a warning: the site's snippet is what to change, not an error of this page.
-          if (late.length > 0) reporter.warn(`painted before the tag ran: ${late}; load it in <head> with <script async blocking="render">`);
-          const root = options.panel ? guard(reporter, 'option panel', () => document.querySelector(options.panel!), null) : null;
-          if (root) loadModule('inkling-panel.js', base, reporter, (ui) => ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }));
-          if (options.debug) loadModule('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
+          if (late.length > 0)
+            reporter.warn(
+              `painted before the tag ran: ${late}; load it in <head> with <script async blocking="render">`,
+            );
+          const root = options.panel
+            ? guard(reporter, 'option panel', () => document.querySelector(options.panel!), null)
+            : null;
+          if (root)
+            loadModule('inkling-panel.js', base, reporter, (ui) =>
+              ui.mountPanel(inkling, root, { pausedKey: PAUSED_KEY }),
+            );
+          if (options.debug)
+            loadModule('inkling-debug.js', base, reporter, (ui) => ui.mountDebugOverlay(inkling, document, rankings));
         });
       } catch (error) {
         concealer?.release();
@@ -114,7 +137,12 @@ interface LazyModules {
  * `import()` is allowed by `script-src 'self'` (or the CDN's origin, which must send CORS headers,
  * as it must for the worker anyway) and is not a Trusted Types sink.
  */
-function loadModule<F extends keyof LazyModules>(file: F, base: string, reporter: Reporter, run: (module: LazyModules[F]) => void): void {
+function loadModule<F extends keyof LazyModules>(
+  file: F,
+  base: string,
+  reporter: Reporter,
+  run: (module: LazyModules[F]) => void,
+): void {
   import(/* webpackIgnore: true */ new URL(file, base).href)
     .then((module: LazyModules[F]) => run(module))
     .catch((error: unknown) => reporter.error(error, file));

@@ -18,7 +18,9 @@ let policy: ScriptUrlPolicy | undefined;
 /** The URL as a `TrustedScriptURL` where Trusted Types exist and allow our policy, else as a string. */
 export function scriptUrl(url: string): string {
   try {
-    policy ??= (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy('inkling', { createScriptURL: (value) => value });
+    policy ??= (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes?.createPolicy('inkling', {
+      createScriptURL: (value) => value,
+    });
   } catch {
     // The page's CSP does not allow the policy: the string goes through and the sink decides.
   }

@@ -176,6 +176,7 @@ export function createEngine(options: EngineOptions = {}): LocalEngine {
 
 /** A `TypeError` naming what `rank()` cannot use, before any work. */
 function checkRankRequest(request: RankRequest | undefined): void {
-  if (typeof request?.slot !== 'string' || !request.slot) throw new TypeError('rank: the request needs a slot (a non-empty string)');
+  if (typeof request?.slot !== 'string' || !request.slot)
+    throw new TypeError('rank: the request needs a slot (a non-empty string)');
   if (!Array.isArray(request.items)) throw new TypeError('rank: items must be an array of items');
 }

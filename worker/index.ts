@@ -1,5 +1,12 @@
 export { createEngine, type EngineOptions } from './engine.js';
-export type { Engine, EngineConfig, LocalEngine, RankRequest, RankRequestOptions, VisitorExport } from '../common/protocol.js';
+export type {
+  Engine,
+  EngineConfig,
+  LocalEngine,
+  RankRequest,
+  RankRequestOptions,
+  VisitorExport,
+} from '../common/protocol.js';
 export type { EventStore } from './store/event-store.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type { ModelWeights, DenseLayer } from './model/weights.js';

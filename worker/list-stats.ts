@@ -78,7 +78,10 @@ export function listStats(items: readonly Item[], profile: Profile, positions?: 
   let medianPrice: number | undefined;
   if (priced > 0) {
     // Ascending, and among equal prices in list order, as a stable sort of the priced items ranks them.
-    const order = sortIndices(Uint32Array.from({ length: priced }, (_, i) => i), (a, b) => prices[a]! - prices[b]!);
+    const order = sortIndices(
+      Uint32Array.from({ length: priced }, (_, i) => i),
+      (a, b) => prices[a]! - prices[b]!,
+    );
     const span = Math.max(1, priced - 1);
     for (let rank = 0; rank < priced; rank++) priceRank[pricedAt[order[rank]!]!] = rank / span;
     medianPrice = prices[order[Math.floor(priced / 2)]!];

@@ -30,10 +30,22 @@ function countPerCategory(profile: Profile): Map<string, number> {
 export function personalReasons(item: Item, profile: Profile, perCategory: ReadonlyMap<string, number>): Reason[] {
   const reasons: Reason[] = [];
   const inCategory = item.category ? perCategory.get(item.category) : undefined;
-  if (inCategory) reasons.push({ kind: 'signal', source: 'personal', text: `you looked at ${inCategory} item${inCategory === 1 ? '' : 's'} in ${item.category}`, value: inCategory });
+  if (inCategory)
+    reasons.push({
+      kind: 'signal',
+      source: 'personal',
+      text: `you looked at ${inCategory} item${inCategory === 1 ? '' : 's'} in ${item.category}`,
+      value: inCategory,
+    });
   const own = profile.items.get(item.id);
   // A click on a tile opens the page that records the view: one look, so the larger count, not the sum.
   const looks = own ? Math.max(own.views, own.clicks) : 0;
-  if (looks > 0) reasons.push({ kind: 'signal', source: 'personal', text: `you viewed this ${looks === 1 ? 'once' : `${looks} times`}`, value: looks });
+  if (looks > 0)
+    reasons.push({
+      kind: 'signal',
+      source: 'personal',
+      text: `you viewed this ${looks === 1 ? 'once' : `${looks} times`}`,
+      value: looks,
+    });
   return reasons;
 }

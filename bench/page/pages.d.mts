@@ -2,5 +2,12 @@
 export declare const itemIds: (count: number) => string[];
 export declare function pageHtml(options: { items: number; head: string }): string;
 export declare function inklingTag(options: { rankBudgetMs: number; keepOrder: boolean }): string;
-export declare function byHandScript(options: { original: readonly string[]; order: readonly string[]; delayMs: number }): string;
-export declare function fewestMoves(original: readonly string[], order: readonly string[]): [id: string, before: string | null][];
+export declare function byHandScript(options: {
+  original: readonly string[];
+  order: readonly string[];
+  delayMs: number;
+}): string;
+export declare function fewestMoves(
+  original: readonly string[],
+  order: readonly string[],
+): [id: string, before: string | null][];

@@ -11,10 +11,12 @@ export const itemIds = (count) => Array.from({ length: count }, (_, i) => `sku-$
  * @param {{ items: number, head: string }} options `head`: what runs on the page (see `inklingTag`, `byHandScript`).
  */
 export function pageHtml({ items, head }) {
-  const tiles = itemIds(items).map((id, i) => {
-    const category = CATEGORIES[i % CATEGORIES.length];
-    return `<li data-inkling-item="${id}" data-inkling-category="${category}" data-inkling-tags="${category},t${i % 7}" data-inkling-brand="b${i % 9}" data-inkling-price="${20 + ((i * 37) % 300)}" data-inkling-popularity="${(i * 53) % 100}" data-inkling-published="2026-0${1 + (i % 9)}-1${i % 10}" data-inkling-title="Item ${i}"><a href="#${id}"><span class="img c${i % 10}"></span>Item ${i}<br>$${20 + ((i * 37) % 300)}</a></li>`;
-  }).join('\n');
+  const tiles = itemIds(items)
+    .map((id, i) => {
+      const category = CATEGORIES[i % CATEGORIES.length];
+      return `<li data-inkling-item="${id}" data-inkling-category="${category}" data-inkling-tags="${category},t${i % 7}" data-inkling-brand="b${i % 9}" data-inkling-price="${20 + ((i * 37) % 300)}" data-inkling-popularity="${(i * 53) % 100}" data-inkling-published="2026-0${1 + (i % 9)}-1${i % 10}" data-inkling-title="Item ${i}"><a href="#${id}"><span class="img c${i % 10}"></span>Item ${i}<br>$${20 + ((i * 37) % 300)}</a></li>`;
+    })
+    .join('\n');
   return `<!doctype html><html><head><meta charset="utf-8"><title>page bench</title>${head}
 <style>body{margin:0;font:12px system-ui}ul{display:grid;grid-template-columns:repeat(12,1fr);gap:6px;list-style:none;margin:0;padding:6px}
 li{height:96px;border:1px solid #ccc;border-radius:4px;overflow:hidden}a{display:block;height:100%;color:#222;text-decoration:none}
@@ -27,7 +29,9 @@ ${tiles}
 /** The documented snippet; `keepOrder`: a recipe with `holdout: 1` (ranked, revealed, tracked, never moved). */
 export function inklingTag({ rankBudgetMs, keepOrder }) {
   const recipes = keepOrder ? ' data-inkling-recipes="bench-recipes"' : '';
-  const recipesJson = recipes && '<script type="application/json" id="bench-recipes">{"default":{"strategies":[{"use":"personal","weight":1}],"holdout":1}}</script>';
+  const recipesJson =
+    recipes &&
+    '<script type="application/json" id="bench-recipes">{"default":{"strategies":[{"use":"personal","weight":1}],"holdout":1}}</script>';
   return `${recipesJson}<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="${rankBudgetMs}"${recipes}></script>`;
 }
 

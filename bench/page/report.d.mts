@@ -14,9 +14,20 @@ export interface ViewRun {
 }
 export type Runs = Record<string, readonly ViewRun[]>;
 export declare const median: (list: readonly number[]) => number;
-export declare function lightestPeer(runs: Runs): { impressions: { name: string }; pageView: { name: string } } | undefined;
-export declare function report(runs: Runs, setting: {
-  items: number; order: readonly string[]; delayMs: number; rankBudgetMs: number; keepOrder: boolean;
-  history?: string; rate: number; views: number;
-}): string[];
+export declare function lightestPeer(
+  runs: Runs,
+): { impressions: { name: string }; pageView: { name: string } } | undefined;
+export declare function report(
+  runs: Runs,
+  setting: {
+    items: number;
+    order: readonly string[];
+    delayMs: number;
+    rankBudgetMs: number;
+    keepOrder: boolean;
+    history?: string;
+    rate: number;
+    views: number;
+  },
+): string[];
 export declare function verdict(runs: Runs): { ok: boolean; lines: string[] };

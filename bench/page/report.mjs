@@ -52,22 +52,26 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
   for (const variant of VARIANTS.filter((v) => v.name !== 'without')) {
     const over = cpuOver(runs, variant.name);
     const list = runs[variant.name];
-    const sent = variant.name === 'with'
-      ? `${median(list.map((r) => r.impressions))} impressions (stored)`
-      : variant.peer
-        ? `${median(list.map((r) => r.impressions))} impressions, ${median(list.map((r) => r.sent))} events`
-        : '';
+    const sent =
+      variant.name === 'with'
+        ? `${median(list.map((r) => r.impressions))} impressions (stored)`
+        : variant.peer
+          ? `${median(list.map((r) => r.impressions))} impressions, ${median(list.map((r) => r.sent))} events`
+          : '';
     const name = variant.name === 'with' ? `**${variant.label}**` : variant.label;
     const longest = Math.max(0, ...list.flatMap((r) => r.longTasks));
-    lines.push(`| ${name} | ${fmt(over)} ms | ${ratio(over, floor)} | ${ratio(over, inkling)} |` +
-      ` ${fmt(own(runs, variant.name))} ms | ${longCount(list)} (longest ${fmt(longest, 0)} ms;` +
-      ` ${fmt(maxCpu(list), 0)} ms CPU) | ${sent} |`);
+    lines.push(
+      `| ${name} | ${fmt(over)} ms | ${ratio(over, floor)} | ${ratio(over, inkling)} |` +
+        ` ${fmt(own(runs, variant.name))} ms | ${longCount(list)} (longest ${fmt(longest, 0)} ms;` +
+        ` ${fmt(maxCpu(list), 0)} ms CPU) | ${sent} |`,
+    );
   }
   const kinds = [...new Set(runs.with.flatMap((run) => Object.keys(run.ownByKind)))];
   const ownKind = (run, kind) => (run.ownByKind[kind] ?? []).reduce((total, task) => total + task.scriptCpuMs, 0);
   const names = [...GROUPS.map(([name]) => name), 'other', 'overhead'];
   const groupOf = (name) => (run) => grouped(run)[name] ?? 0;
-  const byGroup = (a, b) => names.map((name) => `${name} ${fmt(pairedOf(runs[a], runs[b], groupOf(name)))} ms`).join(', ');
+  const byGroup = (a, b) =>
+    names.map((name) => `${name} ${fmt(pairedOf(runs[a], runs[b], groupOf(name)))} ms`).join(', ');
   const personalized = runs.with.filter((run) => run.state !== undefined && run.state !== 'original');
   const dclToSlot = personalized.map((run) => run.dclToSlotMs);
   lines.push(
@@ -82,10 +86,13 @@ export function report(runs, { items, order, delayMs, rankBudgetMs, keepOrder, h
     `- The floor: ${fewestMoves(itemIds(items), order).length} moves of ${items} tiles ${fmt(delayMs, 0)} ms after` +
       ` DOMContentLoaded (when Inkling's order arrived at 1x), hidden and revealed as Inkling does:` +
       ` ${byGroup('by-hand', 'without')}.`,
-    `- DOMContentLoaded to the slot personalized: ${dclToSlot.length ? `${fmt(median(dclToSlot))} ms median,` +
-      ` ${fmt(Math.max(...dclToSlot))} ms worst; ${dclToSlot.filter((ms) => ms <= rankBudgetMs).length} of ${views}` +
-      ` views within the default rank budget (${rankBudgetMs} ms)` : 'no view personalized'}` +
-      ` (${personalized.length} of ${views} personalized with the bench's longer budget).`,
+    `- DOMContentLoaded to the slot personalized: ${
+      dclToSlot.length
+        ? `${fmt(median(dclToSlot))} ms median,` +
+          ` ${fmt(Math.max(...dclToSlot))} ms worst; ${dclToSlot.filter((ms) => ms <= rankBudgetMs).length} of ${views}` +
+          ` views within the default rank budget (${rankBudgetMs} ms)`
+        : 'no view personalized'
+    }` + ` (${personalized.length} of ${views} personalized with the bench's longer budget).`,
   );
   return lines;
 }
@@ -96,23 +103,34 @@ export function verdict(runs) {
   const floor = cpuOver(runs, 'by-hand');
   const peer = lightestPeer(runs);
   const checks = [
-    [`Inkling over the bare page ${fmt(inkling)} ms <= 1.5x the floor (${fmt(1.5 * floor)} ms)`,
-      inkling <= 1.5 * floor],
-    [`own script tasks ${fmt(own(runs, 'with'))} ms <= 2x the floor's (${fmt(2 * own(runs, 'by-hand'))} ms)`,
-      own(runs, 'with') <= 2 * own(runs, 'by-hand')],
-    [`long tasks with Inkling ${longCount(runs.with)} <= the bare page's ${longCount(runs.without)}` +
-      ' (the most CPU in one task' +
-      ` of Inkling's page: ${fmt(maxCpu(runs.with))} ms; the bare page's: ${fmt(maxCpu(runs.without))} ms)`,
-      longCount(runs.with) <= longCount(runs.without)],
+    [
+      `Inkling over the bare page ${fmt(inkling)} ms <= 1.5x the floor (${fmt(1.5 * floor)} ms)`,
+      inkling <= 1.5 * floor,
+    ],
+    [
+      `own script tasks ${fmt(own(runs, 'with'))} ms <= 2x the floor's (${fmt(2 * own(runs, 'by-hand'))} ms)`,
+      own(runs, 'with') <= 2 * own(runs, 'by-hand'),
+    ],
+    [
+      `long tasks with Inkling ${longCount(runs.with)} <= the bare page's ${longCount(runs.without)}` +
+        ' (the most CPU in one task' +
+        ` of Inkling's page: ${fmt(maxCpu(runs.with))} ms; the bare page's: ${fmt(maxCpu(runs.without))} ms)`,
+      longCount(runs.with) <= longCount(runs.without),
+    ],
   ];
   if (peer) {
     const sending = cpuOver(runs, peer.impressions.name);
     const pageView = cpuOver(runs, peer.pageView.name);
     checks.push(
-      [`<= 1/10 of the lightest peer sending the same impressions (${peer.impressions.label}: ${fmt(sending)} ms,` +
-        ` a tenth ${fmt(sending / 10)} ms; Inkling is ${ratio(inkling, sending)} of it)`, inkling <= sending / 10],
-      [`< that tag's page-view-only cost (${fmt(pageView)} ms; Inkling is ${ratio(inkling, pageView)} of it)`,
-        inkling < pageView],
+      [
+        `<= 1/10 of the lightest peer sending the same impressions (${peer.impressions.label}: ${fmt(sending)} ms,` +
+          ` a tenth ${fmt(sending / 10)} ms; Inkling is ${ratio(inkling, sending)} of it)`,
+        inkling <= sending / 10,
+      ],
+      [
+        `< that tag's page-view-only cost (${fmt(pageView)} ms; Inkling is ${ratio(inkling, pageView)} of it)`,
+        inkling < pageView,
+      ],
     );
   }
   const ok = checks.every(([, pass]) => pass);

@@ -9,7 +9,11 @@ import { gunzipSync } from 'node:zlib';
 import { PEERS, eventNames } from './peers.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+};
 const CACHED = { 'cache-control': 'public, max-age=3600' };
 
 /**

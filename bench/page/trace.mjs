@@ -26,7 +26,9 @@ export function mainThreadTasks(events, url) {
   // layout inside such a task are left out of its `scriptCpuMs` (an inline script runs inside the
   // parser's task; the page's first layout may fall into the task that dispatches DOMContentLoaded),
   // and what the reorder costs the browser is reported apart.
-  const inner = events.filter((e) => onMain(e) && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name) || TRIGGER.test(e.name))).sort((x, y) => x.ts - y.ts);
+  const inner = events
+    .filter((e) => onMain(e) && (scriptOf(e) !== undefined || NOT_SCRIPT.test(e.name) || TRIGGER.test(e.name)))
+    .sort((x, y) => x.ts - y.ts);
   let next = 0;
   return topLevel.map((task) => {
     const scripts = new Set();
@@ -56,14 +58,30 @@ export function mainThreadTasks(events, url) {
     const cpuMs = (task.tdur ?? task.dur) / 1000;
     // The kind is what ran the task's first script (a readystatechange dispatched before DOMContentLoaded
     // in the same task is not it), else what the task started with.
-    const first = firstScript === undefined ? undefined : started.findLast((e) => e.ts <= firstScript.ts && e.ts + e.dur >= firstScript.ts + firstScript.dur);
-    return { wallMs: task.dur / 1000, cpuMs, scriptCpuMs: cpuMs - otherMs, compileMs, scripts: [...scripts], kind: kindOf(first ?? started[0]) };
+    const first =
+      firstScript === undefined
+        ? undefined
+        : started.findLast((e) => e.ts <= firstScript.ts && e.ts + e.dur >= firstScript.ts + firstScript.dur);
+    return {
+      wallMs: task.dur / 1000,
+      cpuMs,
+      scriptCpuMs: cpuMs - otherMs,
+      compileMs,
+      scripts: [...scripts],
+      kind: kindOf(first ?? started[0]),
+    };
   });
 }
 
 /** What runs a task's scripts: the innermost of these around its first script names the task's kind. */
 const TRIGGER = /^(EvaluateScript|EventDispatch|HandlePostMessage|TimerFire|v8\.compileModule|v8\.evaluateModule)$/;
-const KINDS = { EvaluateScript: 'script evaluation', HandlePostMessage: 'message', TimerFire: 'timer', 'v8.compileModule': 'module compile', 'v8.evaluateModule': 'module evaluation' };
+const KINDS = {
+  EvaluateScript: 'script evaluation',
+  HandlePostMessage: 'message',
+  TimerFire: 'timer',
+  'v8.compileModule': 'module compile',
+  'v8.evaluateModule': 'module evaluation',
+};
 function kindOf(trigger) {
   if (!trigger) return 'other';
   return trigger.name === 'EventDispatch' ? `${trigger.args?.data?.type ?? 'event'} event` : KINDS[trigger.name];
@@ -87,7 +105,10 @@ export function breakdown(events, url) {
   const parser = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   const wrapper = /RunTask|PerformMicrotaskCheckpoint|^ThreadController|^SequenceManager/;
   const own = events
-    .filter((e) => e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && e.dur !== undefined && !wrapper.test(e.name))
+    .filter(
+      (e) =>
+        e.pid === parser.pid && e.tid === parser.tid && e.ph === 'X' && e.dur !== undefined && !wrapper.test(e.name),
+    )
     .sort((x, y) => x.ts - y.ts || y.dur - x.dur);
   const byName = {};
   const open = [];
@@ -103,8 +124,14 @@ export function breakdown(events, url) {
 
 /** Kinds of work a task runs, by trace event name; everything else is `other`. */
 export const GROUPS = [
-  ['script', /^(EvaluateScript|FunctionCall|EventDispatch|TimerFire|HandlePostMessage|FireAnimationFrame|FireIdleCallback|V8\.|v8\.|MinorGC|MajorGC|RunMicrotasks)/],
-  ['rendering', /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|UpdateLayer|HitTest|IntersectionObserverController|ScrollLayer|BeginMainThreadFrame|ProxyMain::BeginMainFrame)/],
+  [
+    'script',
+    /^(EvaluateScript|FunctionCall|EventDispatch|TimerFire|HandlePostMessage|FireAnimationFrame|FireIdleCallback|V8\.|v8\.|MinorGC|MajorGC|RunMicrotasks)/,
+  ],
+  [
+    'rendering',
+    /^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|Commit|UpdateLayer|HitTest|IntersectionObserverController|ScrollLayer|BeginMainThreadFrame|ProxyMain::BeginMainFrame)/,
+  ],
 ];
 const group = (name) => GROUPS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'other';
 /** The run's CPU by group; what the tasks spent outside any traced event is the scheduler's overhead. */

@@ -94,7 +94,12 @@ export function coOccurrence(table: NeighbourTable): Ranker {
       const scores = neighbourScores(index, live).ofRecent;
       const none = context.order === 'none';
       return items
-        .map((item, i) => ({ id: item.id, score: scores.get(item.id) ?? 0, tie: none ? -(item.popularity ?? 0) : i, i }))
+        .map((item, i) => ({
+          id: item.id,
+          score: scores.get(item.id) ?? 0,
+          tie: none ? -(item.popularity ?? 0) : i,
+          i,
+        }))
         .sort((a, b) => b.score - a.score || a.tie - b.tie || a.i - b.i)
         .map((x) => x.id);
     },

@@ -24,13 +24,23 @@ export function datasetReport(dataset: QualityDataset, results: readonly RankerR
   for (const [split, label] of SPLITS) {
     for (const r of results) {
       const m = r.bySplit[split];
-      const cells = [r.ranker, label, String(m.lists), f(m.mrr), ...cut.map((k) => f(m.hr[k])), ...cut.map((k) => f(m.ndcg[k]))];
+      const cells = [
+        r.ranker,
+        label,
+        String(m.lists),
+        f(m.mrr),
+        ...cut.map((k) => f(m.hr[k])),
+        ...cut.map((k) => f(m.ndcg[k])),
+      ];
       lines.push(`| ${cells.join(' | ')} |`);
     }
   }
   const checked = results.filter((r) => r.suppression.lists > 0);
   if (checked.length > 0) {
-    lines.push('', `Purchase suppression (all splits): lists holding an item the visitor already bought, and how often one sat in the top ${checked[0]!.suppression.k}:`);
+    lines.push(
+      '',
+      `Purchase suppression (all splits): lists holding an item the visitor already bought, and how often one sat in the top ${checked[0]!.suppression.k}:`,
+    );
     for (const r of checked) lines.push(`- ${r.ranker}: ${r.suppression.violations} of ${r.suppression.lists}`);
   }
   lines.push('', `Time: ${results.map((r) => `${r.ranker} ${r.seconds.toFixed(1)} s`).join(', ')}.`, '');
@@ -52,9 +62,9 @@ export function lodoHeader(dir: string, maxLists: number): string[] {
     '- *LODO prior*: the logistic prior fitted on the four other datasets only (their lists from the median of ' +
       'their early split on); its settings (train/settings.ts: epochs, learning rate, L2, the hand-set taste ' +
       'weights) are the same for every fit and were not chosen on X. No neighbour table: a site with no files.',
-    '- *site neighbours*: the neighbour table (contract format, minCount 2, k 50) built from X\'s events before ' +
+    "- *site neighbours*: the neighbour table (contract format, minCount 2, k 50) built from X's events before " +
       'the split, as `inkling train` would build it from the earlier log; the co-occurrence peer uses the same table.',
-    '- *site-trained*: a prior fitted on X\'s early lists only (from the median of its early split on, their ' +
+    "- *site-trained*: a prior fitted on X's early lists only (from the median of its early split on, their " +
       'neighbour features from a table of the events before that median) plus the table above.',
     '- *IN-SAMPLE*: the prior that ships, fitted on all five datasets, X included (not an out-of-sample figure).',
     '- Baselines use only the past: popularity counts distinct visitors before the list; "this session" ends ' +

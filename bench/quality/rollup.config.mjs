@@ -9,9 +9,17 @@ import typescript from '@rollup/plugin-typescript';
 
 const out = process.env.INKLING_QUALITY_OUT ?? 'bench/dist/quality';
 // TF.js's Node platform calls require(); an ES module has none unless we make one.
-const banner = "import { createRequire as __inklingCreateRequire } from 'node:module'; const require = __inklingCreateRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __inklingCreateRequire } from 'node:module'; const require = __inklingCreateRequire(import.meta.url);";
 
-export default ['run', 'train-prior', 'research/breakdown', 'research/sweep', 'research/try-features', 'research/dump-features']
+export default [
+  'run',
+  'train-prior',
+  'research/breakdown',
+  'research/sweep',
+  'research/try-features',
+  'research/dump-features',
+]
   .filter((name) => existsSync(`bench/quality/${name}.ts`))
   .map((name) => ({
     input: `bench/quality/${name}.ts`,
@@ -28,5 +36,6 @@ export default ['run', 'train-prior', 'research/breakdown', 'research/sweep', 'r
         noEmitOnError: false,
       }),
     ],
-    onwarn: (warning, warn) => (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning)),
+    onwarn: (warning, warn) =>
+      ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code) ? undefined : warn(warning),
   }));

@@ -27,8 +27,16 @@ function rankers(x: PreparedDataset, lodo: ModelWeights, site: ModelWeights, all
     sessionRecency(),
     coOccurrence(x.table),
     engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
-    engineRanker({ name: 'Inkling default, LODO prior + site neighbours', recipe, engine: { prior: lodo, neighbours: x.table } }),
-    engineRanker({ name: 'Inkling default, site-trained (own early prior + neighbours)', recipe, engine: { prior: site, neighbours: x.table } }),
+    engineRanker({
+      name: 'Inkling default, LODO prior + site neighbours',
+      recipe,
+      engine: { prior: lodo, neighbours: x.table },
+    }),
+    engineRanker({
+      name: 'Inkling default, site-trained (own early prior + neighbours)',
+      recipe,
+      engine: { prior: site, neighbours: x.table },
+    }),
     engineRanker({ name: 'Inkling default, shipped prior (IN-SAMPLE)', recipe, engine: { prior: all } }),
   ];
 }
@@ -50,7 +58,10 @@ async function main(argv: readonly string[]): Promise<void> {
     const lodo = fitPrior([...prepared].filter(([k]) => k !== key).map(([, p]) => p.fitLists));
     const site = fitPrior([x.earlyFitLists]);
     if (process.env['INKLING_QUALITY_WEIGHTS']) {
-      for (const [name, w] of [['LODO', lodo], ['site', site]] as const) {
+      for (const [name, w] of [
+        ['LODO', lodo],
+        ['site', site],
+      ] as const) {
         const named = w.features.map((f, i) => `${f} ${w.layers[0]!.weights[i]}`).join(', ');
         console.error(`${key} ${name} prior: ${named}; bias ${w.layers[0]!.bias[0]}`);
       }

@@ -48,8 +48,7 @@ export interface RankTask {
 
 /** One step of a visitor's replay: an event to observe or a list to rank (before its own events are observed). */
 export type ReplayStep =
-  | { readonly kind: 'event'; readonly event: InklingEvent }
-  | { readonly kind: 'rank'; readonly task: RankTask };
+  { readonly kind: 'event'; readonly event: InklingEvent } | { readonly kind: 'rank'; readonly task: RankTask };
 
 /** A visitor's whole history, oldest first. */
 export interface VisitorReplay {

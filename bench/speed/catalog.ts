@@ -15,7 +15,10 @@ export interface SpeedFixture {
  */
 export function loadSpeedFixture(): SpeedFixture {
   const text = readFileSync(join(requireDatasetsDir(), 'rees46-oct2019-head', '2019-Oct.csv'), 'utf8');
-  const lines = text.split('\n').slice(1).filter((line) => line.split(',').length === 9);
+  const lines = text
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.split(',').length === 9);
   const items = new Map<string, Item & { popularity: number }>();
   const byVisitor = new Map<string, InklingEvent[]>();
   for (const line of lines) {
@@ -23,12 +26,25 @@ export function loadSpeedFixture(): SpeedFixture {
     const [time, type, productId, , categoryCode, brand, price, userId] = line.split(',') as string[];
     const id = productId!;
     const category = categoryCode || 'unknown';
-    const item = items.get(id) ?? { id, category, tags: category.split('.'), ...(brand ? { brand } : {}), price: Number(price), popularity: 0 };
+    const item = items.get(id) ?? {
+      id,
+      category,
+      tags: category.split('.'),
+      ...(brand ? { brand } : {}),
+      price: Number(price),
+      popularity: 0,
+    };
     item.popularity += 1;
     items.set(id, item);
     const eventType = type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view';
     const events = byVisitor.get(userId!) ?? [];
-    events.push({ id: `${userId}:${events.length}`, type: eventType, itemId: id, time: Date.parse(time!.replace(' UTC', 'Z')), item: { category, tags: item.tags, ...(brand ? { brand } : {}), price: item.price } });
+    events.push({
+      id: `${userId}:${events.length}`,
+      type: eventType,
+      itemId: id,
+      time: Date.parse(time!.replace(' UTC', 'Z')),
+      item: { category, tags: item.tags, ...(brand ? { brand } : {}), price: item.price },
+    });
     byVisitor.set(userId!, events);
   }
   const busiest = [...byVisitor.values()].sort((a, b) => b.length - a.length)[0] ?? [];

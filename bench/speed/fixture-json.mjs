@@ -5,9 +5,17 @@ import { resolve } from 'node:path';
 
 /** The rees46 log's rows, split into fields (this file has no quoted fields). */
 function rees46Rows() {
-  const dir = [process.env.INKLING_DATASETS, resolve(process.cwd(), '..', 'shared', 'datasets'), '/work/shared/datasets'].find((d) => d && existsSync(d));
+  const dir = [
+    process.env.INKLING_DATASETS,
+    resolve(process.cwd(), '..', 'shared', 'datasets'),
+    '/work/shared/datasets',
+  ].find((d) => d && existsSync(d));
   if (!dir) throw new Error('datasets not found: set INKLING_DATASETS');
-  return readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8').split('\n').slice(1).map((line) => line.split(',')).filter((fields) => fields.length === 9);
+  return readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((fields) => fields.length === 9);
 }
 
 const eventType = (type) => (type === 'cart' ? 'add_to_cart' : type === 'purchase' ? 'purchase' : 'view');
@@ -25,12 +33,20 @@ export function loadFixtureJson() {
     items.set(id, item);
     const events = byVisitor.get(user) ?? [];
     const { category, tags } = item;
-    events.push({ id: `${user}:${events.length}`, type: eventType(type), itemId: id, time: Date.parse(time.replace(' UTC', 'Z')), item: { category, tags, ...(item.brand ? { brand: item.brand } : {}), price: item.price } });
+    events.push({
+      id: `${user}:${events.length}`,
+      type: eventType(type),
+      itemId: id,
+      time: Date.parse(time.replace(' UTC', 'Z')),
+      item: { category, tags, ...(item.brand ? { brand: item.brand } : {}), price: item.price },
+    });
     byVisitor.set(user, events);
   }
   const events = [...byVisitor.values()].sort((a, b) => b.length - a.length)[0];
   const catalog = [...items.values()];
-  const all = Array.from({ length: 10000 }, (_, i) => (i < catalog.length ? catalog[i] : { ...catalog[i % catalog.length], id: `${catalog[i % catalog.length].id}#${i}` }));
+  const all = Array.from({ length: 10000 }, (_, i) =>
+    i < catalog.length ? catalog[i] : { ...catalog[i % catalog.length], id: `${catalog[i % catalog.length].id}#${i}` },
+  );
   return { items: all, events, now: Math.max(...events.map((e) => e.time)) + 60000 };
 }
 
@@ -44,7 +60,19 @@ export function loadLongHistoryJson(now) {
   const span = 80 * 86_400_000;
   return rows.flatMap(([, type, itemId, , code, brand, price], n) => {
     const time = now - span + Math.floor((n / rows.length) * span);
-    const event = { id: `long-${n}`, type: eventType(type), itemId, time, pageViewId: `pv-${n}`, item: snapshotOf(code, brand, price) };
-    return type === 'view' ? [{ ...event, id: `long-${n}-shown`, type: 'impression', time: time - 2000, itemListId: 'grid', index: n % 24 }, event] : [event];
+    const event = {
+      id: `long-${n}`,
+      type: eventType(type),
+      itemId,
+      time,
+      pageViewId: `pv-${n}`,
+      item: snapshotOf(code, brand, price),
+    };
+    return type === 'view'
+      ? [
+          { ...event, id: `long-${n}-shown`, type: 'impression', time: time - 2000, itemListId: 'grid', index: n % 24 },
+          event,
+        ]
+      : [event];
   });
 }

@@ -7,8 +7,20 @@ export interface HandWrittenVisitor {
 }
 export const FEATURES: number;
 export function visitorFrom(events: readonly InklingEvent[]): HandWrittenVisitor;
-export function handWrittenRows(items: readonly Item[], visitor: HandWrittenVisitor, context: RankContext, now: number, rows?: Float32Array): Float32Array;
+export function handWrittenRows(
+  items: readonly Item[],
+  visitor: HandWrittenVisitor,
+  context: RankContext,
+  now: number,
+  rows?: Float32Array,
+): Float32Array;
 /** Logits of `count` feature rows under `weights` (logistic, or one hidden ReLU layer). */
 export type HandWrittenScore = (rows: Float32Array, count: number) => Float32Array;
 export function handWrittenScorer(weights: ModelWeights): HandWrittenScore;
-export function handWrittenRank(items: readonly Item[], visitor: HandWrittenVisitor, context: RankContext, now: number, score: HandWrittenScore): Uint32Array;
+export function handWrittenRank(
+  items: readonly Item[],
+  visitor: HandWrittenVisitor,
+  context: RankContext,
+  now: number,
+  score: HandWrittenScore,
+): Uint32Array;

@@ -31,10 +31,31 @@ function addDecayed(map, key, weight, time) {
 
 /** The visitor, from their events (done once, as the engine folds events as they arrive). */
 export function visitorFrom(events) {
-  const visitor = { categories: new Map(), tags: new Map(), brands: new Map(), items: new Map(), recent: [], priceLogSum: 0, priceCount: 0 };
+  const visitor = {
+    categories: new Map(),
+    tags: new Map(),
+    brands: new Map(),
+    items: new Map(),
+    recent: [],
+    priceLogSum: 0,
+    priceCount: 0,
+  };
   for (const event of events) {
     let seen = visitor.items.get(event.itemId);
-    if (!seen) visitor.items.set(event.itemId, (seen = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, last: 0, item: undefined }));
+    if (!seen)
+      visitor.items.set(
+        event.itemId,
+        (seen = {
+          views: 0,
+          clicks: 0,
+          carts: 0,
+          purchases: 0,
+          impressions: 0,
+          dismissals: 0,
+          last: 0,
+          item: undefined,
+        }),
+      );
     if (event.item) seen.item = event.item;
     if (event.type === 'impression') seen.impressions++;
     else if (event.type === 'view') seen.views++;
@@ -136,7 +157,8 @@ export function handWrittenRows(items, visitor, context, now, rows = new Float32
     t = Math.max(-1, Math.min(1, t));
     rows[o + 3] = t;
     rows[o + 4] = brand.get(item.brand) ?? 0;
-    rows[o + 5] = item.price > 0 && usualLogPrice !== undefined ? Math.exp(-Math.abs(Math.log(item.price) - usualLogPrice)) : 0;
+    rows[o + 5] =
+      item.price > 0 && usualLogPrice !== undefined ? Math.exp(-Math.abs(Math.log(item.price) - usualLogPrice)) : 0;
     const since = seen?.last ? Math.max(0, now - seen.last) : Infinity;
     if (seen) {
       rows[o + 6] = squash(seen.views);

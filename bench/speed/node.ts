@@ -33,7 +33,9 @@ const tf = await createTfScorer(PRIOR_WEIGHTS);
 
 const rows: string[] = [];
 const report = (what: string, timing: Timing, baseline?: Timing) =>
-  rows.push(`| ${what} | ${ms(timing.median)} | ${ms(timing.p95)} | ${baseline ? `${(timing.median / baseline.median).toFixed(2)}x` : 'baseline'} |`);
+  rows.push(
+    `| ${what} | ${ms(timing.median)} | ${ms(timing.p95)} | ${baseline ? `${(timing.median / baseline.median).toFixed(2)}x` : 'baseline'} |`,
+  );
 
 for (const count of [1_000, 10_000]) {
   const items = itemsFor(fixture, count);
@@ -59,9 +61,17 @@ for (const count of [1_000, 10_000]) {
   const baseline = t.handWritten;
   report(`hand-written ranker: 35 features + ${PRIOR_WEIGHTS.kind} forward pass + sort, ${count} items`, baseline);
   report(`hand-written: the 35 features only, ${count} items`, t.handFeatures, baseline);
-  report(`Inkling featurize (the same 35 features; ratio to the hand-written features), ${count} items`, t.features, t.handFeatures);
+  report(
+    `Inkling featurize (the same 35 features; ratio to the hand-written features), ${count} items`,
+    t.features,
+    t.handFeatures,
+  );
   report(`hand-written ${PRIOR_WEIGHTS.kind} forward pass (score only), ${count} items`, t.handScore, baseline);
-  report(`Inkling JS scorer, shipped ${PRIOR_WEIGHTS.kind} prior (score only; ratio to the hand-written forward pass), ${count} items`, t.js, t.handScore);
+  report(
+    `Inkling JS scorer, shipped ${PRIOR_WEIGHTS.kind} prior (score only; ratio to the hand-written forward pass), ${count} items`,
+    t.js,
+    t.handScore,
+  );
   report(`Inkling JS scorer, ${other.kind} prior instead (score only), ${count} items`, t.jsOther, baseline);
   report(`TF.js CPU scorer (score only; ranking does not use it), ${count} items`, t.tfScore, baseline);
   report(`**Inkling rank: features, score, default recipe, reasons, sort, ${count} items**`, t.explained, baseline);
@@ -87,29 +97,54 @@ for (const count of [1_000, 10_000]) {
     200,
   );
   report(`hand-written ranker, ${events.length.toLocaleString('en')}-event history, 1000 items`, t.handWritten);
-  report(`**Inkling rank, ${events.length.toLocaleString('en')}-event history, 1000 items**`, t.explained, t.handWritten);
-  report(`**Inkling rank without reasons, ${events.length.toLocaleString('en')}-event history, 1000 items**`, t.quiet, t.handWritten);
+  report(
+    `**Inkling rank, ${events.length.toLocaleString('en')}-event history, 1000 items**`,
+    t.explained,
+    t.handWritten,
+  );
+  report(
+    `**Inkling rank without reasons, ${events.length.toLocaleString('en')}-event history, 1000 items**`,
+    t.quiet,
+    t.handWritten,
+  );
 }
 
 const batchRows = featurize(itemsFor(fixture, 32), profile, context, now);
-const batch = { rows: batchRows, labels: Float32Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : 0)), weights: new Float32Array(32).fill(1), count: 32 };
+const batch = {
+  rows: batchRows,
+  labels: Float32Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+  weights: new Float32Array(32).fill(1),
+  count: 32,
+};
 tf.train(batch);
 const tensorsBefore = memory().numTensors;
 const forward = await time(() => tf.score(batchRows, 32), 300);
 report('one forward pass, batch 32 (TF.js)', forward);
-report('**one training step, batch 32 (TF.js Adam: data-loss gradients, plus the pull toward the prior in closed form)**', await time(() => tf.train(batch), 300), forward);
+report(
+  '**one training step, batch 32 (TF.js Adam: data-loss gradients, plus the pull toward the prior in closed form)**',
+  await time(() => tf.train(batch), 300),
+  forward,
+);
 const leaked = memory().numTensors - tensorsBefore;
 
 const markdown: string[] = [];
-markdown.push(`\n### Speed in Node ${process.version} (history: ${fixture.events.length} real rees46 events of one visitor)\n`);
+markdown.push(
+  `\n### Speed in Node ${process.version} (history: ${fixture.events.length} real rees46 events of one visitor)\n`,
+);
 markdown.push('| what | median | p95 | ratio to baseline |\n| --- | --- | --- | --- |');
 markdown.push(...rows);
-markdown.push(`\nTF.js tensors after 600 scoring and training calls: ${leaked === 0 ? 'back to baseline' : `${leaked} leaked`}`);
-markdown.push('Budgets (../shared/DESIGN.md): rank 1,000 items <= 3 ms median and <= 3x the hand-written ranker; one training step <= 2 ms median.');
+markdown.push(
+  `\nTF.js tensors after 600 scoring and training calls: ${leaked === 0 ? 'back to baseline' : `${leaked} leaked`}`,
+);
+markdown.push(
+  'Budgets (../shared/DESIGN.md): rank 1,000 items <= 3 ms median and <= 3x the hand-written ranker; one training step <= 2 ms median.',
+);
 tf.dispose();
 console.log(markdown.join('\n'));
 if (process.argv.includes('--write-docs')) {
   // Loaded at run time from the repository root: bundled, its own import.meta.url would point into bench/dist.
-  const docs = (await import(pathToFileURL(resolve('scripts/bench-docs.mjs')).href)) as typeof import('../../scripts/bench-docs.mjs');
+  const docs = (await import(
+    pathToFileURL(resolve('scripts/bench-docs.mjs')).href
+  )) as typeof import('../../scripts/bench-docs.mjs');
   docs.writeBenchSection('speed-node', markdown.join('\n'), 'npm run bench -- speed --write-docs');
 }

@@ -6,7 +6,11 @@ const { handWrittenRank, handWrittenScorer, visitorFrom } = await import('/bench
 
 function summarize(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.floor(sorted.length * 0.95)], runs: sorted.length };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    p95: sorted[Math.floor(sorted.length * 0.95)],
+    runs: sorted.length,
+  };
 }
 
 /** Each task once per round, in a rotating order, so that every task sees the same share of the machine's load. */

@@ -9,15 +9,18 @@ import { esc, categoryHref } from './markup.mjs';
  * `blocking="render"` lets the tag hide a returning visitor's slots before the first paint (the SDK
  * reads the page at DOMContentLoaded, so after shop.js either way; see README).
  */
-export const SDK_TAG = '<script src="/dist/inkling.js" async blocking="render" data-inkling-panel="#inkling-panel-root" data-inkling-recipes="inkling-recipes"></script>';
+export const SDK_TAG =
+  '<script src="/dist/inkling.js" async blocking="render" data-inkling-panel="#inkling-panel-root" data-inkling-recipes="inkling-recipes"></script>';
 
 /** The site icon, written to /favicon.svg (a file, not a data: URL, so a strict CSP allows it). */
 export const FAVICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0f5132"/><path d="M10 48l16-26 9 14 6-8 13 20z" fill="#fbbf24"/></svg>\n';
 
-const LOGO = '<svg class="logo-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false"><rect width="64" height="64" rx="14" fill="currentColor"/><path d="M10 48l16-26 9 14 6-8 13 20z" fill="#fbbf24"/></svg>';
+const LOGO =
+  '<svg class="logo-mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false"><rect width="64" height="64" rx="14" fill="currentColor"/><path d="M10 48l16-26 9 14 6-8 13 20z" fill="#fbbf24"/></svg>';
 
-const CART_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/><circle cx="10" cy="20.5" r="1.5" fill="currentColor"/><circle cx="17" cy="20.5" r="1.5" fill="currentColor"/></svg>';
+const CART_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/><circle cx="10" cy="20.5" r="1.5" fill="currentColor"/><circle cx="17" cy="20.5" r="1.5" fill="currentColor"/></svg>';
 
 /** The shop's header: logo, main nav with the cart, and the category strip (`current` is highlighted). */
 export function header(categories, current) {

@@ -61,7 +61,10 @@ export function colourClass(hex) {
 
 /** The CSS rules behind `colourClass()` for every colour in `hexes`. */
 export function colourRules(hexes) {
-  return [...new Set(hexes)].sort().map((hex) => `.${colourClass(hex)} { --c: ${hex.toLowerCase()}; }`).join('\n');
+  return [...new Set(hexes)]
+    .sort()
+    .map((hex) => `.${colourClass(hex)} { --c: ${hex.toLowerCase()}; }`)
+    .join('\n');
 }
 
 /** The drawn product image: a tinted square-ish panel with the category glyph in the item colour. */
@@ -72,7 +75,8 @@ export function art(entry, className = 'art') {
 function badges(product, isNew) {
   const list = [];
   if (product.promoted) list.push('<span class="badge badge-promo">Featured</span>');
-  if (product.was) list.push(`<span class="badge badge-sale">-${Math.round(100 * (1 - product.price / product.was))}%</span>`);
+  if (product.was)
+    list.push(`<span class="badge badge-sale">-${Math.round(100 * (1 - product.price / product.was))}%</span>`);
   else if (isNew) list.push('<span class="badge badge-new">New</span>');
   if (!product.inStock) list.push('<span class="badge badge-oos">Sold out</span>');
   return list.length ? `<div class="badges">${list.join('')}</div>` : '';
@@ -101,11 +105,17 @@ export function productTile(product, { isNew = false, categoryName = product.cat
 </li>`;
 }
 
-const closeIcon = '<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
+const closeIcon =
+  '<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
 
 /** An article card: same contract as a product tile, without price or brand. */
 export function articleTile(article, topicName) {
-  const date = new Date(article.publishedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const date = new Date(article.publishedAt).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return `<li class="tile tile-article"${itemAttrs(article)}>
   ${art(article, 'art art-article')}
   <div class="tile-body">

@@ -11,19 +11,45 @@ ${slot('articles', list.map(ctx.articleCard), { variant: 'cards', label: 'Articl
 
 // Filler copy for article pages, chosen by topic so that each page reads plausibly.
 const PARAGRAPHS = {
-  guides: ['Start with the terrain you actually walk, not the one in the brochure. Most days out are on good paths, and the right gear for them is lighter and cheaper than you think.', 'Try things on late in the day, when your feet are at their largest, and walk down a slope before you decide.'],
-  'trail-running': ['Trail running rewards patience. Shorten your stride on climbs, look three steps ahead on descents, and let the watch go quiet for a while.', 'Grip matters more than cushioning on wet rock; lug depth and rubber compound are the numbers worth reading.'],
-  camping: ['A good night outside is mostly about what is under you. Insulation from the ground beats a warmer bag almost every time.', 'Pitch before dark, facing the door away from the wind, and leave the place as you found it.'],
-  cycling: ['Comfort on the bike is fit first and kit second. Saddle height and reach fix more aches than any upgrade.', 'Be seen before you need to be: a steady rear light in daylight is the cheapest safety gear there is.'],
-  'gear-care': ['Most gear fails from neglect, not wear. A gentle wash and a proper dry restore more performance than people expect.', 'Read the care label, skip the fabric softener, and reproof only when water stops beading.'],
-  nutrition: ['Fuel early and little: a gel every 30 to 45 minutes works better than a rescue snack at the wall.', 'Practise race-day fuelling in training; a stomach learns like any muscle.'],
-  news: ['We have been busy behind the counter this season, and here is what is new in the shop.', 'As always, everything comes with free returns for 60 days and repairs for life on our own-brand kit.'],
+  guides: [
+    'Start with the terrain you actually walk, not the one in the brochure. Most days out are on good paths, and the right gear for them is lighter and cheaper than you think.',
+    'Try things on late in the day, when your feet are at their largest, and walk down a slope before you decide.',
+  ],
+  'trail-running': [
+    'Trail running rewards patience. Shorten your stride on climbs, look three steps ahead on descents, and let the watch go quiet for a while.',
+    'Grip matters more than cushioning on wet rock; lug depth and rubber compound are the numbers worth reading.',
+  ],
+  camping: [
+    'A good night outside is mostly about what is under you. Insulation from the ground beats a warmer bag almost every time.',
+    'Pitch before dark, facing the door away from the wind, and leave the place as you found it.',
+  ],
+  cycling: [
+    'Comfort on the bike is fit first and kit second. Saddle height and reach fix more aches than any upgrade.',
+    'Be seen before you need to be: a steady rear light in daylight is the cheapest safety gear there is.',
+  ],
+  'gear-care': [
+    'Most gear fails from neglect, not wear. A gentle wash and a proper dry restore more performance than people expect.',
+    'Read the care label, skip the fabric softener, and reproof only when water stops beading.',
+  ],
+  nutrition: [
+    'Fuel early and little: a gel every 30 to 45 minutes works better than a rescue snack at the wall.',
+    'Practise race-day fuelling in training; a stomach learns like any muscle.',
+  ],
+  news: [
+    'We have been busy behind the counter this season, and here is what is new in the shop.',
+    'As always, everything comes with free returns for 60 days and repairs for life on our own-brand kit.',
+  ],
 };
 
 /** An article page: the article (`data-inkling-view`) and the products it features. */
 export function articleBody(ctx, article) {
   const featured = article.features.map((id) => ctx.byId.get(id)).filter(Boolean);
-  const date = new Date(article.publishedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = new Date(article.publishedAt).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const paragraphs = PARAGRAPHS[article.category] ?? PARAGRAPHS.guides;
   return `<nav class="crumbs" aria-label="Breadcrumb"><a href="/">Home</a> / <a href="/articles.html">Articles</a> / <span aria-current="page">${esc(article.title)}</span></nav>
 <article class="article"${itemAttrs(article, 'data-inkling-view')}>
@@ -45,10 +71,12 @@ export function articleBody(ctx, article) {
  * (already escaped), so that order rows can tell the SDK what the bought items were.
  */
 function cartCatalogJson(catalog, withAttributes = false) {
-  const map = Object.fromEntries(catalog.products.map((p) => {
-    const entry = [p.title, p.price, p.glyph, p.colour];
-    return [p.id, withAttributes ? [...entry, itemAttrs(p)] : entry];
-  }));
+  const map = Object.fromEntries(
+    catalog.products.map((p) => {
+      const entry = [p.title, p.price, p.glyph, p.colour];
+      return [p.id, withAttributes ? [...entry, itemAttrs(p)] : entry];
+    }),
+  );
   return `<script type="application/json" id="demo-catalog">${JSON.stringify(map).replace(/</g, '\\u003c')}</script>`;
 }
 

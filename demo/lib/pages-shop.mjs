@@ -11,7 +11,8 @@ export function shopContext(catalog) {
   const referenceTime = Date.parse(catalog.generatedFrom.referenceTime);
   const categoryName = Object.fromEntries(catalog.categories.map((c) => [c.slug, c.name]));
   const topicName = Object.fromEntries(catalog.articleTopics.map((t) => [t.slug, t.name]));
-  const tile = (p) => productTile(p, { isNew: referenceTime - p.publishedAt < NEW_WITHIN_MS, categoryName: categoryName[p.category] });
+  const tile = (p) =>
+    productTile(p, { isNew: referenceTime - p.publishedAt < NEW_WITHIN_MS, categoryName: categoryName[p.category] });
   const articleCard = (a) => articleTile(a, topicName[a.category]);
   const byId = new Map([...catalog.products, ...catalog.articles].map((e) => [e.id, e]));
   return { catalog, categoryName, topicName, tile, articleCard, byId };
@@ -37,7 +38,10 @@ export function homeRailItems(catalog, size = 12) {
 /** The home grid's original order: the top `perCategory` of each category, dealt round-robin. */
 export function homeGridItems(catalog, perCategory = 7) {
   const columns = catalog.categories.map((c) =>
-    catalog.products.filter((p) => p.category === c.slug).sort(byPopularity).slice(0, perCategory),
+    catalog.products
+      .filter((p) => p.category === c.slug)
+      .sort(byPopularity)
+      .slice(0, perCategory),
   );
   const out = [];
   for (let row = 0; row < perCategory; row += 1) for (const col of columns) if (col[row]) out.push(col[row]);
@@ -60,9 +64,14 @@ const HERO_ART = `<svg class="hero-art" viewBox="0 0 600 300" preserveAspectRati
 /** Home: hero, "Recommended for you" rail, categories, the product grid and the latest articles. */
 export function homeBody(ctx) {
   const { catalog, tile, articleCard, categoryName } = ctx;
-  const counts = Object.fromEntries(catalog.categories.map((c) => [c.slug, catalog.products.filter((p) => p.category === c.slug).length]));
+  const counts = Object.fromEntries(
+    catalog.categories.map((c) => [c.slug, catalog.products.filter((p) => p.category === c.slug).length]),
+  );
   const cards = catalog.categories
-    .map((c) => `<li><a class="cat-card" href="${categoryHref(c.slug)}"><span class="cat-glyph">${glyphSvg(c.slug)}</span><span><b>${esc(categoryName[c.slug])}</b><small>${counts[c.slug]} products</small></span></a></li>`)
+    .map(
+      (c) =>
+        `<li><a class="cat-card" href="${categoryHref(c.slug)}"><span class="cat-glyph">${glyphSvg(c.slug)}</span><span><b>${esc(categoryName[c.slug])}</b><small>${counts[c.slug]} products</small></span></a></li>`,
+    )
     .join('');
   const latest = [...catalog.articles].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, 8);
   return `<section class="hero">
@@ -104,11 +113,21 @@ ${slot(`category-${category.slug}`, products.map(ctx.tile), { label: category.na
 }
 
 const TAG_COPY = {
-  waterproof: 'keeps the weather out', lightweight: 'barely-there weight', cushioned: 'soft, protective cushioning',
-  recycled: 'made with recycled materials', packable: 'packs into its own pocket', ultralight: 'ultralight build',
-  'carbon-plate': 'a propulsive carbon plate', 'gore-tex': 'a GORE-TEX membrane', merino: 'odour-resistant merino',
-  vegan: 'vegan materials', hydration: 'room for a hydration bladder', mips: 'MIPS rotational protection',
-  'chlorine-resistant': 'chlorine-resistant fabric', 'non-slip': 'grippy, non-slip surface', eco: 'low-impact materials',
+  waterproof: 'keeps the weather out',
+  lightweight: 'barely-there weight',
+  cushioned: 'soft, protective cushioning',
+  recycled: 'made with recycled materials',
+  packable: 'packs into its own pocket',
+  ultralight: 'ultralight build',
+  'carbon-plate': 'a propulsive carbon plate',
+  'gore-tex': 'a GORE-TEX membrane',
+  merino: 'odour-resistant merino',
+  vegan: 'vegan materials',
+  hydration: 'room for a hydration bladder',
+  mips: 'MIPS rotational protection',
+  'chlorine-resistant': 'chlorine-resistant fabric',
+  'non-slip': 'grippy, non-slip surface',
+  eco: 'low-impact materials',
 };
 
 /** A product page: the viewed item (`data-inkling-view`), its buttons and a related-items rail. */
@@ -116,7 +135,9 @@ export function productBody(ctx, product) {
   const { catalog, categoryName, tile } = ctx;
   const features = product.tags.map((t) => TAG_COPY[t]).filter(Boolean);
   const related = catalog.products
-    .filter((p) => p.id !== product.id && (p.category === product.category || p.tags.some((t) => product.tags.includes(t))))
+    .filter(
+      (p) => p.id !== product.id && (p.category === product.category || p.tags.some((t) => product.tags.includes(t))),
+    )
     .sort(byPopularity)
     .slice(0, 8);
   const stock = product.inStock

@@ -55,7 +55,12 @@ export function App({ data, path, inkling, navigate, rankBudgetMs = RANK_BUDGET_
     <div className="react-demo">
       <nav className="cat-scroll" aria-label="Example routes">
         {paths.map((href) => (
-          <a key={href} href={href} aria-current={href === current ? 'page' : undefined} onClick={(event) => go(event, href)}>
+          <a
+            key={href}
+            href={href}
+            aria-current={href === current ? 'page' : undefined}
+            onClick={(event) => go(event, href)}
+          >
             {data.routes[href]!.title}
           </a>
         ))}
@@ -72,7 +77,17 @@ interface ListState {
   readonly removed: readonly DemoItem[];
 }
 
-function RankedList({ slot, items, inkling, budgetMs }: { slot: string; items: readonly DemoItem[]; inkling?: Inkling; budgetMs: number }) {
+function RankedList({
+  slot,
+  items,
+  inkling,
+  budgetMs,
+}: {
+  slot: string;
+  items: readonly DemoItem[];
+  inkling?: Inkling;
+  budgetMs: number;
+}) {
   const [state, setState] = useState<ListState | null>(null);
   useEffect(() => {
     if (!inkling) return;
@@ -83,9 +98,15 @@ function RankedList({ slot, items, inkling, budgetMs }: { slot: string; items: r
       setState(next);
     };
     const timer = setTimeout(() => settle({ shown: items, removed: [] }), budgetMs);
-    void inkling.rank(items, { slot, context: { pageType: 'react' } }).then((ranking) =>
-      settle(ranking.fallback ? { shown: items, removed: [] } : { shown: ranking.items.map((entry) => entry.item), removed: ranking.removed.map((entry) => entry.item) }),
-    );
+    void inkling
+      .rank(items, { slot, context: { pageType: 'react' } })
+      .then((ranking) =>
+        settle(
+          ranking.fallback
+            ? { shown: items, removed: [] }
+            : { shown: ranking.items.map((entry) => entry.item), removed: ranking.removed.map((entry) => entry.item) },
+        ),
+      );
     return () => {
       settled = true;
       clearTimeout(timer);
@@ -93,13 +114,30 @@ function RankedList({ slot, items, inkling, budgetMs }: { slot: string; items: r
   }, [inkling, slot, items, budgetMs]);
 
   const track = (item: DemoItem, index: number) =>
-    inkling?.track({ type: 'click', itemId: item.id, itemListId: slot, index, item: { ...(item.category ? { category: item.category } : {}), ...(item.tags ? { tags: item.tags } : {}) } });
+    inkling?.track({
+      type: 'click',
+      itemId: item.id,
+      itemListId: slot,
+      index,
+      item: { ...(item.category ? { category: item.category } : {}), ...(item.tags ? { tags: item.tags } : {}) },
+    });
   // Removed items stay as invisible placeholders so that the list keeps its height (no layout shift).
-  const rows = state ? [...state.shown.map((item) => [item, false] as const), ...state.removed.map((item) => [item, true] as const)] : items.map((item) => [item, false] as const);
+  const rows = state
+    ? [...state.shown.map((item) => [item, false] as const), ...state.removed.map((item) => [item, true] as const)]
+    : items.map((item) => [item, false] as const);
   return (
-    <ul className={`slot slot-grid react-list${state ? '' : ' is-pending'}`} aria-busy={state ? undefined : true} data-react-slot={slot}>
+    <ul
+      className={`slot slot-grid react-list${state ? '' : ' is-pending'}`}
+      aria-busy={state ? undefined : true}
+      data-react-slot={slot}
+    >
       {rows.map(([item, removed], index) => (
-        <li key={item.id} className={removed ? 'tile react-tile is-removed' : 'tile react-tile'} data-id={item.id} data-category={item.category}>
+        <li
+          key={item.id}
+          className={removed ? 'tile react-tile is-removed' : 'tile react-tile'}
+          data-id={item.id}
+          data-category={item.category}
+        >
           <div className={`art ${item.art}`}>
             <svg className="glyph" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
               <use href={`#g-${item.glyph}`} />

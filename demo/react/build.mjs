@@ -23,22 +23,37 @@ export function reactData(catalog) {
   const gear = [];
   for (let row = 0; row < 4; row += 1) {
     for (const slug of departments) {
-      const product = catalog.products.filter((p) => p.category === slug && p.inStock).sort((a, b) => b.popularity - a.popularity)[row];
+      const product = catalog.products
+        .filter((p) => p.category === slug && p.inStock)
+        .sort((a, b) => b.popularity - a.popularity)[row];
       if (product) gear.push(product);
     }
   }
   const item = (entry, href) => ({
-    id: entry.id, title: entry.title, category: entry.category, tags: entry.tags, popularity: entry.popularity, publishedAt: entry.publishedAt,
-    ...(entry.price === undefined ? {} : { price: entry.price }), ...(entry.brand ? { brand: entry.brand } : {}),
-    href, kicker: entry.brand ? `${entry.brand} · ${name[entry.category]}` : name[entry.category],
+    id: entry.id,
+    title: entry.title,
+    category: entry.category,
+    tags: entry.tags,
+    popularity: entry.popularity,
+    publishedAt: entry.publishedAt,
+    ...(entry.price === undefined ? {} : { price: entry.price }),
+    ...(entry.brand ? { brand: entry.brand } : {}),
+    href,
+    kicker: entry.brand ? `${entry.brand} · ${name[entry.category]}` : name[entry.category],
     // The shop's tile look: its drawn image (colour class and glyph) and its price line.
-    art: colourClass(entry.colour), glyph: entry.glyph, ...(entry.price === undefined ? {} : { priceText: money(entry.price) }),
+    art: colourClass(entry.colour),
+    glyph: entry.glyph,
+    ...(entry.price === undefined ? {} : { priceText: money(entry.price) }),
   });
   const articles = [...catalog.articles].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, 12);
   return {
     routes: {
       '/react/': { title: 'Gear picks', slot: 'react-gear', items: gear.map((p) => item(p, `/p/${p.id}.html`)) },
-      '/react/journal.html': { title: 'From the journal', slot: 'react-journal', items: articles.map((a) => item(a, `/a/${a.id}.html`)) },
+      '/react/journal.html': {
+        title: 'From the journal',
+        slot: 'react-journal',
+        items: articles.map((a) => item(a, `/a/${a.id}.html`)),
+      },
     },
   };
 }
@@ -61,14 +76,25 @@ const transpile = {
     if (!/\.tsx?$/.test(id)) return null;
     const { outputText, sourceMapText } = ts.transpileModule(code, {
       fileName: id,
-      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, jsx: ts.JsxEmit.ReactJSX, sourceMap: true, verbatimModuleSyntax: true },
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        jsx: ts.JsxEmit.ReactJSX,
+        sourceMap: true,
+        verbatimModuleSyntax: true,
+      },
     });
     return { code: outputText, map: sourceMapText };
   },
 };
 // React reads process.env.NODE_ENV; a browser has no `process`.
-const production = { name: 'node-env', transform: (code) => (code.includes('process.env.NODE_ENV') ? code.replaceAll('process.env.NODE_ENV', '"production"') : null) };
-const quiet = (warning, warn) => (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning));
+const production = {
+  name: 'node-env',
+  transform: (code) =>
+    code.includes('process.env.NODE_ENV') ? code.replaceAll('process.env.NODE_ENV', '"production"') : null,
+};
+const quiet = (warning, warn) =>
+  warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : warn(warning);
 
 function pageHtml(title, body, data, categories) {
   return `<!doctype html>
@@ -99,12 +125,27 @@ export async function buildReact(outDir = path.join(repo, 'demo', 'dist', 'react
   const catalog = JSON.parse(readFileSync(path.join(repo, 'demo', 'catalog.json'), 'utf8'));
   const data = reactData(catalog);
 
-  const client = await rollup({ input: path.join(here, 'client.tsx'), plugins: [production, nodeResolve({ browser: true }), commonjs(), json(), transpile], onwarn: quiet });
-  await client.write({ dir: out, format: 'es', entryFileNames: 'app.js', chunkFileNames: 'chunks/[name]-[hash].js', plugins: minify ? [terser({ ecma: 2020, module: true })] : [] });
+  const client = await rollup({
+    input: path.join(here, 'client.tsx'),
+    plugins: [production, nodeResolve({ browser: true }), commonjs(), json(), transpile],
+    onwarn: quiet,
+  });
+  await client.write({
+    dir: out,
+    format: 'es',
+    entryFileNames: 'app.js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    plugins: minify ? [terser({ ecma: 2020, module: true })] : [],
+  });
   await client.close();
 
   const ssrDir = path.join(out, '.ssr');
-  const server = await rollup({ input: path.join(here, 'app.tsx'), external: [/^react/], plugins: [transpile], onwarn: quiet });
+  const server = await rollup({
+    input: path.join(here, 'app.tsx'),
+    external: [/^react/],
+    plugins: [transpile],
+    onwarn: quiet,
+  });
   await server.write({ dir: ssrDir, format: 'es', entryFileNames: 'app.mjs' });
   await server.close();
   const [{ App }, { createElement }, { renderToString }] = await Promise.all([
@@ -115,7 +156,10 @@ export async function buildReact(outDir = path.join(repo, 'demo', 'dist', 'react
   rmSync(ssrDir, { recursive: true, force: true });
   for (const [route, { title }] of Object.entries(data.routes)) {
     const file = route.endsWith('/') ? `${route}index.html` : route;
-    writeFileSync(path.join(out, path.relative('/react', file)), pageHtml(title, renderToString(createElement(App, { data, path: route })), data, catalog.categories));
+    writeFileSync(
+      path.join(out, path.relative('/react', file)),
+      pageHtml(title, renderToString(createElement(App, { data, path: route })), data, catalog.categories),
+    );
   }
   return out;
 }
@@ -123,5 +167,7 @@ export async function buildReact(outDir = path.join(repo, 'demo', 'dist', 'react
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   const out = await buildReact(process.argv[2]);
-  console.log(`demo: built the React example into ${path.relative(process.cwd(), out)} in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `demo: built the React example into ${path.relative(process.cwd(), out)} in ${Math.round(performance.now() - started)} ms`,
+  );
 }

@@ -21,7 +21,9 @@ function Root() {
     history.pushState(null, '', href);
     setPath(href);
   };
-  return <App data={data} path={path} inkling={inkling} navigate={navigate} {...(rankBudgetMs ? { rankBudgetMs } : {})} />;
+  return (
+    <App data={data} path={path} inkling={inkling} navigate={navigate} {...(rankBudgetMs ? { rankBudgetMs } : {})} />
+  );
 }
 
 hydrateRoot(document.getElementById('root')!, <Root />);

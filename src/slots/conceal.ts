@@ -20,7 +20,9 @@ export interface Concealer {
  */
 export function concealSlots(doc: Document, maxMs: number, renderBlocking: boolean): Concealer {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
-  const painted = (view?.performance?.getEntriesByType?.('paint').length ?? 0) > 0 || (!renderBlocking && doc.querySelector(`[${SLOT_ATTRIBUTE}]`) !== null);
+  const painted =
+    (view?.performance?.getEntriesByType?.('paint').length ?? 0) > 0 ||
+    (!renderBlocking && doc.querySelector(`[${SLOT_ATTRIBUTE}]`) !== null);
   if (painted || !view?.CSSStyleSheet || !('adoptedStyleSheets' in doc)) return { active: false, release() {} };
   const sheet = new view.CSSStyleSheet();
   sheet.replaceSync(`[${SLOT_ATTRIBUTE}]:not([${STATE_ATTRIBUTE}]){visibility:hidden!important}`);

@@ -21,7 +21,15 @@ const FIELDS: readonly [attribute: string, key: keyof Item, read?: (value: strin
   ['brand', 'brand'],
   ['title', 'title'],
   ['repurchase', 'repurchase'],
-  ['tags', 'tags', (value) => value.split(',').map((tag) => tag.trim()).filter(Boolean)],
+  [
+    'tags',
+    'tags',
+    (value) =>
+      value
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+  ],
   ['price', 'price', toNumber],
   ['popularity', 'popularity', toNumber],
   ['published', 'publishedAt', (value) => (/^\d+$/.test(value) ? Number(value) : Date.parse(value))],
@@ -30,7 +38,9 @@ const FIELDS: readonly [attribute: string, key: keyof Item, read?: (value: strin
 
 /** Reads an item from its `data-inkling-*` attributes. Unparseable numbers are left out, not guessed. */
 export function readItem(element: Element): Item {
-  const item: Record<string, unknown> = { id: element.getAttribute(ITEM_ATTRIBUTE) || element.getAttribute(VIEW_ATTRIBUTE) || '' };
+  const item: Record<string, unknown> = {
+    id: element.getAttribute(ITEM_ATTRIBUTE) || element.getAttribute(VIEW_ATTRIBUTE) || '',
+  };
   for (const [attribute, key, read] of FIELDS) {
     const raw = element.getAttribute(ATTRIBUTE_PREFIX + attribute);
     const value = raw === null ? undefined : read ? read(raw) : raw;

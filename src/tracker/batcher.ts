@@ -56,7 +56,9 @@ export function createBatcher(options: BatcherOptions): Batcher {
     } catch (error) {
       settle();
       // An event the worker cannot receive would fail every later batch: only the cloneable ones go back.
-      queued = (error instanceof Error && error.name === 'DataCloneError' ? batch.filter(cloneable) : batch).concat(queued);
+      queued = (error instanceof Error && error.name === 'DataCloneError' ? batch.filter(cloneable) : batch).concat(
+        queued,
+      );
       options.onError(error);
     }
   };

@@ -1,4 +1,11 @@
-import { ACTION_ATTRIBUTE, ITEM_ATTRIBUTE, ITEM_REF_ATTRIBUTE, ORDER_ATTRIBUTE, SLOT_ATTRIBUTE, VIEW_ATTRIBUTE } from '../../common/markup.js';
+import {
+  ACTION_ATTRIBUTE,
+  ITEM_ATTRIBUTE,
+  ITEM_REF_ATTRIBUTE,
+  ORDER_ATTRIBUTE,
+  SLOT_ATTRIBUTE,
+  VIEW_ATTRIBUTE,
+} from '../../common/markup.js';
 import type { EventType } from '../../common/types.js';
 
 /** Buttons that record an action on an item: `data-inkling-action="purchase"` with `data-inkling-item-ref`. */
@@ -22,16 +29,21 @@ export interface ItemActivation {
  * Listens in the capture phase so a site's `stopPropagation()` does not hide the click. Lives as long as the page.
  * Returns the handler, so clicks buffered before this ran can be counted the same way.
  */
-export function listenForClicks(doc: Document, onActivate: (activation: ItemActivation) => void): (event: MouseEvent) => void {
+export function listenForClicks(
+  doc: Document,
+  onActivate: (activation: ItemActivation) => void,
+): (event: MouseEvent) => void {
   const handle = (event: MouseEvent) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const target = event.target instanceof Element ? event.target : null;
     const action = target?.closest(`[${ACTION_ATTRIBUTE}]`);
     if (action) {
       const type = action.getAttribute(ACTION_ATTRIBUTE) ?? '';
-      const itemId = action.getAttribute(ITEM_REF_ATTRIBUTE) ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
+      const itemId =
+        action.getAttribute(ITEM_REF_ATTRIBUTE) ?? action.closest(`[${ITEM_ATTRIBUTE}]`)?.getAttribute(ITEM_ATTRIBUTE);
       const orderId = action.getAttribute(ORDER_ATTRIBUTE) || undefined;
-      if (ACTIONS.has(type) && itemId) onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId), orderId });
+      if (ACTIONS.has(type) && itemId)
+        onActivate({ type: type as EventType, itemId, element: findItemElement(doc, itemId), orderId });
       return;
     }
     const tile = target?.closest(`[${ITEM_ATTRIBUTE}]`);

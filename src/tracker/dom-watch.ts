@@ -11,7 +11,11 @@ export type Quietly = (moves: () => void) => void;
  * mutation records at all. Other moves of known elements (a framework reordering a list) reach
  * `onAdded`, which must pass over elements it has seen.
  */
-export function watchDom(doc: Document, onAdded: (elements: Element[], attributesChanged: boolean) => void, attributes: readonly string[]): Quietly {
+export function watchDom(
+  doc: Document,
+  onAdded: (elements: Element[], attributesChanged: boolean) => void,
+  attributes: readonly string[],
+): Quietly {
   const handle = (records: MutationRecord[]) => {
     const added: Element[] = [];
     let attributesChanged = false;
@@ -25,7 +29,8 @@ export function watchDom(doc: Document, onAdded: (elements: Element[], attribute
     if (added.length > 0) onAdded(added, attributesChanged);
   };
   const observer = new MutationObserver(handle);
-  const watch = () => observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: [...attributes] });
+  const watch = () =>
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributeFilter: [...attributes] });
   watch();
   return (moves) => {
     const queued = observer.takeRecords();

@@ -8,7 +8,10 @@ export interface ImpressionTrackerOptions {
   readonly onViewable: (elements: Element[]) => void;
   readonly minVisibleMs?: number;
   /** Seams for tests. */
-  readonly createObserver?: (callback: IntersectionObserverCallback, options: IntersectionObserverInit) => IntersectionObserver;
+  readonly createObserver?: (
+    callback: IntersectionObserverCallback,
+    options: IntersectionObserverInit,
+  ) => IntersectionObserver;
   readonly document?: Document;
 }
 
@@ -54,7 +57,8 @@ export function createImpressionTracker(options: ImpressionTrackerOptions): Impr
   const startClocks = (elements: Iterable<Element>) => {
     if (doc.visibilityState === 'hidden') return;
     const group = new Set<Element>();
-    for (const element of elements) if (!clocks.has(element) && !counted.has(element)) clocks.set(element, group.add(element));
+    for (const element of elements)
+      if (!clocks.has(element) && !counted.has(element)) clocks.set(element, group.add(element));
     if (group.size === 0) return;
     setTimeout(() => {
       for (const element of group) {

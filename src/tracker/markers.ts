@@ -1,7 +1,12 @@
 import { ITEM_ATTRIBUTE, ORDER_ATTRIBUTE, PURCHASE_ATTRIBUTE, VIEW_ATTRIBUTE } from '../../common/markup.js';
 
 /** How the marker tracker reports: the page wires it to `inkling.track` with the item's attributes. */
-export type MarkerSink = (type: 'view' | 'purchase', element: Element | undefined, itemId: string, extra: { dwellMs?: number; orderId?: string }) => void;
+export type MarkerSink = (
+  type: 'view' | 'purchase',
+  element: Element | undefined,
+  itemId: string,
+  extra: { dwellMs?: number; orderId?: string },
+) => void;
 
 /** Turns view and purchase markers into events. */
 export interface MarkerTracker {
@@ -38,8 +43,13 @@ export function createMarkerTracker(doc: Document, sink: MarkerSink, now: () => 
         if (readPurchases.has(marker)) continue;
         readPurchases.add(marker);
         const orderId = marker.getAttribute(ORDER_ATTRIBUTE) || undefined;
-        for (const itemId of (marker.getAttribute(PURCHASE_ATTRIBUTE) ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-          sink('purchase', doc.querySelector(`[${ITEM_ATTRIBUTE}="${CSS.escape(itemId)}"]`) ?? undefined, itemId, { orderId });
+        for (const itemId of (marker.getAttribute(PURCHASE_ATTRIBUTE) ?? '')
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)) {
+          sink('purchase', doc.querySelector(`[${ITEM_ATTRIBUTE}="${CSS.escape(itemId)}"]`) ?? undefined, itemId, {
+            orderId,
+          });
         }
       }
     },

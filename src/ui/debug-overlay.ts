@@ -1,4 +1,11 @@
-import { ITEM_ATTRIBUTE, OVERLAY_ATTRIBUTE, REASON_ATTRIBUTE, REMOVED_ATTRIBUTE, SLOT_ATTRIBUTE, STATE_ATTRIBUTE } from '../../common/markup.js';
+import {
+  ITEM_ATTRIBUTE,
+  OVERLAY_ATTRIBUTE,
+  REASON_ATTRIBUTE,
+  REMOVED_ATTRIBUTE,
+  SLOT_ATTRIBUTE,
+  STATE_ATTRIBUTE,
+} from '../../common/markup.js';
 import type { Inkling } from '../inkling.js';
 import type { RankedItem, Ranking, Reason } from '../../common/types.js';
 import { h, shadowWithStyles } from './dom.js';
@@ -19,7 +26,11 @@ const STYLES = `
  * holdout, worker failed), and its items show no ranking that was never applied. An absolutely
  * positioned layer in its own shadow root, so it never shifts or restyles the page. Loaded as its own module.
  */
-export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map<string, Ranking> = new Map()): () => void {
+export function mountDebugOverlay(
+  inkling: Inkling,
+  doc: Document,
+  rankings: Map<string, Ranking> = new Map(),
+): () => void {
   const host = h('div', { attrs: { [OVERLAY_ATTRIBUTE]: '' } });
   const layer = h('div', { class: 'layer' });
   shadowWithStyles(host, STYLES).append(layer);
@@ -33,11 +44,20 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
       const reason = slot.getAttribute(REASON_ATTRIBUTE);
       // The engine's ranking describes the page only where it was applied.
       const ranking = state === 'personalized' || state === 'holdout' ? rankings.get(slotName) : undefined;
-      const entries = new Map(ranking ? [...ranking.items, ...ranking.removed].map((entry) => [entry.item.id, entry]) : []);
+      const entries = new Map(
+        ranking ? [...ranking.items, ...ranking.removed].map((entry) => [entry.item.id, entry]) : [],
+      );
       const box = slot.getBoundingClientRect();
       if (reason || !ranking) {
         const text = state ? `${state}${reason ? `: ${reason}` : ''}` : 'not ranked yet';
-        badges.push(place(h('div', { class: 'badge slot', attrs: { 'data-slot': slotName } }, h('div', { text })), box.left, box.top - 16, box.width));
+        badges.push(
+          place(
+            h('div', { class: 'badge slot', attrs: { 'data-slot': slotName } }, h('div', { text })),
+            box.left,
+            box.top - 16,
+            box.width,
+          ),
+        );
       }
       let shown = 0;
       for (const element of slot.children) {
@@ -47,7 +67,14 @@ export function mountDebugOverlay(inkling: Inkling, doc: Document, rankings: Map
         if (!removed) shown += 1;
         const rect = element.getBoundingClientRect();
         if (rect.width === 0) continue;
-        badges.push(place(badge(slotName, id, removed ? 'removed' : shown, entries.get(id)), rect.left + 4, rect.top + 4, rect.width - 8));
+        badges.push(
+          place(
+            badge(slotName, id, removed ? 'removed' : shown, entries.get(id)),
+            rect.left + 4,
+            rect.top + 4,
+            rect.width - 8,
+          ),
+        );
       }
     }
     layer.replaceChildren(...badges);
@@ -75,20 +102,39 @@ function badge(slotName: string, id: string, shown: number | 'removed', entry: R
   const head = entry
     ? h('div', {}, h('b', { text: placeText }), ` score ${entry.score.toFixed(3)} (was #${entry.originalIndex + 1})`)
     : h('div', {}, h('b', { text: placeText }), shown === 'removed' ? ' bought or dismissed' : ' page order');
-  const lines = (entry?.reasons ?? []).map((reason) => h('div', { class: reason.kind === 'rule' ? 'rule' : '', text: reasonText(reason) }));
-  return h('div', { class: shown === 'removed' ? 'badge removed' : 'badge', attrs: { 'data-slot': slotName, 'data-item': id } }, head, ...lines);
+  const lines = (entry?.reasons ?? []).map((reason) =>
+    h('div', { class: reason.kind === 'rule' ? 'rule' : '', text: reasonText(reason) }),
+  );
+  return h(
+    'div',
+    { class: shown === 'removed' ? 'badge removed' : 'badge', attrs: { 'data-slot': slotName, 'data-item': id } },
+    head,
+    ...lines,
+  );
 }
 
 /** One reason on one line; a time (how long ago an item was bought) in whole units, never `4098.000`. */
 export function reasonText(reason: Reason): string {
   const value = reason.value;
-  const shown = value === undefined ? '' : reason.source === 'exclude' ? ` ${duration(value)}` : Number.isInteger(value) ? ` ${value}` : ` ${value.toFixed(3)}`;
+  const shown =
+    value === undefined
+      ? ''
+      : reason.source === 'exclude'
+        ? ` ${duration(value)}`
+        : Number.isInteger(value)
+          ? ` ${value}`
+          : ` ${value.toFixed(3)}`;
   return `${reason.kind === 'rule' ? 'rule ' : ''}${reason.source}${shown}: ${reason.text}`;
 }
 
 /** Whole milliseconds below ten seconds, whole seconds, minutes, hours or days above. */
 function duration(ms: number): string {
-  const units: [number, string][] = [[86_400_000, 'd'], [3_600_000, 'h'], [60_000, 'min'], [10_000, 's']];
+  const units: [number, string][] = [
+    [86_400_000, 'd'],
+    [3_600_000, 'h'],
+    [60_000, 'min'],
+    [10_000, 's'],
+  ];
   for (const [size, name] of units) if (ms >= size) return `${Math.round(ms / (name === 's' ? 1000 : size))} ${name}`;
   return `${Math.round(ms)} ms`;
 }

@@ -3,7 +3,11 @@
  * (a Trusted Types sink) and no style attributes (blocked by a strict `style-src`); styles live in a
  * constructed sheet inside a shadow root, so the site's CSS and ours never meet.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { class?: string; text?: string; attrs?: Record<string, string> } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   if (props.class) element.className = props.class;
   if (props.text !== undefined) element.textContent = props.text;
@@ -25,7 +29,10 @@ export function shadowWithStyles(host: Element, css: string): ShadowRoot {
 export function topEntries(map: unknown, count: number): [string, number][] {
   if (!map || typeof map !== 'object') return [];
   return Object.entries(map as Record<string, unknown>)
-    .map(([key, raw]): [string, number] => [key, typeof raw === 'number' ? raw : Number((raw as { value?: unknown } | null)?.value ?? 0)])
+    .map(([key, raw]): [string, number] => [
+      key,
+      typeof raw === 'number' ? raw : Number((raw as { value?: unknown } | null)?.value ?? 0),
+    ])
     .filter(([, value]) => Number.isFinite(value) && value > 0)
     .sort((a, b) => b[1] - a[1])
     .slice(0, count);

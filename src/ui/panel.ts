@@ -35,15 +35,22 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
   const stored = h('p', { class: 'muted', attrs: { 'data-panel-stored': '' } });
   const pause = h('button', { attrs: { type: 'button', 'data-panel-pause': '' } });
   const exportButton = h('button', { text: 'Export my data', attrs: { type: 'button', 'data-panel-export': '' } });
-  const erase = h('button', { class: 'danger', text: 'Erase everything', attrs: { type: 'button', 'data-panel-erase': '' } });
+  const erase = h('button', {
+    class: 'danger',
+    text: 'Erase everything',
+    attrs: { type: 'button', 'data-panel-erase': '' },
+  });
   shadow.replaceChildren(
-    h('section', { attrs: { 'aria-labelledby': 'inkling-panel-title' } },
+    h(
+      'section',
+      { attrs: { 'aria-labelledby': 'inkling-panel-title' } },
       h('h2', { text: 'Personalized on this device', attrs: { id: 'inkling-panel-title' } }),
       status,
       h('p', { text: 'What it has learned about your interests:' }),
       interests,
       stored,
-      h('div', { class: 'actions' }, exportButton, pause, erase)),
+      h('div', { class: 'actions' }, exportButton, pause, erase),
+    ),
   );
 
   let closed = false;
@@ -53,7 +60,9 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
   };
   const render = (data: VisitorExport) => {
     const paused = readPaused(pausedKey);
-    status.textContent = paused ? 'Paused: nothing is recorded and pages keep their usual order.' : statusText(inkling.mode);
+    status.textContent = paused
+      ? 'Paused: nothing is recorded and pages keep their usual order.'
+      : statusText(inkling.mode);
     pause.textContent = paused ? 'Resume' : 'Pause';
     const top = interestsOf(data);
     const count = data.events.length;
@@ -81,9 +90,14 @@ export function mountPanel(inkling: Inkling, root: Element, options: PanelOption
   const on = (button: HTMLButtonElement, action: () => Promise<void> | void) =>
     button.addEventListener('click', () => {
       // Contained: a failing action shows in the console via Inkling's reporter, never as a page error.
-      Promise.resolve().then(action).then(refresh).catch(() => undefined);
+      Promise.resolve()
+        .then(action)
+        .then(refresh)
+        .catch(() => undefined);
     });
-  on(exportButton, async () => download(JSON.stringify(await inkling.export(), null, 2), 'inkling-export.json', root.ownerDocument));
+  on(exportButton, async () =>
+    download(JSON.stringify(await inkling.export(), null, 2), 'inkling-export.json', root.ownerDocument),
+  );
   on(pause, () => {
     const paused = !readPaused(pausedKey);
     writePaused(pausedKey, paused);
@@ -135,7 +149,8 @@ function listen(onMessage: (message: TabMessage) => void): BroadcastChannel | un
 
 function statusText(mode: string): string {
   if (mode === 'full') return 'On: recommendations are computed in your browser from what you browse here.';
-  if (mode === 'session') return 'Session only: learning for this visit, nothing is kept (your browser asks not to be tracked).';
+  if (mode === 'session')
+    return 'Session only: learning for this visit, nothing is kept (your browser asks not to be tracked).';
   return 'Off: nothing is recorded.';
 }
 

@@ -7,12 +7,19 @@ import { startServer } from '../../scripts/serve.mjs';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium or set CHROMIUM_PATH`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install Debian's chromium or set CHROMIUM_PATH`);
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
 }
 
@@ -70,24 +77,42 @@ export function foreignRequests(log: PageLog, origin: string): string[] {
  * the SDK's), uncaught errors and unhandled rejections, before any page script runs.
  */
 export function recordPageHealth(): void {
-  const health = { shifts: [] as number[], errors: [] as string[], rejections: [] as string[], violations: [] as string[] };
+  const health = {
+    shifts: [] as number[],
+    errors: [] as string[],
+    rejections: [] as string[],
+    violations: [] as string[],
+  };
   (window as unknown as { __health: typeof health }).__health = health;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) health.shifts.push((entry as PerformanceEntry & { value: number }).value);
   }).observe({ type: 'layout-shift', buffered: true });
   addEventListener('error', (event) => health.errors.push(String(event.message)));
   addEventListener('unhandledrejection', (event) => health.rejections.push(String(event.reason)));
-  document.addEventListener('securitypolicyviolation', (event) => health.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  document.addEventListener('securitypolicyviolation', (event) =>
+    health.violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+  );
 }
 
 /** What `recordPageHealth` saw so far. */
-export function pageHealth(page: Page): Promise<{ shifts: number[]; errors: string[]; rejections: string[]; violations: string[] }> {
-  return page.evaluate(() => (window as unknown as { __health: { shifts: number[]; errors: string[]; rejections: string[]; violations: string[] } }).__health);
+export function pageHealth(
+  page: Page,
+): Promise<{ shifts: number[]; errors: string[]; rejections: string[]; violations: string[] }> {
+  return page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __health: { shifts: number[]; errors: string[]; rejections: string[]; violations: string[] };
+        }
+      ).__health,
+  );
 }
 
 /** Ids of a slot's visible items, in page order. */
 export function slotOrder(page: Page, selector = '#grid'): Promise<(string | null)[]> {
-  return page.$$eval(`${selector} > [data-inkling-item]:not([hidden]):not([data-inkling-removed])`, (items) => items.map((item) => item.getAttribute('data-inkling-item')));
+  return page.$$eval(`${selector} > [data-inkling-item]:not([hidden]):not([data-inkling-removed])`, (items) =>
+    items.map((item) => item.getAttribute('data-inkling-item')),
+  );
 }
 
 /** Waits until Inkling has settled the slot (`data-inkling-state` set) and returns the state. */

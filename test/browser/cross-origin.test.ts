@@ -14,7 +14,8 @@ let cdn: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   cdn = await startServer({ root: fixtureDir('cdn'), headers: () => ({ 'access-control-allow-origin': '*' }) });
   const dir = fixtureDir('cross-origin');
-  const tag = (attributes = '') => `<script src="${cdn.url}/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000" ${attributes}></script>`;
+  const tag = (attributes = '') =>
+    `<script src="${cdn.url}/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000" ${attributes}></script>`;
   writeSite(dir, {
     'plain.html': shopPage({ head: tag() }),
     'worker-url.html': shopPage({ head: tag('data-inkling-worker="/dist/inkling.worker.js"') }),
@@ -23,7 +24,10 @@ beforeAll(async () => {
   });
   // No blob: in the policy: a worker must come from the site itself, or the engine runs in-thread.
   const csp = `default-src 'self'; script-src 'self' ${cdn.url}; connect-src 'self' ${cdn.url}; style-src 'self'`;
-  site = await startServer({ root: dir, headers: (path): Record<string, string> => (path.startsWith('/csp') ? { 'content-security-policy': csp } : {}) });
+  site = await startServer({
+    root: dir,
+    headers: (path): Record<string, string> => (path.startsWith('/csp') ? { 'content-security-policy': csp } : {}),
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {

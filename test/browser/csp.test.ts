@@ -7,7 +7,8 @@ import { fixtureDir, shopPage, writeSite } from './fixtures.js';
 import { returningVisit } from './hosting.js';
 
 // Strict Content-Security-Policy and Trusted Types, sent as real response headers by the server.
-const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+const STRICT =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
 const POLICIES: Record<string, string> = {
   '/strict.html': STRICT,
   '/trusted-types.html': `${STRICT}; require-trusted-types-for 'script'; trusted-types inkling`,
@@ -20,10 +21,14 @@ let server: Awaited<ReturnType<typeof startServer>>;
 beforeAll(async () => {
   const dir = fixtureDir('csp');
   // The panel and the debug overlay too: both must render without inline styles or innerHTML.
-  const tag = '<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000" data-inkling-panel="#panel" data-inkling-debug></script>';
+  const tag =
+    '<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000" data-inkling-panel="#panel" data-inkling-debug></script>';
   const page = shopPage({ head: tag, tail: '<div id="panel"></div>' });
   writeSite(dir, Object.fromEntries(Object.keys(POLICIES).map((path) => [path.slice(1), page])));
-  server = await startServer({ root: dir, headers: (path): Record<string, string> => (POLICIES[path] ? { 'content-security-policy': POLICIES[path]! } : {}) });
+  server = await startServer({
+    root: dir,
+    headers: (path): Record<string, string> => (POLICIES[path] ? { 'content-security-policy': POLICIES[path]! } : {}),
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -77,7 +82,9 @@ describe('the built bundles', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
-      expect(source, file).not.toMatch(/(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]|set(?:Timeout|Interval)\s*\(\s*["'`]/);
+      expect(source, file).not.toMatch(
+        /(?<![\w$.])eval\s*\(|new\s+Function\s*\(|(?<![\w$.])Function\s*\(\s*["'`]|set(?:Timeout|Interval)\s*\(\s*["'`]/,
+      );
     }
   });
 });

@@ -39,8 +39,10 @@ describe('the demo shop', () => {
     await serveDemoWithGenerousBudget(context);
     const { page, log } = await openPage(context);
     await page.goto(`${server.url}/category/cycling.html`);
-    const products = await page.$$eval('[data-inkling-slot] > [data-inkling-category="cycling"]:not([data-inkling-in-stock="false"]) a', (links) =>
-      links.slice(0, 3).map((link) => link.getAttribute('href')!));
+    const products = await page.$$eval(
+      '[data-inkling-slot] > [data-inkling-category="cycling"]:not([data-inkling-in-stock="false"]) a',
+      (links) => links.slice(0, 3).map((link) => link.getAttribute('href')!),
+    );
     expect(products).toHaveLength(3);
     for (const href of products) {
       await page.goto(`${server.url}${href}`);
@@ -53,7 +55,8 @@ describe('the demo shop', () => {
       tiles.slice(0, 8).map((tile) => ({
         category: tile.getAttribute('data-inkling-category'),
         inStock: tile.getAttribute('data-inkling-in-stock') !== 'false',
-      })));
+      })),
+    );
     // The taste took hold (cycling leads), and none of the first tiles is sold out.
     expect(first[0]?.category).toBe('cycling');
     expect(first.filter((tile) => !tile.inStock)).toEqual([]);
@@ -61,7 +64,7 @@ describe('the demo shop', () => {
     await context.close();
   });
 
-  it('shows the React example as the shop\'s tiles: drawn image, title and price', async () => {
+  it("shows the React example as the shop's tiles: drawn image, title and price", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${server.url}/react/?rank-budget=5000`);
@@ -74,7 +77,8 @@ describe('the demo shop', () => {
           glyph: row.querySelector('.art svg use')?.getAttribute('href') ?? '',
           price: row.querySelector('.price')?.textContent ?? '',
         };
-      }));
+      }),
+    );
     expect(tiles).toHaveLength(24);
     for (const tile of tiles) {
       expect(tile.artHeight).toBeGreaterThan(100);

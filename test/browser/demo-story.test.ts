@@ -34,7 +34,9 @@ describe('demo shop story', () => {
     const gridAfter = await tiles(page, 'home-grid');
     expect(gridAfter.slice(0, 3).map((tile) => tile.category)).toEqual(['running', 'running', 'running']);
     const rail = await tiles(page, 'home-rail');
-    const railRunning = rail.map((tile, index) => (tile.category === 'running' ? index : -1)).filter((index) => index >= 0);
+    const railRunning = rail
+      .map((tile, index) => (tile.category === 'running' ? index : -1))
+      .filter((index) => index >= 0);
     // The rail may pin a promoted product at 0; the visitor's category comes right after it.
     expect(railRunning.length).toBeGreaterThan(0);
     expect(Math.max(...railRunning)).toBeLessThanOrEqual(railRunning.length);

@@ -83,7 +83,9 @@ function callEverything(page: Page) {
 describe('forced failures', () => {
   it('an engine that fails every call: the page keeps its order and hears nothing', async () => {
     const context = await browser.newContext();
-    await context.route('**/dist/inkling.worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAILING_ENGINE }));
+    await context.route('**/dist/inkling.worker.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: FAILING_ENGINE }),
+    );
     const { page, log } = await openPage(context);
     await page.addInitScript(() => localStorage.setItem('inkling:returning', '1'));
     await page.addInitScript(recordPageHealth);
@@ -101,30 +103,40 @@ describe('forced failures', () => {
     await context.close();
   });
 
-  it('an engine that starts, then fails: mode changes and another tab\'s forget() stay contained', async () => {
+  it("an engine that starts, then fails: mode changes and another tab's forget() stay contained", async () => {
     const context = await browser.newContext();
-    await context.route('**/dist/inkling.worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAILING_LATER_ENGINE }));
+    await context.route('**/dist/inkling.worker.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: FAILING_LATER_ENGINE }),
+    );
     await context.addInitScript(recordPageHealth);
     const [{ page, log }, { page: other, log: otherLog }] = [await openPage(context), await openPage(context)];
     for (const tab of [page, other]) {
       await tab.goto(`${server.url}/shop.html`);
-      await tab.waitForFunction(() => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function');
+      await tab.waitForFunction(
+        () => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function',
+      );
     }
     // Both engines are started (their configure answered); now every call fails.
     await page.evaluate(() => (window as unknown as { Inkling: { export(): Promise<unknown> } }).Inkling.export());
     await other.evaluate(async () => {
-      const inkling = (window as unknown as { Inkling: { export(): Promise<unknown>; forget(): Promise<void> } }).Inkling;
+      const inkling = (window as unknown as { Inkling: { export(): Promise<unknown>; forget(): Promise<void> } })
+        .Inkling;
       await inkling.export();
       await inkling.forget(); // tells the first tab, whose engine's forget() then fails
     });
     await page.evaluate(async () => {
-      const inkling = (window as unknown as { Inkling: { pause(paused: boolean): void; setConsent(state: string): void } }).Inkling;
+      const inkling = (
+        window as unknown as { Inkling: { pause(paused: boolean): void; setConsent(state: string): void } }
+      ).Inkling;
       inkling.pause(true);
       inkling.pause(false);
       inkling.setConsent('denied');
       await new Promise((resolve) => setTimeout(resolve, 500));
     });
-    for (const [tab, tabLog] of [[page, log], [other, otherLog]] as const) {
+    for (const [tab, tabLog] of [
+      [page, log],
+      [other, otherLog],
+    ] as const) {
       const health = await pageHealth(tab);
       expect([...health.errors, ...health.rejections, ...tabLog.pageErrors]).toEqual([]);
     }
@@ -153,7 +165,9 @@ describe('forced failures', () => {
     const { page, log } = await openPage(context);
     await page.addInitScript(recordPageHealth);
     await page.goto(`${server.url}/hostile.html`);
-    await page.waitForFunction(() => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function');
+    await page.waitForFunction(
+      () => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function',
+    );
     await callEverything(page);
     expect(await slotOrder(page)).toEqual(ORIGINAL_ORDER);
     expect(await page.$eval('#grid', (grid) => getComputedStyle(grid).visibility)).toBe('visible');

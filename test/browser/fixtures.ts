@@ -18,7 +18,10 @@ export function fixtureDir(name: string): string {
  * Styles come from /fixture.css, never inline, so the page works under a strict CSP.
  */
 export function shopPage(options: { head?: string; tail?: string; title?: string } = {}): string {
-  const tiles = ORIGINAL_ORDER.map((id) => `<li data-inkling-item="${id}" data-inkling-category="${CATEGORY[id[0]!]}"><a href="/product.html?id=${id}">${id}</a></li>`).join('\n    ');
+  const tiles = ORIGINAL_ORDER.map(
+    (id) =>
+      `<li data-inkling-item="${id}" data-inkling-category="${CATEGORY[id[0]!]}"><a href="/product.html?id=${id}">${id}</a></li>`,
+  ).join('\n    ');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -70,8 +73,13 @@ export function writeSite(dir: string, pages: Record<string, string>): void {
 export async function teachTents(page: import('playwright-core').Page): Promise<void> {
   await page.waitForFunction(() => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function');
   await page.evaluate(async () => {
-    const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void>; export(): Promise<{ events: unknown[] }> } }).Inkling;
-    for (const itemId of ['t2', 't3', 't2']) inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
+    const inkling = (
+      window as unknown as {
+        Inkling: { track(e: object): void; flush(): Promise<void>; export(): Promise<{ events: unknown[] }> };
+      }
+    ).Inkling;
+    for (const itemId of ['t2', 't3', 't2'])
+      inkling.track({ type: 'click', itemId, itemListId: 'grid', item: { category: 'tents' } });
     await inkling.flush();
     localStorage.setItem('inkling:returning', '1');
   });

@@ -35,9 +35,21 @@ export async function returningVisit(browser: Browser, url: string): Promise<Out
   const ui = !(await page.$('#panel'))
     ? {}
     : await page
-    .waitForFunction(() => document.querySelector('#panel')?.shadowRoot?.textContent?.includes('interactions') && document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelector('.badge'), undefined, { timeout: 5000 })
-    .then(() => page.evaluate(() => ({ panel: document.querySelector('#panel')?.shadowRoot?.textContent ?? '', badges: document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelectorAll('.badge').length ?? 0 })))
-    .catch(() => ({}));
+        .waitForFunction(
+          () =>
+            document.querySelector('#panel')?.shadowRoot?.textContent?.includes('interactions') &&
+            document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelector('.badge'),
+          undefined,
+          { timeout: 5000 },
+        )
+        .then(() =>
+          page.evaluate(() => ({
+            panel: document.querySelector('#panel')?.shadowRoot?.textContent ?? '',
+            badges:
+              document.querySelector('[data-inkling-overlay]')?.shadowRoot?.querySelectorAll('.badge').length ?? 0,
+          })),
+        )
+        .catch(() => ({}));
   const outcome: Outcome = {
     state,
     order: await slotOrder(page),
@@ -45,7 +57,12 @@ export async function returningVisit(browser: Browser, url: string): Promise<Out
     warnings: log.consoleWarnings.slice(warningsBefore).filter((line) => line.startsWith('[inkling]')),
     violations: health.violations,
     ...ui,
-    errors: [...health.errors, ...health.rejections, ...log.pageErrors, ...log.consoleErrors.filter((line) => line.startsWith('[inkling]'))],
+    errors: [
+      ...health.errors,
+      ...health.rejections,
+      ...log.pageErrors,
+      ...log.consoleErrors.filter((line) => line.startsWith('[inkling]')),
+    ],
   };
   await context.close();
   return outcome;

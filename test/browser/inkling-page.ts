@@ -3,7 +3,11 @@ import type { InklingEvent, PrivacyMode } from '../../common/types.js';
 
 /** Waits until the script tag has booted and `window.Inkling` is the real API (not the stub queue). */
 export async function inklingReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function', undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => typeof (window as { Inkling?: { track?: unknown } }).Inkling?.track === 'function',
+    undefined,
+    { timeout: 10_000 },
+  );
 }
 
 /** Everything the SDK holds about the visitor, as `export()` returns it. */
@@ -20,10 +24,13 @@ export async function modeOf(page: Page): Promise<PrivacyMode> {
 
 /** Calls a method of `window.Inkling` in the page and waits for it. */
 export async function call(page: Page, method: string, ...args: unknown[]): Promise<unknown> {
-  return page.evaluate(async ([name, params]) => {
-    const inkling = (window as unknown as { Inkling: Record<string, (...a: unknown[]) => unknown> }).Inkling;
-    return inkling[name as string]!(...(params as unknown[]));
-  }, [method, args] as const);
+  return page.evaluate(
+    async ([name, params]) => {
+      const inkling = (window as unknown as { Inkling: Record<string, (...a: unknown[]) => unknown> }).Inkling;
+      return inkling[name as string]!(...(params as unknown[]));
+    },
+    [method, args] as const,
+  );
 }
 
 /** Names of the IndexedDB databases the origin has (the SDK's is `inkling`). */

@@ -76,8 +76,19 @@ describe('layout shift on a returning visit', () => {
     expect(await slotOrder(page)).toEqual(ORIGINAL_ORDER);
     expect(await page.$eval('#grid', (grid) => getComputedStyle(grid).visibility)).toBe('visible');
     // Once the late engine answers, the visible grid still does not move.
-    await page.waitForFunction(() => (window as unknown as { Inkling: { mode: string } }).Inkling && performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('inkling.worker.js')), undefined, { timeout: 10_000 });
-    await page.evaluate(() => (window as unknown as { Inkling: { rank(items: object[], o: object): Promise<unknown> } }).Inkling.rank([{ id: 'x' }], { slot: 'probe' }));
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { Inkling: { mode: string } }).Inkling &&
+        performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('inkling.worker.js')),
+      undefined,
+      { timeout: 10_000 },
+    );
+    await page.evaluate(() =>
+      (window as unknown as { Inkling: { rank(items: object[], o: object): Promise<unknown> } }).Inkling.rank(
+        [{ id: 'x' }],
+        { slot: 'probe' },
+      ),
+    );
     expect(await slotOrder(page)).toEqual(ORIGINAL_ORDER);
     expect((await pageHealth(page)).shifts).toEqual([]);
     await context.close();
@@ -88,7 +99,10 @@ describe('layout shift on a returning visit', () => {
     // Deterministic on a loaded machine: a long budget for this page only (the default is measured in bench/).
     await context.route(`${demo.url}/`, async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace('<script src="/dist/inkling.js" async', '<script src="/dist/inkling.js" data-inkling-rank-budget="5000" async');
+      const html = (await response.text()).replace(
+        '<script src="/dist/inkling.js" async',
+        '<script src="/dist/inkling.js" data-inkling-rank-budget="5000" async',
+      );
       await route.fulfill({ response, body: html });
     });
     const { page, log } = await openPage(context);
@@ -97,17 +111,24 @@ describe('layout shift on a returning visit', () => {
     const before = await slotOrder(page, '[data-inkling-slot="home-grid"]');
     await page.screenshot({ path: `${screenshots}/demo-home-before.png` });
     // Browse like a camper: open three tents, then come back.
-    for (const id of await page.$$eval('[data-inkling-category="tents"][data-inkling-item]', (tiles) => tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-item')))) {
+    for (const id of await page.$$eval('[data-inkling-category="tents"][data-inkling-item]', (tiles) =>
+      tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-item')),
+    )) {
       await page.goto(`${demo.url}/p/${id}.html`);
       await page.click('[data-inkling-action="add_to_cart"]');
     }
     await page.evaluate(() => (window as unknown as { Inkling: { flush(): Promise<void> } }).Inkling.flush());
     await page.addInitScript(recordPageHealth);
     await page.goto(`${demo.url}/`);
-    for (const slot of ['home-rail', 'home-grid', 'home-articles']) expect(await settledState(page, `[data-inkling-slot="${slot}"]`)).toBe('personalized');
+    for (const slot of ['home-rail', 'home-grid', 'home-articles'])
+      expect(await settledState(page, `[data-inkling-slot="${slot}"]`)).toBe('personalized');
     const after = await slotOrder(page, '[data-inkling-slot="home-grid"]');
     expect(after).not.toEqual(before);
-    expect(await page.$$eval('[data-inkling-slot="home-grid"] > li', (tiles) => tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-category')))).toContain('tents');
+    expect(
+      await page.$$eval('[data-inkling-slot="home-grid"] > li', (tiles) =>
+        tiles.slice(0, 3).map((tile) => tile.getAttribute('data-inkling-category')),
+      ),
+    ).toContain('tents');
     await page.screenshot({ path: `${screenshots}/demo-home-after.png` });
     expect((await pageHealth(page)).shifts).toEqual([]);
     expect(log.pageErrors).toEqual([]);

@@ -4,7 +4,8 @@ import { foreignRequests, openPage, serveAndLaunch } from './browser.js';
 
 const session = serveAndLaunch('test/pages');
 
-const gridOrder = (page: Page) => page.$$eval('#grid > li:not([hidden])', (items) => items.map((item) => item.getAttribute('data-inkling-item')));
+const gridOrder = (page: Page) =>
+  page.$$eval('#grid > li:not([hidden])', (items) => items.map((item) => item.getAttribute('data-inkling-item')));
 const settled = (page: Page) => page.waitForSelector('#grid[data-inkling-state]', { timeout: 10_000 });
 
 describe('the whole loop in Chromium', () => {
@@ -45,8 +46,18 @@ describe('the whole loop in Chromium', () => {
     await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     const check = await page.evaluate(async () => {
-      const products = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, category: i % 2 ? 'tents' : 'shoes', price: 10 + i, render: () => id, node: document.body }));
-      const inkling = (window as unknown as { Inkling: { rank(items: object[], options: object): Promise<{ items: { item: object }[]; fallback?: true }> } }).Inkling;
+      const products = ['a', 'b', 'c', 'd'].map((id, i) => ({
+        id,
+        category: i % 2 ? 'tents' : 'shoes',
+        price: 10 + i,
+        render: () => id,
+        node: document.body,
+      }));
+      const inkling = (
+        window as unknown as {
+          Inkling: { rank(items: object[], options: object): Promise<{ items: { item: object }[]; fallback?: true }> };
+        }
+      ).Inkling;
       const ranking = await inkling.rank(products, { slot: 'api', explain: false });
       return {
         fallback: ranking.fallback ?? false,

@@ -8,9 +8,16 @@ import { call, databases, exportedEvents, inklingReady, modeOf } from './inkling
 const session = serveAndLaunch('test/pages');
 
 const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
 const ORIGINAL = ['s1', 't1', 's2', 'j1', 't2', 's3', 'j2', 't3'];
-const gridOrder = (page: Page) => page.$$eval('#grid > li:not([hidden])', (items) => items.map((item) => item.getAttribute('data-inkling-item')));
+const gridOrder = (page: Page) =>
+  page.$$eval('#grid > li:not([hidden])', (items) => items.map((item) => item.getAttribute('data-inkling-item')));
 const settled = (page: Page) => page.waitForSelector('#grid[data-inkling-state]', { timeout: 10_000 });
 const visitTents = async (page: Page) => {
   for (const id of ['t2', 't3']) {
@@ -18,7 +25,9 @@ const visitTents = async (page: Page) => {
     await page.waitForURL(/product\.html/);
     // The visitor reads the product page: its view is recorded by the tracking module the tag imports
     // once ranking has started (a bounce before it arrives records no view).
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/inkling-track.js')));
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/dist/inkling-track.js')),
+    );
     await page.waitForTimeout(300);
     await page.goBack();
     await settled(page);
@@ -36,11 +45,24 @@ describe('privacy in Chromium', () => {
         if (!descriptor) return;
         Object.defineProperty(target, key, {
           ...descriptor,
-          ...(descriptor.get ? { get() { touched.push(key); return descriptor.get!.call(this); } } : { value(...args: unknown[]) { touched.push(key); return (descriptor.value as (...a: unknown[]) => unknown).apply(this, args); } }),
+          ...(descriptor.get
+            ? {
+                get() {
+                  touched.push(key);
+                  return descriptor.get!.call(this);
+                },
+              }
+            : {
+                value(...args: unknown[]) {
+                  touched.push(key);
+                  return (descriptor.value as (...a: unknown[]) => unknown).apply(this, args);
+                },
+              }),
         });
       };
       spy(StorageManager.prototype, 'estimate');
-      for (const key of ['hardwareConcurrency', 'deviceMemory', 'plugins', 'userAgentData', 'getBattery', 'languages']) spy(Navigator.prototype, key);
+      for (const key of ['hardwareConcurrency', 'deviceMemory', 'plugins', 'userAgentData', 'getBattery', 'languages'])
+        spy(Navigator.prototype, key);
       spy(HTMLCanvasElement.prototype, 'toDataURL');
       spy(Screen.prototype, 'colorDepth');
     });
@@ -48,15 +70,30 @@ describe('privacy in Chromium', () => {
     await settled(page);
     await visitTents(page);
     await call(page, 'flush');
-    const own = new Set(['/shop.html', '/product.html', '/dist/inkling.js', '/dist/inkling-track.js', '/dist/inkling.worker.js']);
+    const own = new Set([
+      '/shop.html',
+      '/product.html',
+      '/dist/inkling.js',
+      '/dist/inkling-track.js',
+      '/dist/inkling.worker.js',
+    ]);
     // The worker's lazy TF.js chunk (it arrives when there is something to learn) is also the SDK's own file.
-    const ownFile = (url: URL) => url.origin === session.server.url && (own.has(url.pathname) || /^\/dist\/chunks\/tf-model-[\w-]+\.js$/.test(url.pathname));
+    const ownFile = (url: URL) =>
+      url.origin === session.server.url &&
+      (own.has(url.pathname) || /^\/dist\/chunks\/tf-model-[\w-]+\.js$/.test(url.pathname));
     expect(log.requests.map((url) => new URL(url)).filter((url) => !ownFile(url))).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { touched: string[] }).touched)).toEqual([]);
     // The worker is out of the init script's reach: check the SDK's own code, and the tag's whole bundle
     // (the worker bundle holds TF.js, whose unused model loaders mention fetch; the request log above covers it).
-    const surfaces = /\.estimate\(|hardwareConcurrency|deviceMemory|getBattery|userAgentData|toDataURL|sendBeacon|\bfetch\(|XMLHttpRequest|WebSocket/;
-    const sources = ['dist/inkling.js', 'dist/inkling-track.js', ...sourceFiles('common'), ...sourceFiles('src'), ...sourceFiles('worker')];
+    const surfaces =
+      /\.estimate\(|hardwareConcurrency|deviceMemory|getBattery|userAgentData|toDataURL|sendBeacon|\bfetch\(|XMLHttpRequest|WebSocket/;
+    const sources = [
+      'dist/inkling.js',
+      'dist/inkling-track.js',
+      ...sourceFiles('common'),
+      ...sourceFiles('src'),
+      ...sourceFiles('worker'),
+    ];
     expect(sources.filter((file) => surfaces.test(readFileSync(file, 'utf8')))).toEqual([]);
     await context.close();
   });
@@ -64,7 +101,9 @@ describe('privacy in Chromium', () => {
   it('off (consent denied): original order, no events, no database, no worker', async () => {
     const context = await session.browser.newContext();
     const { page, log } = await openPage(context);
-    await page.addInitScript(() => ((window as unknown as { InklingConfig: object }).InklingConfig = { consent: 'denied' }));
+    await page.addInitScript(
+      () => ((window as unknown as { InklingConfig: object }).InklingConfig = { consent: 'denied' }),
+    );
     await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
     await visitTents(page);
@@ -80,7 +119,9 @@ describe('privacy in Chromium', () => {
 
   it('session (Global Privacy Control): learns across the pages of one tab, persists nothing, forgets with the tab', async () => {
     const context = await session.browser.newContext();
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
     const { page } = await openPage(context);
     await page.goto(`${session.server.url}/shop.html`);
     await settled(page);
@@ -90,12 +131,24 @@ describe('privacy in Chromium', () => {
     await settled(page);
     // The shop page is not "returning" in session mode, so it ranks only off-screen: read the engine's order.
     const ranked = await page.evaluate(async () => {
-      const items = [...document.querySelectorAll('#grid > li')].map((li) => ({ id: li.getAttribute('data-inkling-item')!, category: li.getAttribute('data-inkling-category')! }));
-      const inkling = (window as unknown as { Inkling: { rank(items: unknown[], options: object): Promise<{ items: { item: { id: string } }[] }> } }).Inkling;
+      const items = [...document.querySelectorAll('#grid > li')].map((li) => ({
+        id: li.getAttribute('data-inkling-item')!,
+        category: li.getAttribute('data-inkling-category')!,
+      }));
+      const inkling = (
+        window as unknown as {
+          Inkling: { rank(items: unknown[], options: object): Promise<{ items: { item: { id: string } }[] }> };
+        }
+      ).Inkling;
       return (await inkling.rank(items, { slot: 'grid' })).items.map((entry) => entry.item.id);
     });
     expect(ranked.slice(0, 3).sort()).toEqual(['t1', 't2', 't3']);
-    expect((await exportedEvents(page)).filter((e) => e.type === 'view').map((e) => e.itemId).sort()).toEqual(['t2', 't3']);
+    expect(
+      (await exportedEvents(page))
+        .filter((e) => e.type === 'view')
+        .map((e) => e.itemId)
+        .sort(),
+    ).toEqual(['t2', 't3']);
     expect(await databases(page)).toEqual([]);
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
 
@@ -120,7 +173,9 @@ describe('privacy in Chromium', () => {
 
     // The next page: an event tracked by the page's first script, before any consent call, is dropped.
     await tabB.addInitScript(() => {
-      (window as unknown as { Inkling: { q: unknown[][] } }).Inkling = { q: [['track', { type: 'click', itemId: 'early' }]] };
+      (window as unknown as { Inkling: { q: unknown[][] } }).Inkling = {
+        q: [['track', { type: 'click', itemId: 'early' }]],
+      };
     });
     await tabB.goto(`${session.server.url}/product.html?id=t2`);
     await inklingReady(tabB);
@@ -135,7 +190,7 @@ describe('privacy in Chromium', () => {
     await context.close();
   });
 
-  it('forget() in one tab erases the database, the model and the other tabs\' buffers', async () => {
+  it("forget() in one tab erases the database, the model and the other tabs' buffers", async () => {
     const context = await session.browser.newContext();
     const { page: tabA } = await openPage(context);
     const { page: tabB } = await openPage(context);
@@ -153,9 +208,14 @@ describe('privacy in Chromium', () => {
     await tabB.waitForTimeout(300);
     expect(await exportedEvents(tabB)).toEqual([]);
     expect(await exportedEvents(tabA)).toEqual([]);
-    const exported = (await call(tabB, 'export')) as { profile: { categories: object }; model: { weights: Record<string, number[]> } };
+    const exported = (await call(tabB, 'export')) as {
+      profile: { categories: object };
+      model: { weights: Record<string, number[]> };
+    };
     expect(exported.profile.categories).toEqual({});
-    expect(await tabB.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('inkling:')))).toEqual([]);
+    expect(await tabB.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('inkling:')))).toEqual(
+      [],
+    );
     await context.close();
   });
 });

@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 const list = (page: Page) => page.waitForSelector('ul.react-list:not(.is-pending)', { timeout: 10_000 });
-const categories = (page: Page) => page.$$eval('ul.react-list > li:not(.is-removed)', (rows) => rows.map((row) => row.getAttribute('data-category')));
+const categories = (page: Page) =>
+  page.$$eval('ul.react-list > li:not(.is-removed)', (rows) => rows.map((row) => row.getAttribute('data-category')));
 
 describe('the React example', () => {
   it('hydrates without warnings, ranks each route through the API and keeps working across route changes', async () => {
@@ -29,11 +30,14 @@ describe('the React example', () => {
     await list(page);
     const firstOrder = await categories(page);
     expect(firstOrder).toHaveLength(24);
-    const tentsOnTop = (order: (string | null)[]) => order.slice(0, 4).filter((category) => category === 'tents').length;
+    const tentsOnTop = (order: (string | null)[]) =>
+      order.slice(0, 4).filter((category) => category === 'tents').length;
     expect(tentsOnTop(firstOrder)).toBeLessThanOrEqual(1);
 
     // Look at three tents on the shop's product pages (the script tag records the views).
-    const tents = await page.$$eval('ul.react-list > li[data-category="tents"] a', (links) => links.slice(0, 3).map((link) => link.getAttribute('href')));
+    const tents = await page.$$eval('ul.react-list > li[data-category="tents"] a', (links) =>
+      links.slice(0, 3).map((link) => link.getAttribute('href')),
+    );
     for (const href of tents) {
       await page.goto(`${server.url}${href}`);
       await page.click('[data-inkling-action="add_to_cart"]');

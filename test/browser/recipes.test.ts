@@ -24,12 +24,23 @@ describe('recipes declared on the demo page', () => {
 
     // Five page views in which `ignored` was seen and never clicked (as the impression tracker reports
     // them), and a purchase of `bought`.
-    await page.evaluate(({ ignored: id, bought: buy }) => {
-      const inkling = (window as unknown as { Inkling: { track(event: object): void; flush(): Promise<void> } }).Inkling;
-      for (let view = 0; view < 5; view++) inkling.track({ type: 'impression', itemId: id, itemListId: 'home-rail', index: 1, pageViewId: `earlier-${view}` });
-      inkling.track({ type: 'purchase', itemId: buy });
-      return inkling.flush();
-    }, { ignored: ignored!, bought: bought! });
+    await page.evaluate(
+      ({ ignored: id, bought: buy }) => {
+        const inkling = (window as unknown as { Inkling: { track(event: object): void; flush(): Promise<void> } })
+          .Inkling;
+        for (let view = 0; view < 5; view++)
+          inkling.track({
+            type: 'impression',
+            itemId: id,
+            itemListId: 'home-rail',
+            index: 1,
+            pageViewId: `earlier-${view}`,
+          });
+        inkling.track({ type: 'purchase', itemId: buy });
+        return inkling.flush();
+      },
+      { ignored: ignored!, bought: bought! },
+    );
 
     await page.reload();
     await settled(page);
@@ -38,11 +49,19 @@ describe('recipes declared on the demo page', () => {
     expect(after).not.toContain(bought);
     expect(after.at(-1)).toBe(ignored);
     const reasons = await page.evaluate(async (id) => {
-      const inkling = (window as unknown as { Inkling: { explain(slot: string, id: string): Promise<{ text: string }[]> } }).Inkling;
+      const inkling = (
+        window as unknown as { Inkling: { explain(slot: string, id: string): Promise<{ text: string }[]> } }
+      ).Inkling;
       return (await inkling.explain('home-rail', id)).map((reason) => reason.text);
     }, ignored!);
     expect(reasons.some((text) => text.startsWith('capped: shown 5 times without a click'))).toBe(true);
-    const pinReasons = await page.evaluate(async () => (await (window as unknown as { Inkling: { explain(s: string, i: string): Promise<{ source: string }[]> } }).Inkling.explain('home-rail', 'sku-169')).map((reason) => reason.source));
+    const pinReasons = await page.evaluate(async () =>
+      (
+        await (
+          window as unknown as { Inkling: { explain(s: string, i: string): Promise<{ source: string }[]> } }
+        ).Inkling.explain('home-rail', 'sku-169')
+      ).map((reason) => reason.source),
+    );
     expect(pinReasons).toContain('pin');
     expect(log.consoleErrors).toEqual([]);
     await context.close();
@@ -51,7 +70,11 @@ describe('recipes declared on the demo page', () => {
   it('leaves a slot with a bad recipe in its original order and logs one [inkling] error', async () => {
     const context = await session.browser.newContext();
     await serveDemoWithGenerousBudget(context, (html) =>
-      html.replace('"home-rail":{"strategies":[{"use":"personal","weight":0.6}', '"home-rail":{"strategies":[{"use":"personal","weight":"high"}'));
+      html.replace(
+        '"home-rail":{"strategies":[{"use":"personal","weight":0.6}',
+        '"home-rail":{"strategies":[{"use":"personal","weight":"high"}',
+      ),
+    );
     const { page, log } = await openPage(context);
     await page.addInitScript(() => localStorage.setItem('inkling:returning', '1'));
     await page.goto(`${session.server.url}/`);

@@ -8,11 +8,17 @@ const session = serveAndLaunch('test/pages');
 
 const newContext = () => session.browser.newContext({ viewport: { width: 800, height: 600 } });
 const ofType = (events: InklingEvent[], type: InklingEvent['type']) => events.filter((event) => event.type === type);
-const impressed = async (page: Page) => ofType(await exportedEvents(page), 'impression').map((event) => event.itemId).sort();
+const impressed = async (page: Page) =>
+  ofType(await exportedEvents(page), 'impression')
+    .map((event) => event.itemId)
+    .sort();
 /** The tab as the browser reports it when the visitor switches away (headless pages are always "visible"). */
 const setHidden = (page: Page, hidden: boolean) =>
   page.evaluate((value) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (value ? 'hidden' : 'visible'),
+    });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
 
@@ -54,7 +60,11 @@ describe('impressions (MRC viewability)', () => {
     await context.addInitScript(() => {
       const sent: unknown[] = ((window as unknown as { __ingested: unknown[] }).__ingested = []);
       const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: { path?: string[]; argumentList?: { value: unknown[] }[] }, ...rest: [StructuredSerializeOptions?]) {
+      Worker.prototype.postMessage = function (
+        this: Worker,
+        message: { path?: string[]; argumentList?: { value: unknown[] }[] },
+        ...rest: [StructuredSerializeOptions?]
+      ) {
         if (message?.path?.[0] === 'ingest') sent.push(...message.argumentList![0]!.value);
         return post.call(this, message, ...rest);
       } as Worker['postMessage'];
@@ -62,7 +72,9 @@ describe('impressions (MRC viewability)', () => {
     const page = await openViewability(context);
     await page.waitForTimeout(1500);
     const stored = ofType(await exportedEvents(page), 'impression').find((event) => event.itemId === 'a')!;
-    const sent = (await page.evaluate(() => (window as unknown as { __ingested: InklingEvent[] }).__ingested)).find((event) => event.type === 'impression' && event.itemId === 'a')!;
+    const sent = (await page.evaluate(() => (window as unknown as { __ingested: InklingEvent[] }).__ingested)).find(
+      (event) => event.type === 'impression' && event.itemId === 'a',
+    )!;
     expect(sent).toMatchObject({ itemListId: 'rail', index: 0 });
     expect(sent).not.toHaveProperty('item');
     expect(stored.id).toBe(sent.id);
@@ -108,7 +120,12 @@ describe('single-page apps', () => {
     const { page } = await openPage(context);
     await page.goto(`${session.server.url}/spa.html`);
     await page.waitForSelector('#list[data-inkling-state]');
-    await page.evaluate(() => (window as unknown as { addItem(list: Element, id: string): void }).addItem(document.getElementById('list')!, 'p4'));
+    await page.evaluate(() =>
+      (window as unknown as { addItem(list: Element, id: string): void }).addItem(
+        document.getElementById('list')!,
+        'p4',
+      ),
+    );
     await page.waitForTimeout(1400);
     expect(await impressed(page)).toEqual(['p1', 'p2', 'p3', 'p4']);
 

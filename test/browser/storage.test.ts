@@ -7,17 +7,27 @@ const session = serveAndLaunch('test/pages');
 
 /** Tracks `count` clicks through the public API in bursts, as a busy page would, then flushes. */
 const trackBurst = (page: Page, count: number, padding = 0) =>
-  page.evaluate(async ([total, pad]) => {
-    const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
-    // Random text: Chromium compresses IndexedDB values, and a repeated character would take no room.
-    // In tags of 250 characters: track() keeps at most 256 per string.
-    const randomText = (length: number) => Array.from({ length }, () => Math.random().toString(36).charAt(2)).join('');
-    for (let i = 0; i < total; i++) {
-      inkling.track({ type: 'click', itemId: `item-${i % 50}`, ...(pad ? { item: { tags: [...Array.from({ length: Math.ceil(pad / 250) }, () => randomText(250)), String(i)] } } : {}) });
-      if (i % 250 === 249) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    await inkling.flush();
-  }, [count, padding] as const);
+  page.evaluate(
+    async ([total, pad]) => {
+      const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
+      // Random text: Chromium compresses IndexedDB values, and a repeated character would take no room.
+      // In tags of 250 characters: track() keeps at most 256 per string.
+      const randomText = (length: number) =>
+        Array.from({ length }, () => Math.random().toString(36).charAt(2)).join('');
+      for (let i = 0; i < total; i++) {
+        inkling.track({
+          type: 'click',
+          itemId: `item-${i % 50}`,
+          ...(pad
+            ? { item: { tags: [...Array.from({ length: Math.ceil(pad / 250) }, () => randomText(250)), String(i)] } }
+            : {}),
+        });
+        if (i % 250 === 249) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await inkling.flush();
+    },
+    [count, padding] as const,
+  );
 
 describe('storage in Chromium', () => {
   it('keeps exactly 5,000 events sent from two tabs at once', async () => {
@@ -62,21 +72,36 @@ describe('storage in Chromium', () => {
     const categories = ['tents', 'shoes', 'jackets', 'hats', 'bags'];
     /** `count` impressions and clicks of items of every category, the clicks leaning to one. */
     const track = (count: number, from: number, lean: string) =>
-      page.evaluate(async ([total, start, leaning, names]) => {
-        const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } }).Inkling;
-        for (let i = start; i < start + total; i++) {
-          const category = i % 3 === 0 ? leaning : names[i % names.length]!;
-          inkling.track({ type: i % 4 === 0 ? 'click' : 'impression', itemId: `item-${i % 120}`, pageViewId: `pv-${Math.floor(i / 40)}`, item: { category, price: 10 + (i % 90) } });
-        }
-        await inkling.flush();
-        // export() answers once training on these events has saved its weights: no write lands later.
-        await (inkling as unknown as { export(): Promise<unknown> }).export();
-      }, [count, from, lean, categories] as const);
+      page.evaluate(
+        async ([total, start, leaning, names]) => {
+          const inkling = (window as unknown as { Inkling: { track(e: object): void; flush(): Promise<void> } })
+            .Inkling;
+          for (let i = start; i < start + total; i++) {
+            const category = i % 3 === 0 ? leaning : names[i % names.length]!;
+            inkling.track({
+              type: i % 4 === 0 ? 'click' : 'impression',
+              itemId: `item-${i % 120}`,
+              pageViewId: `pv-${Math.floor(i / 40)}`,
+              item: { category, price: 10 + (i % 90) },
+            });
+          }
+          await inkling.flush();
+          // export() answers once training on these events has saved its weights: no write lands later.
+          await (inkling as unknown as { export(): Promise<unknown> }).export();
+        },
+        [count, from, lean, categories] as const,
+      );
     // One moment for both rankings: recency features change by the second.
     const rankedAt = Date.now() + 60_000;
     const ranked = async () => {
-      const items = Array.from({ length: 60 }, (_, i) => ({ id: `item-${i * 2}`, category: categories[i % categories.length], price: 10 + i }));
-      const ranking = (await call(page, 'rank', items, { slot: 'grid', context: { time: rankedAt } })) as { items: { item: { id: string }; score: number }[] };
+      const items = Array.from({ length: 60 }, (_, i) => ({
+        id: `item-${i * 2}`,
+        category: categories[i % categories.length],
+        price: 10 + i,
+      }));
+      const ranking = (await call(page, 'rank', items, { slot: 'grid', context: { time: rankedAt } })) as {
+        items: { item: { id: string }; score: number }[];
+      };
       return ranking.items.map((entry) => [entry.item.id, entry.score]);
     };
     /** The checkpoint as stored, after deleting it first when `drop`. */

@@ -16,9 +16,15 @@ beforeAll(async () => {
     'async.html': shopPage({ head: `<script src="/dist/inkling.js" async blocking="render" ${budget}></script>` }),
     'async-unblocked.html': shopPage({ head: `<script src="/dist/inkling.js" async ${budget}></script>` }),
     'defer.html': shopPage({ tail: `<script src="/dist/inkling.js" defer ${budget}></script>` }),
-    'config.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer ${budget}></script>` }),
-    'override.html': shopPage({ head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer data-inkling-mode="full" ${budget}></script>` }),
-    'queue.html': shopPage({ head: `<script src="/queue.js"></script><script src="/dist/inkling.js" async ${budget}></script>` }),
+    'config.html': shopPage({
+      head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer ${budget}></script>`,
+    }),
+    'override.html': shopPage({
+      head: `<script src="/config.js"></script><script src="/dist/inkling.js" defer data-inkling-mode="full" ${budget}></script>`,
+    }),
+    'queue.html': shopPage({
+      head: `<script src="/queue.js"></script><script src="/dist/inkling.js" async ${budget}></script>`,
+    }),
     'holdout.html': shopPage({
       head: `<script type="application/json" id="recipes">{"default": {"strategies": [{"use": "personal", "weight": 1}], "holdout": 1}}</script>
         <script src="/dist/inkling.js" async blocking="render" data-inkling-recipes="recipes" ${budget}></script>`,
@@ -26,7 +32,10 @@ beforeAll(async () => {
   });
   const { writeFileSync } = await import('node:fs');
   writeFileSync(`${dir}/config.js`, "window.InklingConfig = { mode: 'off' };");
-  writeFileSync(`${dir}/queue.js`, "window.Inkling = { q: [['on', 'ranked', function (e) { (window.__ranked = window.__ranked || []).push(e.slot); }]] };");
+  writeFileSync(
+    `${dir}/queue.js`,
+    "window.Inkling = { q: [['on', 'ranked', function (e) { (window.__ranked = window.__ranked || []).push(e.slot); }]] };",
+  );
   server = await startServer({ root: dir });
   browser = await launchChromium();
 });
@@ -87,7 +96,9 @@ describe('the script tag', () => {
     await teachTents(page);
     await page.reload();
     expect(await settledState(page)).toBe('personalized');
-    const timers = await page.evaluate(() => (window as unknown as { __timers: { set: number[]; cleared: number[] } }).__timers);
+    const timers = await page.evaluate(
+      () => (window as unknown as { __timers: { set: number[]; cleared: number[] } }).__timers,
+    );
     await context.close();
     expect(timers.set.length).toBe(3);
     expect(timers.set.filter((id) => !timers.cleared.includes(id))).toEqual([]);

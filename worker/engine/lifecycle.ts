@@ -49,7 +49,10 @@ export interface StoreLifecycle {
   /** One tab at a time deletes expired events, in whole days, then rebuilds the state without them. */
   prune(): Promise<void>;
   /** Folds a batch into the state, and into a state being rebuilt meanwhile; returns the new events. */
-  fold(events: readonly InklingEvent[], observe: (event: InklingEvent, profile: Profile, index: number) => void): InklingEvent[];
+  fold(
+    events: readonly InklingEvent[],
+    observe: (event: InklingEvent, profile: Profile, index: number) => void,
+  ): InklingEvent[];
   /** Writes a checkpoint still waiting for the first ranking now: it must capture the state as of its mark. */
   flushCheckpoint(): void;
   /** Drops a checkpoint still waiting (the state it would capture is being erased or rebuilt). */
@@ -77,16 +80,26 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
       : options.storage === 'memory'
         ? Promise.resolve(createMemoryStore())
         : openStore({ ...options, now: run.now }, run.warn);
-  const tryLock = options.tryLock ?? createTryLock({ claim: (name, owner, ttlMs) => store.claimLease(name, owner, ttlMs) });
+  const tryLock =
+    options.tryLock ?? createTryLock({ claim: (name, owner, ttlMs) => store.claimLease(name, owner, ttlMs) });
 
   const open = () =>
     (started ??= (async () => {
-      store = await createModeStore(openPersistent, run.mode, () => databaseExists(options.indexedDB, options.databaseName));
+      store = await createModeStore(openPersistent, run.mode, () =>
+        databaseExists(options.indexedDB, options.databaseName),
+      );
       const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
-      const model = createModel({ prior: options.prior, start: restoreWeights(saved, options.prior, run.warn), learn: options.learn ?? true, warn: run.warn });
+      const model = createModel({
+        prior: options.prior,
+        start: restoreWeights(saved, options.prior, run.warn),
+        learn: options.learn ?? true,
+        warn: run.warn,
+      });
       const holdoutDraw = await loadHoldoutDraw(store, Math.random());
       await restoreHistory().catch((error: unknown) => {
-        run.warn(`stored history unreadable (${error instanceof Error ? error.message : String(error)}); starting from none`);
+        run.warn(
+          `stored history unreadable (${error instanceof Error ? error.message : String(error)}); starting from none`,
+        );
         run.state = emptyState();
       });
       // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state

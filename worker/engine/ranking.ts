@@ -34,12 +34,31 @@ export class SlotRankings {
     const time = request.context?.time ?? run.now();
     const order = request.order ?? 'site';
     const { neighbours } = this;
-    const rows = featurize(request.items, run.state.profile, request.context ?? {}, time, { order, ...(neighbours && { neighbours }) });
+    const rows = featurize(request.items, run.state.profile, request.context ?? {}, time, {
+      order,
+      ...(neighbours && { neighbours }),
+    });
     const scores = model.score(rows, request.items.length);
-    this.training.examples.rememberServed(request.slot, request.items.map((item) => item.id), rows);
+    this.training.examples.rememberServed(
+      request.slot,
+      request.items.map((item) => item.id),
+      rows,
+    );
     const explain = request.explain ?? true;
-    const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), neighbours, run.state.profile.recent);
-    const input: ApplyInput = { candidates, recipe, history: run.state.history.at(time), now: time, holdoutDraw, explain, order };
+    const candidates = withNeighbours(
+      candidatesFor(request.items, scores, run.state.profile, explain),
+      neighbours,
+      run.state.profile.recent,
+    );
+    const input: ApplyInput = {
+      candidates,
+      recipe,
+      history: run.state.history.at(time),
+      now: time,
+      holdoutDraw,
+      explain,
+      order,
+    };
     const ranking = applyRecipe(input);
     this.last.set(request.slot, { ranking, input, items: request.items, scores });
     return ranking;
@@ -52,7 +71,10 @@ export class SlotRankings {
     if (!last.input.explain) {
       // Same input, same order: only the words are added (applyRecipe is pure).
       const before = last.input.candidates;
-      const candidates = candidatesFor(last.items, last.scores, run.state.profile, true).map((c, i) => ({ ...c, neighbour: before[i]!.neighbour }));
+      const candidates = candidatesFor(last.items, last.scores, run.state.profile, true).map((c, i) => ({
+        ...c,
+        neighbour: before[i]!.neighbour,
+      }));
       last.input = { ...last.input, candidates, explain: true };
       last.ranking = applyRecipe(last.input);
     }
@@ -71,7 +93,11 @@ export class SlotRankings {
 }
 
 /** Adds each candidate's neighbour score when the site gave a table (the `neighbours` strategy reads it). */
-function withNeighbours(candidates: Candidate[], index: NeighbourIndex | undefined, recent: readonly string[]): Candidate[] {
+function withNeighbours(
+  candidates: Candidate[],
+  index: NeighbourIndex | undefined,
+  recent: readonly string[],
+): Candidate[] {
   if (index === undefined) return candidates;
   const scores = neighbourScores(index, recent).ofRecent;
   return candidates.map((c) => ({ ...c, neighbour: scores.get(c.item.id) ?? 0 }));
@@ -81,5 +107,10 @@ function withNeighbours(candidates: Candidate[], index: NeighbourIndex | undefin
 function candidatesFor(items: readonly Item[], scores: Float32Array, profile: Profile, explain: boolean): Candidate[] {
   if (!explain) return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]! }));
   const perCategory = engagedPerCategory(profile);
-  return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]!, personalReasons: personalReasons(item, profile, perCategory) }));
+  return items.map((item, index) => ({
+    item,
+    originalIndex: index,
+    personal: scores[index]!,
+    personalReasons: personalReasons(item, profile, perCategory),
+  }));
 }

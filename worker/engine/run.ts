@@ -21,7 +21,9 @@ export interface EngineRun {
 
 /** Queues `task` after the background work before it; a failure is told to `warn` as `<what> skipped`. */
 export function afterwards(run: EngineRun, what: string, task: () => Promise<void>): void {
-  run.background = run.background.then(task).catch((error: unknown) => run.warn(`${what} skipped (${errorText(error)})`));
+  run.background = run.background
+    .then(task)
+    .catch((error: unknown) => run.warn(`${what} skipped (${errorText(error)})`));
 }
 
 /** An error's message, or the thrown value as text. */

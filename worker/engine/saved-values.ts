@@ -16,7 +16,10 @@ export async function loadHoldoutDraw(store: EventStore, fresh: number): Promise
 }
 
 /** Whether the database exists, without creating it; true where the browser cannot say. */
-export async function databaseExists(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATABASE_NAME): Promise<boolean> {
+export async function databaseExists(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  name = DATABASE_NAME,
+): Promise<boolean> {
   if (!factory?.databases) return factory !== undefined;
   return (await factory.databases().catch(() => [{ name }])).some((database) => database.name === name);
 }
@@ -28,8 +31,10 @@ export function restoreWeights(saved: unknown, prior: ModelWeights, warn: (messa
     const weights = checkWeights(saved);
     // Weights learned on another shape (the logistic prior of earlier versions, another hidden size)
     // cannot be fine-tuned against this prior: start again from it.
-    const sameShape = weights.kind === prior.kind && weights.layers.length === prior.layers.length
-      && weights.layers.every((layer, i) => layer.outputs === prior.layers[i]!.outputs);
+    const sameShape =
+      weights.kind === prior.kind &&
+      weights.layers.length === prior.layers.length &&
+      weights.layers.every((layer, i) => layer.outputs === prior.layers[i]!.outputs);
     if (!sameShape) throw new Error(`it is a ${weights.kind} of another shape than the ${prior.kind} prior`);
     return weights;
   } catch (error) {
@@ -42,7 +47,10 @@ export function restoreWeights(saved: unknown, prior: ModelWeights, warn: (messa
  * Deletes the database (the last resort of `forget()`). Another tab's open connection blocks it until
  * that tab closes it (each closes on `versionchange`); the deletion then completes on its own.
  */
-export function deleteDatabase(factory: IDBFactory | undefined = globalThis.indexedDB, name = DATABASE_NAME): Promise<void> {
+export function deleteDatabase(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  name = DATABASE_NAME,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (!factory) return resolve();
     const request = factory.deleteDatabase(name);

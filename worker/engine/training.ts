@@ -34,7 +34,8 @@ export class TrainingSchedule {
     const examples = this.examples;
     examples.keepNewest(BACKLOG_EXAMPLES);
     if (examples.size === 0) return;
-    if (pageViewId === undefined || pageViewId !== this.pageViewSteps.id) this.pageViewSteps = { id: pageViewId, spent: 0 };
+    if (pageViewId === undefined || pageViewId !== this.pageViewSteps.id)
+      this.pageViewSteps = { id: pageViewId, spent: 0 };
     const budget = this.pageViewSteps;
     const allowed = this.maxSteps - budget.spent;
     if (allowed <= 0) return;

@@ -49,7 +49,8 @@ export class ExampleCollector {
     }
     const key = `${event.itemListId ?? ''}\u0000${event.itemId}`;
     if (event.type === 'impression') {
-      if (!this.pending.has(key)) this.pending.set(key, { row: this.servedRow(event) ?? rowFor(event, profile), label: 0, weight: 1 });
+      if (!this.pending.has(key))
+        this.pending.set(key, { row: this.servedRow(event) ?? rowFor(event, profile), label: 0, weight: 1 });
       return;
     }
     const weight = POSITIVE_WEIGHT[event.type];

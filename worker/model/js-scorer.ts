@@ -35,7 +35,14 @@ let varying = new Int32Array(64);
  * the same value in every row. Time of day, weekday, device and page type are the same for a whole list,
  * so their products are made once per list instead of once per item.
  */
-function splitColumns(rows: Float32Array, count: number, inputs: number, kernel: Float32Array, bias: Float32Array, outputs: number): number {
+function splitColumns(
+  rows: Float32Array,
+  count: number,
+  inputs: number,
+  kernel: Float32Array,
+  bias: Float32Array,
+  outputs: number,
+): number {
   let varied = 0;
   for (let o = 0; o < outputs; o++) start[o] = bias[o]!;
   for (let i = 0; i < inputs; i++) {

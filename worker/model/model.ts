@@ -32,11 +32,14 @@ export interface ModelOptions {
 export function createModel(options: ModelOptions): Model {
   let weights = options.start;
   let trainer: Promise<Scorer | undefined> | undefined;
-  const load = options.loadTrainer ?? (async (prior, start) => (await import('./tf-model.js')).createTfScorer(prior, start));
+  const load =
+    options.loadTrainer ?? (async (prior, start) => (await import('./tf-model.js')).createTfScorer(prior, start));
 
   const getTrainer = () =>
     (trainer ??= load(options.prior, weights).catch((error: unknown) => {
-      options.warn(`TF.js could not start (${error instanceof Error ? error.message : String(error)}); ranking without on-device learning`);
+      options.warn(
+        `TF.js could not start (${error instanceof Error ? error.message : String(error)}); ranking without on-device learning`,
+      );
       return undefined;
     }));
 

@@ -37,13 +37,38 @@ import { subGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sub_grad';
 import { sumGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sum_grad';
 
 const KERNELS: readonly KernelConfig[] = [
-  addConfig, batchMatMulConfig, castConfig, fillConfig, identityConfig, meanConfig, multiplyConfig,
-  negConfig, realDivConfig, reluConfig, reshapeConfig, sigmoidConfig, softplusConfig, sqrtConfig, squareConfig,
-  stepConfig, subConfig, sumConfig, transposeConfig, zerosLikeConfig,
+  addConfig,
+  batchMatMulConfig,
+  castConfig,
+  fillConfig,
+  identityConfig,
+  meanConfig,
+  multiplyConfig,
+  negConfig,
+  realDivConfig,
+  reluConfig,
+  reshapeConfig,
+  sigmoidConfig,
+  softplusConfig,
+  sqrtConfig,
+  squareConfig,
+  stepConfig,
+  subConfig,
+  sumConfig,
+  transposeConfig,
+  zerosLikeConfig,
 ];
 const GRADIENTS: readonly GradConfig[] = [
-  addGradConfig, batchMatMulGradConfig, meanGradConfig, multiplyGradConfig, reluGradConfig,
-  reshapeGradConfig, softplusGradConfig, squareGradConfig, subGradConfig, sumGradConfig,
+  addGradConfig,
+  batchMatMulGradConfig,
+  meanGradConfig,
+  multiplyGradConfig,
+  reluGradConfig,
+  reshapeGradConfig,
+  softplusGradConfig,
+  squareGradConfig,
+  subGradConfig,
+  sumGradConfig,
 ];
 
 let registered = false;

@@ -1,6 +1,25 @@
 import {
-  add, backend, matMul, mean, mul, relu, reshape, setBackend, sigmoid, softplus, sub, tensor1d, tensor2d,
-  tidy, variable, variableGrads, AdamOptimizer, type Scalar, type Tensor, type Tensor2D, type Variable,
+  add,
+  backend,
+  matMul,
+  mean,
+  mul,
+  relu,
+  reshape,
+  setBackend,
+  sigmoid,
+  softplus,
+  sub,
+  tensor1d,
+  tensor2d,
+  tidy,
+  variable,
+  variableGrads,
+  AdamOptimizer,
+  type Scalar,
+  type Tensor,
+  type Tensor2D,
+  type Variable,
 } from '@tensorflow/tfjs-core/dist/base';
 import { registerKernels } from './tf-kernels.js';
 import type { Scorer, TrainingBatch } from './scorer.js';
@@ -79,7 +98,10 @@ export async function createTfScorer(prior: ModelWeights, start: ModelWeights = 
         // The pull toward the prior, PRIOR_PULL * sum((θ - θ₀)²), enters as its gradient 2 * PRIOR_PULL * (θ - θ₀):
         // the same Adam step as with the term in the loss, without differentiating it (measured: 2.0 -> 1.4 ms a step).
         optimizer.applyGradients(
-          trainable.map((weight, index) => ({ name: weight.name, tensor: add(grads[weight.name]!, mul(sub(weight, priors[index]!), 2 * PRIOR_PULL)) })),
+          trainable.map((weight, index) => ({
+            name: weight.name,
+            tensor: add(grads[weight.name]!, mul(sub(weight, priors[index]!), 2 * PRIOR_PULL)),
+          })),
         );
         // The data loss (the pull's value is not needed to train).
         return value.dataSync()[0] ?? 0;

@@ -26,7 +26,8 @@ export const PRIOR_WEIGHTS: ModelWeights = checkWeights(prior);
 /** Validates untrusted weights (site-supplied or read from storage); throws with the reason. */
 export function checkWeights(input: unknown): ModelWeights {
   const value = input as Partial<ModelWeights> | null;
-  if (!value || (value.kind !== 'logistic' && value.kind !== 'mlp')) throw new Error('weights.kind must be "logistic" or "mlp"');
+  if (!value || (value.kind !== 'logistic' && value.kind !== 'mlp'))
+    throw new Error('weights.kind must be "logistic" or "mlp"');
   if (!Array.isArray(value.features) || value.features.join() !== FEATURE_NAMES.join()) {
     throw new Error(`weights.features must list the ${FEATURE_COUNT} features of this SDK version`);
   }
@@ -35,8 +36,10 @@ export function checkWeights(input: unknown): ModelWeights {
   value.layers.forEach((layer, index) => {
     const where = `weights.layers[${index}]`;
     if (layer.inputs !== inputs) throw new Error(`${where}.inputs must be ${inputs}`);
-    if (!isFiniteArray(layer.weights, layer.inputs * layer.outputs)) throw new Error(`${where}.weights must hold ${layer.inputs * layer.outputs} finite numbers`);
-    if (!isFiniteArray(layer.bias, layer.outputs)) throw new Error(`${where}.bias must hold ${layer.outputs} finite numbers`);
+    if (!isFiniteArray(layer.weights, layer.inputs * layer.outputs))
+      throw new Error(`${where}.weights must hold ${layer.inputs * layer.outputs} finite numbers`);
+    if (!isFiniteArray(layer.bias, layer.outputs))
+      throw new Error(`${where}.bias must hold ${layer.outputs} finite numbers`);
     inputs = layer.outputs;
   });
   if (inputs !== 1) throw new Error('the last layer must have one output');
@@ -44,5 +47,9 @@ export function checkWeights(input: unknown): ModelWeights {
 }
 
 function isFiniteArray(values: unknown, length: number): boolean {
-  return Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'number' && Number.isFinite(v));
+  return (
+    Array.isArray(values) &&
+    values.length === length &&
+    values.every((v) => typeof v === 'number' && Number.isFinite(v))
+  );
 }

@@ -173,7 +173,12 @@ function holdoutRanking<T extends Item>(input: ApplyInput<T>, excluded: readonly
     const candidate = candidates[i] as Candidate<T>;
     const exclusion = excluded[i];
     const reasons = input.explain === false ? NO_REASONS : exclusion === undefined ? [reason] : [reason, exclusion];
-    const entry = { item: candidate.item, score: original[i] as number, originalIndex: candidate.originalIndex, reasons };
+    const entry = {
+      item: candidate.item,
+      score: original[i] as number,
+      originalIndex: candidate.originalIndex,
+      reasons,
+    };
     (exclusion === undefined ? kept : removed).push(entry);
   }
   return { items: kept, group: 'holdout', removed };

@@ -47,7 +47,13 @@ export function describeFilter(filter: ItemFilter): string {
   if (filter.inStock !== undefined) parts.push(filter.inStock ? 'in stock' : 'out of stock');
   if (filter.price !== undefined) {
     const { min, max } = filter.price;
-    parts.push(min !== undefined && max !== undefined ? `price ${min}-${max}` : min !== undefined ? `price >= ${min}` : `price <= ${max}`);
+    parts.push(
+      min !== undefined && max !== undefined
+        ? `price ${min}-${max}`
+        : min !== undefined
+          ? `price >= ${min}`
+          : `price <= ${max}`,
+    );
   }
   if (filter.attributes !== undefined) {
     for (const name of Object.keys(filter.attributes)) {

@@ -17,11 +17,13 @@ function attributeMatches(item: Item, name: string, wanted: AttributeValue | rea
  */
 export function matchesFilter(item: Item, filter: ItemFilter): boolean {
   if (filter.id !== undefined && !anyOf(filter.id, item.id)) return false;
-  if (filter.category !== undefined && (item.category === undefined || !anyOf(filter.category, item.category))) return false;
+  if (filter.category !== undefined && (item.category === undefined || !anyOf(filter.category, item.category)))
+    return false;
   if (filter.brand !== undefined && (item.brand === undefined || !anyOf(filter.brand, item.brand))) return false;
   if (filter.tags !== undefined) {
     const tags = item.tags;
-    if (!Array.isArray(tags) || !tags.some((tag) => anyOf(filter.tags as string | readonly string[], tag))) return false;
+    if (!Array.isArray(tags) || !tags.some((tag) => anyOf(filter.tags as string | readonly string[], tag)))
+      return false;
   }
   if (filter.inStock !== undefined && (item.inStock !== false) !== filter.inStock) return false;
   if (filter.price !== undefined) {

@@ -28,7 +28,7 @@ export function rankNormalize(raw: Float64Array): Float64Array {
   if (sorted[0] === sorted[count - 1]) return normalized.fill(0.5);
   // The mid-rank of each run of ties, stored at every position of the run: one binary search per item then suffices.
   const midRank = new Float64Array(count);
-  for (let start = 0; start < count; ) {
+  for (let start = 0; start < count;) {
     let end = start + 1;
     while (end < count && sorted[end] === sorted[start]) end++;
     const value = (start + (end - start) / 2) / count;

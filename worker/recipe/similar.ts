@@ -61,7 +61,8 @@ export function similarScores(items: readonly Item[], engagement: EngagementSumm
     if (total <= 0) break;
     const item = items[i] as Item;
     let score = 0;
-    if (typeof item.category === 'string') score += CATEGORY_SHARE * ((engagement.categories.get(item.category)?.weight ?? 0) / total);
+    if (typeof item.category === 'string')
+      score += CATEGORY_SHARE * ((engagement.categories.get(item.category)?.weight ?? 0) / total);
     if (typeof item.brand === 'string') score += BRAND_SHARE * ((engagement.brands.get(item.brand) ?? 0) / total);
     if (Array.isArray(item.tags)) {
       let best = 0;
@@ -84,13 +85,16 @@ export function similarScores(items: readonly Item[], engagement: EngagementSumm
       const parts: string[] = [];
       if (typeof item.category === 'string') {
         let text = categoryTexts.get(item.category);
-        if (text === undefined && !categoryTexts.has(item.category)) categoryTexts.set(item.category, (text = categoryText(item, engagement)));
+        if (text === undefined && !categoryTexts.has(item.category))
+          categoryTexts.set(item.category, (text = categoryText(item, engagement)));
         if (text !== undefined) parts.push(text);
       }
-      if (item.brand !== undefined && engagement.brands.has(item.brand)) parts.push('you engaged with brand ' + item.brand);
+      if (item.brand !== undefined && engagement.brands.has(item.brand))
+        parts.push('you engaged with brand ' + item.brand);
       const tag = Array.isArray(item.tags) ? item.tags.find((t) => engagement.tags.has(t)) : undefined;
       if (tag !== undefined) parts.push('shares the tag ' + tag + ' with items you engaged with');
-      if ((cosines[index] as number) > 0) parts.push(`close to items you engaged with (cosine ${formatNumber(cosines[index] as number)})`);
+      if ((cosines[index] as number) > 0)
+        parts.push(`close to items you engaged with (cosine ${formatNumber(cosines[index] as number)})`);
       return parts.length === 0 ? 'nothing in common with your recent activity' : parts.join('; ');
     },
   };

@@ -6,6 +6,9 @@ import { sortIndices } from '../sort-indices.js';
  */
 export function sortByScore(entries: number[], scores: Float64Array, pageOrder: Float64Array): void {
   if (entries.length < 2) return;
-  const sorted = sortIndices(Uint32Array.from(entries), (a, b) => scores[b]! - scores[a]! || pageOrder[a]! - pageOrder[b]! || a - b);
+  const sorted = sortIndices(
+    Uint32Array.from(entries),
+    (a, b) => scores[b]! - scores[a]! || pageOrder[a]! - pageOrder[b]! || a - b,
+  );
   for (let i = 0; i < entries.length; i++) entries[i] = sorted[i]!;
 }

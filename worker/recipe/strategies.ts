@@ -26,7 +26,10 @@ function finite(value: unknown): number | undefined {
 }
 
 /** Raw values, missing signals as -Infinity so that they rank below every present one. */
-function rawValues(candidates: readonly StrategyInput[], pick: (candidate: StrategyInput) => number | undefined): Float64Array {
+function rawValues(
+  candidates: readonly StrategyInput[],
+  pick: (candidate: StrategyInput) => number | undefined,
+): Float64Array {
   const raw = new Float64Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) raw[i] = pick(candidates[i] as StrategyInput) ?? -Infinity;
   return raw;
@@ -68,7 +71,11 @@ export function scoreStrategy(
       // 0.50) entered as is would be swamped by a rank-normalized strategy with a twentieth of the say.
       // The model itself starts from the page's order, so its order is the one to blend.
       const normalized = rankNormalize(rawValues(candidates, (c) => personalScore(c.personal)));
-      return { name, normalized, describe: (i) => `taste model score ${formatNumber(personalScore((candidates[i] as StrategyInput).personal))}` };
+      return {
+        name,
+        normalized,
+        describe: (i) => `taste model score ${formatNumber(personalScore((candidates[i] as StrategyInput).personal))}`,
+      };
     }
     case 'neighbours': {
       // Items without a neighbour score tie at the bottom; with no table every item ties and the strategy has no say.
@@ -104,7 +111,9 @@ export function scoreStrategy(
         describe(i) {
           const published = finite((candidates[i] as StrategyInput).item.publishedAt);
           if (published === undefined) return 'no publication date';
-          return published > now ? `published in ${formatSpan(published - now)}` : `published ${formatSpan(now - published)} ago`;
+          return published > now
+            ? `published in ${formatSpan(published - now)}`
+            : `published ${formatSpan(now - published)} ago`;
         },
       };
     }
@@ -117,10 +126,18 @@ export function scoreStrategy(
     }
     case 'original': {
       if (order === 'none') {
-        return { name, normalized: new Float64Array(candidates.length).fill(0.5), describe: () => 'the page order carries no meaning here' };
+        return {
+          name,
+          normalized: new Float64Array(candidates.length).fill(0.5),
+          describe: () => 'the page order carries no meaning here',
+        };
       }
       const normalized = pageOrderRanks(candidates) ?? rankNormalize(rawValues(candidates, (c) => -c.originalIndex));
-      return { name, normalized, describe: (i) => `page position ${(candidates[i] as StrategyInput).originalIndex + 1}` };
+      return {
+        name,
+        normalized,
+        describe: (i) => `page position ${(candidates[i] as StrategyInput).originalIndex + 1}`,
+      };
     }
   }
 }

@@ -18,7 +18,8 @@ export function validateFilter(input: unknown, path: string): ItemFilter {
   }
   const inStock = own(object, 'inStock');
   if (inStock !== undefined) {
-    if (typeof inStock !== 'boolean') throw new RecipeError(childPath(path, 'inStock'), 'true or false', describeValue(inStock));
+    if (typeof inStock !== 'boolean')
+      throw new RecipeError(childPath(path, 'inStock'), 'true or false', describeValue(inStock));
     filter['inStock'] = inStock;
   }
   const price = own(object, 'price');
@@ -32,7 +33,8 @@ function validatePrice(input: unknown, path: string): { min?: number; max?: numb
   const object = readObject(input, path, ['min', 'max']);
   const rawMin = own(object, 'min');
   const rawMax = own(object, 'max');
-  if (rawMin === undefined && rawMax === undefined) throw new RecipeError(path, 'at least one of "min", "max"', 'an empty object');
+  if (rawMin === undefined && rawMax === undefined)
+    throw new RecipeError(path, 'at least one of "min", "max"', 'an empty object');
   const price: { min?: number; max?: number } = {};
   if (rawMin !== undefined) price.min = readNumber(rawMin, childPath(path, 'min'), { min: 0 });
   if (rawMax !== undefined) {
@@ -42,7 +44,9 @@ function validatePrice(input: unknown, path: string): { min?: number; max?: numb
 }
 
 function isAttributeValue(value: unknown): value is AttributeValue {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+  return (
+    typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 function validateAttributes(input: unknown, path: string): ItemFilter['attributes'] {
@@ -53,9 +57,11 @@ function validateAttributes(input: unknown, path: string): ItemFilter['attribute
   for (const [name, value] of entries) {
     const valuePath = childPath(path, name);
     if (Array.isArray(value)) {
-      if (value.length === 0) throw new RecipeError(valuePath, 'a non-empty array of strings, numbers or booleans', 'an empty array');
+      if (value.length === 0)
+        throw new RecipeError(valuePath, 'a non-empty array of strings, numbers or booleans', 'an empty array');
       value.forEach((entry, index) => {
-        if (!isAttributeValue(entry)) throw new RecipeError(childPath(valuePath, index), 'a string, number or boolean', describeValue(entry));
+        if (!isAttributeValue(entry))
+          throw new RecipeError(childPath(valuePath, index), 'a string, number or boolean', describeValue(entry));
       });
       attributes[name] = Object.freeze([...(value as AttributeValue[])]);
     } else if (isAttributeValue(value)) {

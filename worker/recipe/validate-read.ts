@@ -24,7 +24,11 @@ export function readObject(value: unknown, path: string, allowed: readonly strin
   if (!isPlainObject(value)) throw new RecipeError(path, 'an object', describeValue(value));
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      throw new RecipeError(childPath(path, key), `one of the keys ${quoteList(allowed)}`, `unknown key ${JSON.stringify(key)}`);
+      throw new RecipeError(
+        childPath(path, key),
+        `one of the keys ${quoteList(allowed)}`,
+        `unknown key ${JSON.stringify(key)}`,
+      );
     }
   }
   return value;
@@ -39,7 +43,11 @@ export function readMapEntries(value: unknown, path: string, what: string): [str
   const entries: [string, unknown][] = [];
   for (const key of Object.keys(value)) {
     if (key === '' || FORBIDDEN_KEYS.has(key)) {
-      throw new RecipeError(childPath(path, key), `${what} other than "", "__proto__", "constructor" or "prototype"`, JSON.stringify(key));
+      throw new RecipeError(
+        childPath(path, key),
+        `${what} other than "", "__proto__", "constructor" or "prototype"`,
+        JSON.stringify(key),
+      );
     }
     entries.push([key, value[key]]);
   }
@@ -88,7 +96,8 @@ function describeBounds(bounds: { min?: number; max?: number; minExclusive?: boo
 
 /** A non-empty string. */
 export function readString(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value === '') throw new RecipeError(path, 'a non-empty string', describeValue(value));
+  if (typeof value !== 'string' || value === '')
+    throw new RecipeError(path, 'a non-empty string', describeValue(value));
   return value;
 }
 

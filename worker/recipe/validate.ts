@@ -36,7 +36,9 @@ const MAX_NEAR_DUPLICATE_K = 100;
 export function validateRecipe(input: unknown, path = 'recipe'): Recipe {
   const object = readObject(parseIfText(input, path), path, RECIPE_KEYS);
   const at = (key: string): string => childPath(path, key);
-  const recipe: Record<string, unknown> = { strategies: validateStrategies(own(object, 'strategies'), at('strategies')) };
+  const recipe: Record<string, unknown> = {
+    strategies: validateStrategies(own(object, 'strategies'), at('strategies')),
+  };
   const optional: [string, (value: unknown, path: string) => unknown][] = [
     ['exclude', validateExcludes],
     ['cap', validateCap],
@@ -70,9 +72,14 @@ function validateStrategies(input: unknown, path: string): readonly StrategyWeig
     const object = readObject(entry, entryPath, ['use', 'weight']);
     const use = own(object, 'use');
     if (typeof use !== 'string' || !(STRATEGIES as readonly string[]).includes(use)) {
-      throw new RecipeError(childPath(entryPath, 'use'), `one of ${STRATEGIES.map((s) => `"${s}"`).join(', ')}`, describeValue(use));
+      throw new RecipeError(
+        childPath(entryPath, 'use'),
+        `one of ${STRATEGIES.map((s) => `"${s}"`).join(', ')}`,
+        describeValue(use),
+      );
     }
-    if (seen.has(use)) throw new RecipeError(childPath(entryPath, 'use'), 'each strategy at most once', `"${use}" again`);
+    if (seen.has(use))
+      throw new RecipeError(childPath(entryPath, 'use'), 'each strategy at most once', `"${use}" again`);
     seen.add(use);
     const weight = readNumber(own(object, 'weight'), childPath(entryPath, 'weight'), { min: 0 });
     total += weight;
@@ -107,14 +114,19 @@ function validateWindow(input: unknown, path: string): { within: Duration } {
 
 function validateCap(input: unknown, path: string): CapRule {
   const object = readObject(input, path, ['impressionsWithoutClick', 'within', 'mode']);
-  const impressionsWithoutClick = readNumber(own(object, 'impressionsWithoutClick'), childPath(path, 'impressionsWithoutClick'), {
-    min: 1,
-    integer: true,
-  });
+  const impressionsWithoutClick = readNumber(
+    own(object, 'impressionsWithoutClick'),
+    childPath(path, 'impressionsWithoutClick'),
+    {
+      min: 1,
+      integer: true,
+    },
+  );
   const within = own(object, 'within');
   parseDuration(within, childPath(path, 'within'));
   const mode = own(object, 'mode') ?? 'sink';
-  if (mode !== 'drop' && mode !== 'sink') throw new RecipeError(childPath(path, 'mode'), '"drop" or "sink"', describeValue(mode));
+  if (mode !== 'drop' && mode !== 'sink')
+    throw new RecipeError(childPath(path, 'mode'), '"drop" or "sink"', describeValue(mode));
   return Object.freeze({ impressionsWithoutClick, within: within as CapRule['within'], mode });
 }
 
@@ -140,11 +152,19 @@ function validateBoosts(input: unknown, path: string): readonly BoostRule[] {
 
 function validateDiversity(input: unknown, path: string): DiversityRule {
   const object: JsonObject = readObject(input, path, ['field', 'maxPerTop', 'nearDuplicates']);
-  const rule: { field?: string; maxPerTop?: { k: number; max: number }; nearDuplicates?: { k: number; threshold: number } } = {};
+  const rule: {
+    field?: string;
+    maxPerTop?: { k: number; max: number };
+    nearDuplicates?: { k: number; threshold: number };
+  } = {};
   const field = own(object, 'field');
   if (field !== undefined) {
     if (typeof field !== 'string' || !FIELD.test(field)) {
-      throw new RecipeError(childPath(path, 'field'), '"category", "brand" or "attributes.<name>"', describeValue(field));
+      throw new RecipeError(
+        childPath(path, 'field'),
+        '"category", "brand" or "attributes.<name>"',
+        describeValue(field),
+      );
     }
     rule.field = field;
   }
@@ -161,7 +181,11 @@ function validateDiversity(input: unknown, path: string): DiversityRule {
     const at = childPath(path, 'nearDuplicates');
     const dup = readObject(nearDuplicates, at, ['k', 'threshold']);
     const k = readNumber(own(dup, 'k'), childPath(at, 'k'), { min: 2, max: MAX_NEAR_DUPLICATE_K, integer: true });
-    const threshold = readNumber(own(dup, 'threshold'), childPath(at, 'threshold'), { min: 0, max: 1, minExclusive: true });
+    const threshold = readNumber(own(dup, 'threshold'), childPath(at, 'threshold'), {
+      min: 0,
+      max: 1,
+      minExclusive: true,
+    });
     rule.nearDuplicates = Object.freeze({ k, threshold });
   }
   if (rule.maxPerTop === undefined && rule.nearDuplicates === undefined) {

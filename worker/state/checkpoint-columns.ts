@@ -23,7 +23,16 @@ export interface EngagementColumns {
   readonly snapshots: readonly number[];
 }
 
-const COUNT_FIELDS = ['views', 'clicks', 'carts', 'purchases', 'impressions', 'dismissals', 'lastEngaged', 'lastPurchase'] as const satisfies readonly (keyof ItemHistory)[];
+const COUNT_FIELDS = [
+  'views',
+  'clicks',
+  'carts',
+  'purchases',
+  'impressions',
+  'dismissals',
+  'lastEngaged',
+  'lastPurchase',
+] as const satisfies readonly (keyof ItemHistory)[];
 const VERBS: readonly EngagementVerb[] = ['view', 'click', 'add_to_cart', 'purchase'];
 
 /** Collects distinct snapshots (equal content, one entry) while columns are written. */
@@ -64,8 +73,14 @@ export function itemsFromColumns(columns: ItemColumns, table: readonly ItemSnaps
   const { ids, counts, snapshots } = columns;
   for (let i = 0, at = 0; i < ids.length; i++, at += COUNT_FIELDS.length) {
     const history: ItemHistory = {
-      views: counts[at]!, clicks: counts[at + 1]!, carts: counts[at + 2]!, purchases: counts[at + 3]!,
-      impressions: counts[at + 4]!, dismissals: counts[at + 5]!, lastEngaged: counts[at + 6]!, lastPurchase: counts[at + 7]!,
+      views: counts[at]!,
+      clicks: counts[at + 1]!,
+      carts: counts[at + 2]!,
+      purchases: counts[at + 3]!,
+      impressions: counts[at + 4]!,
+      dismissals: counts[at + 5]!,
+      lastEngaged: counts[at + 6]!,
+      lastPurchase: counts[at + 7]!,
     };
     const snapshot = table[snapshots[i]!];
     if (snapshot !== undefined) history.snapshot = snapshot;
@@ -84,7 +99,12 @@ export function engagementToColumns(entries: readonly EngagementEntry[], table: 
 }
 
 export function engagementFromColumns(columns: EngagementColumns, table: readonly ItemSnapshot[]): EngagementEntry[] {
-  return columns.ids.map((itemId, i) => ({ itemId, verb: VERBS[columns.verbs[i]!]!, time: columns.times[i]!, item: table[columns.snapshots[i]!] }));
+  return columns.ids.map((itemId, i) => ({
+    itemId,
+    verb: VERBS[columns.verbs[i]!]!,
+    time: columns.times[i]!,
+    item: table[columns.snapshots[i]!],
+  }));
 }
 
 /** Whether a parsed object has each named column as an array. */

@@ -1,5 +1,14 @@
 import type { ItemSnapshot } from '../../common/types.js';
-import { engagementFromColumns, engagementToColumns, isColumns, itemsFromColumns, itemsToColumns, SnapshotTable, type EngagementColumns, type ItemColumns } from './checkpoint-columns.js';
+import {
+  engagementFromColumns,
+  engagementToColumns,
+  isColumns,
+  itemsFromColumns,
+  itemsToColumns,
+  SnapshotTable,
+  type EngagementColumns,
+  type ItemColumns,
+} from './checkpoint-columns.js';
 import type { Decayed, Profile } from './profile.js';
 import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
 import { ENGAGEMENT_LOOKBACK_MS } from './engagement.js';
@@ -51,7 +60,13 @@ export function takeCheckpoint(state: VisitorState, now: number): string {
   const table = new SnapshotTable();
   const saved: SavedState = {
     version: CHECKPOINT_VERSION,
-    profile: { ...totals, categories: [...categories], tags: [...tags], brands: [...brands], items: itemsToColumns(items, table) },
+    profile: {
+      ...totals,
+      categories: [...categories],
+      tags: [...tags],
+      brands: [...brands],
+      items: itemsToColumns(items, table),
+    },
     history: { ...columns, engagement: engagementToColumns(engagement, table) },
     snapshots: table.entries,
     purchases: [...state.purchases.seen()],
@@ -73,12 +88,21 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
   }
   const { version, snapshots, profile, history, purchases, seenIds, folded } = saved;
   const lists = [snapshots, profile?.categories, profile?.tags, profile?.brands, profile?.recent, purchases, seenIds];
-  const valid = version === CHECKPOINT_VERSION && lists.every(Array.isArray)
-    && isColumns(profile?.items, ['ids', 'counts', 'snapshots']) && isColumns(history, ['ids', 'times', 'shown', 'shownEnds', 'openPageViews'])
-    && isColumns(history?.engagement, ['ids', 'verbs', 'times', 'snapshots']);
+  const valid =
+    version === CHECKPOINT_VERSION &&
+    lists.every(Array.isArray) &&
+    isColumns(profile?.items, ['ids', 'counts', 'snapshots']) &&
+    isColumns(history, ['ids', 'times', 'shown', 'shownEnds', 'openPageViews']) &&
+    isColumns(history?.engagement, ['ids', 'verbs', 'times', 'snapshots']);
   if (!valid || !snapshots || !profile || !history || !purchases || !seenIds) return undefined;
   return {
-    profile: { ...profile, categories: new Map(profile.categories), tags: new Map(profile.tags), brands: new Map(profile.brands), items: itemsFromColumns(profile.items, snapshots) },
+    profile: {
+      ...profile,
+      categories: new Map(profile.categories),
+      tags: new Map(profile.tags),
+      brands: new Map(profile.brands),
+      items: itemsFromColumns(profile.items, snapshots),
+    },
     history: createHistoryIndex({ ...history, engagement: engagementFromColumns(history.engagement, snapshots) }),
     purchases: createPurchaseDeduper(new Map(purchases)),
     seenIds: new Set(seenIds),

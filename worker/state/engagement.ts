@@ -25,7 +25,12 @@ export const ENGAGEMENT_LOOKBACK_MS = 30 * 86_400_000;
 /** An engagement counts half as much after this long. */
 export const ENGAGEMENT_HALF_LIFE_MS = 7 * 86_400_000;
 /** How much each kind of engagement says about taste. */
-export const ENGAGEMENT_WEIGHTS: Readonly<Record<EngagementVerb, number>> = { view: 1, click: 1, add_to_cart: 2, purchase: 3 };
+export const ENGAGEMENT_WEIGHTS: Readonly<Record<EngagementVerb, number>> = {
+  view: 1,
+  click: 1,
+  add_to_cart: 2,
+  purchase: 3,
+};
 
 /** An engagement event as kept between rankings: the snapshot is what `similar` learns from. */
 export interface EngagementEntry {

@@ -146,7 +146,14 @@ export function createHistoryIndex(from?: HistorySnapshot): HistoryIndex {
         for (const time of older.sort((a, b) => a - b)) shown.push(time);
         shownEnds.push(shown.length);
       }
-      return { ids, times, shown, shownEnds, openPageViews, engagement: engagement.filter((entry) => entry.time >= engagedSince) };
+      return {
+        ids,
+        times,
+        shown,
+        shownEnds,
+        openPageViews,
+        engagement: engagement.filter((entry) => entry.time >= engagedSince),
+      };
     },
   };
 }
@@ -156,7 +163,13 @@ function restore(from: HistorySnapshot, records: Map<string, ItemRecord>, dirty:
   const time = (value: number | null | undefined) => value ?? undefined;
   from.ids.forEach((itemId, i) => {
     const loose = from.shown.slice(i === 0 ? 0 : from.shownEnds[i - 1], from.shownEnds[i]);
-    const record: ItemRecord = { lastPurchase: time(from.times[3 * i]), dismissedAt: time(from.times[3 * i + 1]), lastEngaged: time(from.times[3 * i + 2]), shown: loose, dirty: false };
+    const record: ItemRecord = {
+      lastPurchase: time(from.times[3 * i]),
+      dismissedAt: time(from.times[3 * i + 1]),
+      lastEngaged: time(from.times[3 * i + 2]),
+      shown: loose,
+      dirty: false,
+    };
     if (loose.length > 0) record.loose = [...loose];
     records.set(itemId, record);
   });

@@ -94,7 +94,9 @@ const DWELL_FULL_MS = 10_000;
 export function dwellFactor(event: InklingEvent): number {
   const dwell = event.dwellMs;
   if (event.type !== 'view' || typeof dwell !== 'number' || !Number.isFinite(dwell) || dwell < 0) return 1;
-  return dwell <= DWELL_FULL_MS ? 0.5 + (0.5 * dwell) / DWELL_FULL_MS : Math.min(2, 1 + (dwell - DWELL_FULL_MS) / (2 * DWELL_FULL_MS));
+  return dwell <= DWELL_FULL_MS
+    ? 0.5 + (0.5 * dwell) / DWELL_FULL_MS
+    : Math.min(2, 1 + (dwell - DWELL_FULL_MS) / (2 * DWELL_FULL_MS));
 }
 
 /** The decayed value of `entry` as seen at `now`. */
@@ -130,7 +132,16 @@ function countEvent(history: ItemHistory, event: InklingEvent): void {
 function itemHistory(profile: Profile, itemId: string): ItemHistory {
   let history = profile.items.get(itemId);
   if (!history) {
-    history = { views: 0, clicks: 0, carts: 0, purchases: 0, impressions: 0, dismissals: 0, lastEngaged: 0, lastPurchase: 0 };
+    history = {
+      views: 0,
+      clicks: 0,
+      carts: 0,
+      purchases: 0,
+      impressions: 0,
+      dismissals: 0,
+      lastEngaged: 0,
+      lastPurchase: 0,
+    };
     profile.items.set(itemId, history);
   }
   return history;

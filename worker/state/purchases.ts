@@ -20,9 +20,15 @@ export function createPurchaseDeduper(from?: PurchasesSeen, windowMs = SAME_PURC
       if (event.type !== 'purchase') return false;
       const earlier = seen.get(event.itemId) ?? [];
       const repeat = earlier.some((other) =>
-        event.orderId !== undefined && other.orderId !== undefined ? event.orderId === other.orderId : Math.abs(event.time - other.time) < windowMs,
+        event.orderId !== undefined && other.orderId !== undefined
+          ? event.orderId === other.orderId
+          : Math.abs(event.time - other.time) < windowMs,
       );
-      if (!repeat) seen.set(event.itemId, [...earlier, { time: event.time, ...(event.orderId === undefined ? {} : { orderId: event.orderId }) }]);
+      if (!repeat)
+        seen.set(event.itemId, [
+          ...earlier,
+          { time: event.time, ...(event.orderId === undefined ? {} : { orderId: event.orderId }) },
+        ]);
       return repeat;
     },
     /** The purchases seen so far, for a checkpoint (`createPurchaseDeduper(seen)` goes on from them). */

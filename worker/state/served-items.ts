@@ -12,7 +12,10 @@ const byIdOf = new WeakMap<readonly Item[], Map<string, Item>>();
  * folded and stored. An impression that reaches another engine (parked as the page went away, sent by
  * the next page) stays without one, as any event tracked without its item does.
  */
-export function withSnapshots(events: readonly InklingEvent[], itemsOf: (slot: string) => readonly Item[] | undefined): readonly InklingEvent[] {
+export function withSnapshots(
+  events: readonly InklingEvent[],
+  itemsOf: (slot: string) => readonly Item[] | undefined,
+): readonly InklingEvent[] {
   if (events.every((event) => event.item || event.itemListId === undefined)) return events;
   return events.map((event) => {
     const items = event.item || event.itemListId === undefined ? undefined : itemsOf(event.itemListId);

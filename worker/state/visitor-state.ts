@@ -16,7 +16,13 @@ export interface VisitorState {
 
 /** An empty state: a visitor with no stored events. */
 export function emptyState(): VisitorState {
-  return { profile: createProfile(), history: createHistoryIndex(), purchases: createPurchaseDeduper(), seenIds: new Set(), folded: 0 };
+  return {
+    profile: createProfile(),
+    history: createHistoryIndex(),
+    purchases: createPurchaseDeduper(),
+    seenIds: new Set(),
+    folded: 0,
+  };
 }
 
 /**
@@ -25,7 +31,11 @@ export function emptyState(): VisitorState {
  * its own click). Each event folds on its own: one that still fails after its snapshot is repaired is
  * skipped, and its neighbours in the batch are kept.
  */
-export function foldEvents(state: VisitorState, events: readonly InklingEvent[], observe?: (event: InklingEvent, profile: Profile, index: number) => void): InklingEvent[] {
+export function foldEvents(
+  state: VisitorState,
+  events: readonly InklingEvent[],
+  observe?: (event: InklingEvent, profile: Profile, index: number) => void,
+): InklingEvent[] {
   const fresh: InklingEvent[] = [];
   events.forEach((sent, index) => {
     if (sent.id !== undefined && state.seenIds.has(sent.id)) return;
@@ -56,10 +66,23 @@ function withUsableSnapshot(event: InklingEvent): InklingEvent {
   const tags = item.tags;
   const ok = (key: string, type: string) => item[key] === undefined || typeof item[key] === type;
   const tagsOk = tags === undefined || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string'));
-  if (typeof item === 'object' && item !== null && tagsOk && ok('category', 'string') && ok('brand', 'string') && ok('price', 'number')) return event;
+  if (
+    typeof item === 'object' &&
+    item !== null &&
+    tagsOk &&
+    ok('category', 'string') &&
+    ok('brand', 'string') &&
+    ok('price', 'number')
+  )
+    return event;
   const snapshot: Record<string, unknown> = {};
   if (typeof item === 'object' && item !== null) {
-    for (const [key, type] of [['category', 'string'], ['brand', 'string'], ['price', 'number']] as const) if (typeof item[key] === type) snapshot[key] = item[key];
+    for (const [key, type] of [
+      ['category', 'string'],
+      ['brand', 'string'],
+      ['price', 'number'],
+    ] as const)
+      if (typeof item[key] === type) snapshot[key] = item[key];
     if (tagsOk) snapshot.tags = tags;
   }
   return { ...event, item: snapshot as ItemSnapshot };

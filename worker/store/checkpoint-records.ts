@@ -37,7 +37,12 @@ function isSaved(value: unknown): value is SavedCheckpoint {
  * first, so that the mark returned can tell whether a purge came before the checkpoint is saved.
  */
 export async function readSince(db: Database): Promise<ReadSince> {
-  const read = (await readAtGeneration(db)) ?? (await drawGeneration(db).then(() => readAtGeneration(db), () => undefined));
+  const read =
+    (await readAtGeneration(db)) ??
+    (await drawGeneration(db).then(
+      () => readAtGeneration(db),
+      () => undefined,
+    ));
   if (read) return read;
   // The generation cannot be written (a full disk): every event, and a mark no checkpoint is saved with.
   return { state: undefined, chunks: await db.getAll('chunks'), mark: UNUSABLE_MARK };
@@ -60,7 +65,8 @@ async function readAtGeneration(db: Database): Promise<ReadSince | undefined> {
 async function drawGeneration(db: Database): Promise<void> {
   const tx = db.transaction(['values'], 'readwrite');
   const values = tx.objectStore('values');
-  const drawn = (await values.get(GENERATION_KEY)) === undefined ? values.put(Math.random(), GENERATION_KEY) : undefined;
+  const drawn =
+    (await values.get(GENERATION_KEY)) === undefined ? values.put(Math.random(), GENERATION_KEY) : undefined;
   await Promise.all([drawn, tx.done]);
 }
 
@@ -70,7 +76,10 @@ export async function writeCheckpoint(db: Database, state: unknown, mark: StoreM
   const tx = db.transaction(['values'], 'readwrite');
   const values = tx.objectStore('values');
   const current = (await values.get(GENERATION_KEY)) === mark.generation;
-  await Promise.all([current ? values.put({ mark, state } satisfies SavedCheckpoint, CHECKPOINT_KEY) : undefined, tx.done]);
+  await Promise.all([
+    current ? values.put({ mark, state } satisfies SavedCheckpoint, CHECKPOINT_KEY) : undefined,
+    tx.done,
+  ]);
 }
 
 /**

@@ -61,10 +61,11 @@ export function createConnection(options: ConnectionOptions): Connection {
     return db;
   };
   return {
-    get: () => (current ??= open().catch((error: unknown) => {
-      current = undefined;
-      throw error;
-    })),
+    get: () =>
+      (current ??= open().catch((error: unknown) => {
+        current = undefined;
+        throw error;
+      })),
     drop,
     close() {
       handle?.close();

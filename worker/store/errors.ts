@@ -4,7 +4,12 @@
  */
 export function isQuotaError(error: unknown): boolean {
   // A primitive destructures to nothing, so only null and undefined need the fallback.
-  const { name, message, inner, cause } = (error ?? {}) as { name?: string; message?: string; inner?: unknown; cause?: unknown };
+  const { name, message, inner, cause } = (error ?? {}) as {
+    name?: string;
+    message?: string;
+    inner?: unknown;
+    cause?: unknown;
+  };
   if (name === 'QuotaExceededError') return true;
   if (name !== 'AbortError') return false;
   return isQuotaError(inner) || isQuotaError(cause) || /quota/i.test(message ?? '');

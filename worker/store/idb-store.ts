@@ -74,7 +74,11 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
   }
 
   /** Never throws: evicts and retries once on quota errors, spills to memory when all else fails. */
-  async function guarded(what: string, write: (db: Database) => Promise<unknown>, onFail: () => Promise<void>): Promise<void> {
+  async function guarded(
+    what: string,
+    write: (db: Database) => Promise<unknown>,
+    onFail: () => Promise<void>,
+  ): Promise<void> {
     try {
       await withDb(write);
     } catch (error) {
@@ -96,19 +100,34 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
     async append(batch) {
       const records = batch.filter(isStorableEvent).map((event) => toStored(event, now()));
       if (records.length < batch.length) warn(`${batch.length - records.length} malformed events were not stored`);
-      if (records.length > 0) await guarded('events', async (db) => (known = await putChunks(db, toChunks(records))), () => spill.append(records));
+      if (records.length > 0)
+        await guarded(
+          'events',
+          async (db) => (known = await putChunks(db, toChunks(records))),
+          () => spill.append(records),
+        );
     },
     async events() {
       const chunks = await withDb((db) => db.getAll('chunks')).catch(() => [] as StoredChunk[]);
       return mergeEvents([...eventsOf(chunks), await spill.events()]);
     },
     async eventsSince() {
-      const read = await withDb(readSince).catch(() => ({ state: undefined, chunks: [] as StoredChunk[], mark: UNUSABLE_MARK }));
-      return { checkpoint: read.state, events: mergeEvents([...eventsOf(read.chunks), await spill.events()]), mark: read.mark };
+      const read = await withDb(readSince).catch(() => ({
+        state: undefined,
+        chunks: [] as StoredChunk[],
+        mark: UNUSABLE_MARK,
+      }));
+      return {
+        checkpoint: read.state,
+        events: mergeEvents([...eventsOf(read.chunks), await spill.events()]),
+        mark: read.mark,
+      };
     },
     async putCheckpoint(state, mark) {
       // A cache of what the events say: if it cannot be written, the next start reads the events again.
-      await withDb((db) => writeCheckpoint(db, state, mark)).catch((error: unknown) => warn(`checkpoint not saved (${describe(error)})`));
+      await withDb((db) => writeCheckpoint(db, state, mark)).catch((error: unknown) =>
+        warn(`checkpoint not saved (${describe(error)})`),
+      );
     },
     size: () => (known === undefined ? undefined : known + (spill.size() ?? 0)),
     async purge(before) {
@@ -131,10 +150,15 @@ export async function openIdbStore(options: IdbStoreOptions = {}): Promise<Event
       return removed + (await spill.trim(max));
     },
     async getValue<T>(key: string) {
-      return ((await withDb((db) => db.get('values', key)).catch(() => undefined)) ?? (await spill.getValue<T>(key))) as T | undefined;
+      return ((await withDb((db) => db.get('values', key)).catch(() => undefined)) ??
+        (await spill.getValue<T>(key))) as T | undefined;
     },
     async putValue(key, value) {
-      await guarded(`"${key}"`, (db) => db.put('values', value, key), () => spill.putValue(key, value));
+      await guarded(
+        `"${key}"`,
+        (db) => db.put('values', value, key),
+        () => spill.putValue(key, value),
+      );
     },
     async claimLease(name, owner, ttlMs) {
       // If the lease cannot be read, doing the work twice (prune, train) is harmless; never doing it is not.
@@ -174,7 +198,10 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
   const counted = (async () => {
     const count = await values.get(COUNT_KEY);
     // Requests run in order: a recount reads the chunks just put too.
-    const total = typeof count === 'number' ? count + added : (await store.getAll()).reduce((sum, chunk) => sum + chunk.events.length, 0);
+    const total =
+      typeof count === 'number'
+        ? count + added
+        : (await store.getAll()).reduce((sum, chunk) => sum + chunk.events.length, 0);
     values.put(total, COUNT_KEY).catch(keep);
     return total;
   })();
@@ -182,7 +209,7 @@ async function putChunks(db: Database, chunks: readonly StoredChunk[]): Promise<
   try {
     await tx.done;
   } catch (error) {
-    throw isQuotaError(error) ? error : requestError ?? error;
+    throw isQuotaError(error) ? error : (requestError ?? error);
   }
   return counted;
 }
@@ -232,9 +259,14 @@ async function trimTo(db: Database, max: number): Promise<{ removed: number; tot
  * retention period from now.
  */
 async function purgeBefore(db: Database, before: number, now: number): Promise<number> {
-  const removed = (await rewrite(db, 'byLast', IDBKeyRange.upperBound(before, true), 'forget', (chunks) => chunks.map(() => [])))
-    + (await rewrite(db, 'byFirst', IDBKeyRange.upperBound(before, true), 'forget', (chunks) => chunks.map(({ events }) => events.filter((event) => event.time >= before))));
-  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), 'forget', (chunks) => chunks.map(({ events }) => events.map((event) => toStored(event, now))));
+  const removed =
+    (await rewrite(db, 'byLast', IDBKeyRange.upperBound(before, true), 'forget', (chunks) => chunks.map(() => []))) +
+    (await rewrite(db, 'byFirst', IDBKeyRange.upperBound(before, true), 'forget', (chunks) =>
+      chunks.map(({ events }) => events.filter((event) => event.time >= before)),
+    ));
+  await rewrite(db, 'byLast', IDBKeyRange.lowerBound(now + CLOCK_SKEW_MS, true), 'forget', (chunks) =>
+    chunks.map(({ events }) => events.map((event) => toStored(event, now))),
+  );
   return removed;
 }
 

@@ -10,7 +10,13 @@ interface Lease {
  * IndexedDB's own serialisation decides between two tabs claiming at once. A lease stamped
  * implausibly far ahead (the clock jumped back) counts as expired.
  */
-export async function claimLease(db: Database, name: string, owner: string, ttlMs: number, time: number): Promise<boolean> {
+export async function claimLease(
+  db: Database,
+  name: string,
+  owner: string,
+  ttlMs: number,
+  time: number,
+): Promise<boolean> {
   const tx = db.transaction('values', 'readwrite');
   const held = (await tx.store.get(name)) as Lease | undefined;
   const free = !held || held.owner === owner || !(held.until > time) || held.until > time + 2 * ttlMs;

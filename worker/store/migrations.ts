@@ -21,7 +21,9 @@ export async function migrate(db: IDBDatabase, tx: IDBTransaction, oldVersion: n
   // retention sees every event it keeps.
   const legacy: unknown[] = await wrap(tx.objectStore('events').getAll());
   db.deleteObjectStore('events');
-  const events = legacy.filter((record): record is StoredEvent => isStorableEvent(record) && typeof record.id === 'string');
+  const events = legacy.filter(
+    (record): record is StoredEvent => isStorableEvent(record) && typeof record.id === 'string',
+  );
   // A failed put aborts the upgrade, which fails the open: nothing to wait for here.
   for (const chunk of toChunks(events.map((event) => toStored(event, now)))) chunks.put(chunk);
 }

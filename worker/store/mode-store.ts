@@ -16,7 +16,11 @@ export interface ModeStore extends EventStore {
  * `session` mode must not even create the database, so IndexedDB is opened only once the mode is
  * `full`. `forget()` and `export()` still reach data persisted by earlier visits in any mode.
  */
-export function createModeStore(openPersistent: () => Promise<EventStore>, initial: PrivacyMode, persistentExists: () => Promise<boolean> = async () => true): Promise<ModeStore> {
+export function createModeStore(
+  openPersistent: () => Promise<EventStore>,
+  initial: PrivacyMode,
+  persistentExists: () => Promise<boolean> = async () => true,
+): Promise<ModeStore> {
   let current: EventStore = createMemoryStore();
   // The persistent store is opened at most once per visit and kept for forget/export after a switch.
   let persistent: Promise<EventStore> | undefined;

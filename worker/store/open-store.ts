@@ -26,11 +26,19 @@ export async function openStore(options: OpenStoreOptions, warn: (message: strin
   });
   let opening: Promise<EventStore> | undefined;
   try {
-    opening = openIdbStore({ name: options.databaseName, factory: options.indexedDB, now: options.now, onWarning: warn });
+    opening = openIdbStore({
+      name: options.databaseName,
+      factory: options.indexedDB,
+      now: options.now,
+      onWarning: warn,
+    });
     return await Promise.race([opening, timeout]);
   } catch (error) {
     // A late open must not leave a connection that blocks another tab's upgrade.
-    opening?.then((store) => store.close(), () => undefined);
+    opening?.then(
+      (store) => store.close(),
+      () => undefined,
+    );
     warn(`storage unavailable (${describe(error)}); this visit is kept in memory only`);
     return createMemoryStore();
   } finally {

@@ -1,12 +1,25 @@
 import type { EventType, InklingEvent } from '../../common/types.js';
 import type { StoredEvent } from './schema.js';
 
-const TYPES: ReadonlySet<string> = new Set<EventType>(['impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss']);
+const TYPES: ReadonlySet<string> = new Set<EventType>([
+  'impression',
+  'click',
+  'view',
+  'add_to_cart',
+  'purchase',
+  'dismiss',
+]);
 /** How far ahead of the device clock an event may be stamped before it counts as "from the future". */
 export const CLOCK_SKEW_MS = 60_000;
 /** Optional fields the engine reads, and their type; `null` counts as absent (what JSON makes of it). */
 const OPTIONAL_FIELDS: Readonly<Record<string, string>> = {
-  id: 'string', itemListId: 'string', index: 'number', value: 'number', orderId: 'string', dwellMs: 'number', pageViewId: 'string',
+  id: 'string',
+  itemListId: 'string',
+  index: 'number',
+  value: 'number',
+  orderId: 'string',
+  dwellMs: 'number',
+  pageViewId: 'string',
 };
 const SNAPSHOT_FIELDS: Readonly<Record<string, string>> = { category: 'string', brand: 'string', price: 'number' };
 
@@ -20,7 +33,10 @@ function isSnapshot(item: unknown): boolean {
   if (item == null) return true;
   if (typeof item !== 'object') return false;
   const { tags } = item as { tags?: unknown };
-  return typed(item as Record<string, unknown>, SNAPSHOT_FIELDS) && (tags == null || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string')));
+  return (
+    typed(item as Record<string, unknown>, SNAPSHOT_FIELDS) &&
+    (tags == null || (Array.isArray(tags) && tags.every((tag) => typeof tag === 'string')))
+  );
 }
 
 /**
@@ -30,8 +46,14 @@ function isSnapshot(item: unknown): boolean {
 export function isStorableEvent(value: unknown): value is InklingEvent {
   // Optional chaining, not a typeof check: a primitive has no `type` either. `Number.isFinite` is false for non-numbers.
   const event = value as Partial<InklingEvent> | null | undefined;
-  return TYPES.has(event?.type as string) && typeof event!.itemId === 'string' && event!.itemId !== '' && Number.isFinite(event!.time)
-    && typed(event as Record<string, unknown>, OPTIONAL_FIELDS) && isSnapshot(event!.item);
+  return (
+    TYPES.has(event?.type as string) &&
+    typeof event!.itemId === 'string' &&
+    event!.itemId !== '' &&
+    Number.isFinite(event!.time) &&
+    typed(event as Record<string, unknown>, OPTIONAL_FIELDS) &&
+    isSnapshot(event!.item)
+  );
 }
 
 /**

@@ -89,7 +89,13 @@ export function buildNextItem(rows: readonly LogRow[], rule: CandidateRule): Nex
         const bought = purchased.get(row.visitorId);
         visitorSteps.push(
           step.rank({
-            context: { slot: rule.slot, visitorId: row.visitorId, time: row.time, pageType: rule.pageType, order: 'none' },
+            context: {
+              slot: rule.slot,
+              visitorId: row.visitorId,
+              time: row.time,
+              pageType: rule.pageType,
+              order: 'none',
+            },
             items,
             target: row.item.id,
             split: 'early',
@@ -102,7 +108,9 @@ export function buildNextItem(rows: readonly LogRow[], rule: CandidateRule): Nex
     }
     const { category, tags, brand, price } = row.item;
     const itemSnapshot = compactItem({ category, tags, brand, price } as Item);
-    visitorSteps.push(step.event({ type: row.type, itemId: row.item.id, time: row.time, itemListId: rule.slot, item: itemSnapshot }));
+    visitorSteps.push(
+      step.event({ type: row.type, itemId: row.item.id, time: row.time, itemListId: rule.slot, item: itemSnapshot }),
+    );
     const s = session ?? { previous: '', categories: new Map<string, number>() };
     s.previous = row.item.id;
     s.categories.set(category, row.time);

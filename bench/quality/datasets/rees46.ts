@@ -31,7 +31,13 @@ export function rees46FromRows(records: readonly Record<string, string>[]): Qual
       brand: r['brand'] || undefined,
       price: Number.isFinite(price) && r['price'] !== '' ? price : undefined,
     } as never) as LogRow['item'];
-    return { visitorId: r['user_id']!, sessionId: r['user_session']!, type, time: Date.parse((r['event_time'] ?? '').replace(' UTC', 'Z').replace(' ', 'T')), item };
+    return {
+      visitorId: r['user_id']!,
+      sessionId: r['user_session']!,
+      type,
+      time: Date.parse((r['event_time'] ?? '').replace(' UTC', 'Z').replace(' ', 'T')),
+      item,
+    };
   });
   return nextItemDataset(
     'rees46-oct2019-head',

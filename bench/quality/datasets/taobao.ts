@@ -6,7 +6,12 @@ import type { QualityDataset } from '../types.js';
 import { nextItemDataset, type LogRow } from './next-item.js';
 
 /** `fav` has no Inkling event type; a wish-list add is closest to an add-to-cart in intent. */
-const TYPES: Readonly<Record<string, EventType>> = { pv: 'view', cart: 'add_to_cart', fav: 'add_to_cart', buy: 'purchase' };
+const TYPES: Readonly<Record<string, EventType>> = {
+  pv: 'view',
+  cart: 'add_to_cart',
+  fav: 'add_to_cart',
+  buy: 'purchase',
+};
 const DAY = 86_400_000;
 
 /**
@@ -22,7 +27,8 @@ export function loadTaobao(dir: string, file = 'taobao-userbehavior-sample/UserB
 export function taobaoFromRecords(records: readonly string[][]): QualityDataset {
   const rows: LogRow[] = records.map(([user, item, category, behavior, seconds]) => {
     const type = TYPES[behavior ?? ''];
-    if (!type || !user || !item || !category) throw new Error(`taobao: bad record ${[user, item, category, behavior].join(',')}`);
+    if (!type || !user || !item || !category)
+      throw new Error(`taobao: bad record ${[user, item, category, behavior].join(',')}`);
     return { visitorId: user, sessionId: user, type, time: Number(seconds) * 1000, item: { id: item, category } };
   });
   return nextItemDataset(

@@ -61,18 +61,30 @@ export function trivagoFromRows(rows: readonly Record<string, string>[]): Qualit
         const pageViewId = `${row['session_id']}:${row['step']}`;
         if (VIEW_ACTIONS.has(action)) {
           const price = prices.get(reference);
-          steps.push(step.event({ type: 'view', itemId: reference, time, pageViewId, ...(price !== undefined && { item: { price } }) }));
+          steps.push(
+            step.event({
+              type: 'view',
+              itemId: reference,
+              time,
+              pageViewId,
+              ...(price !== undefined && { item: { price } }),
+            }),
+          );
           continue;
         }
         if (action !== 'clickout item' || !row['impressions']) continue;
         clickouts++;
         const ids = row['impressions'].split('|');
         const listPrices = (row['prices'] ?? '').split('|').map(Number);
-        const items: Item[] = ids.map((id, i) => (Number.isFinite(listPrices[i]) ? { id, price: listPrices[i]! } : { id }));
+        const items: Item[] = ids.map((id, i) =>
+          Number.isFinite(listPrices[i]) ? { id, price: listPrices[i]! } : { id },
+        );
         if (ids.includes(reference)) {
           const device = toDevice(row['device']);
           const context = { slot: TRIVAGO_SLOT, visitorId, time, pageType: 'search', ...(device && { device }) };
-          steps.push(step.rank({ context, items, target: reference, split: 'early', rawFilters: row['current_filters'] }));
+          steps.push(
+            step.rank({ context, items, target: reference, split: 'early', rawFilters: row['current_filters'] }),
+          );
         } else {
           skipped++;
         }
@@ -100,7 +112,13 @@ export function trivagoFromRows(rows: readonly Record<string, string>[]): Qualit
   };
 }
 
-function listEvent(type: 'impression' | 'click', item: Item, index: number, time: number, pageViewId: string): InklingEvent {
+function listEvent(
+  type: 'impression' | 'click',
+  item: Item,
+  index: number,
+  time: number,
+  pageViewId: string,
+): InklingEvent {
   return {
     type,
     itemId: item.id,

@@ -13,13 +13,25 @@ import prior from '../../../worker/model/prior.json';
 
 const lists = collectLists(loadTrivago(requireDatasetsDir()), 'late');
 const w = prior.layers[0]!;
-const model: TrainableModel = { kind: 'logistic', inputs: FEATURE_COUNT, hidden: 0, params: [Float64Array.from(w.weights), Float64Array.from(w.bias)] };
+const model: TrainableModel = {
+  kind: 'logistic',
+  inputs: FEATURE_COUNT,
+  hidden: 0,
+  params: [Float64Array.from(w.weights), Float64Array.from(w.bias)],
+};
 const groups = new Map<string, { n: number; pos: number; rec: number; model: number; ranks: number[] }>();
 for (const l of lists) {
   const f = (i: number, name: keyof typeof FEATURE_INDEX) => l.rows[i * FEATURE_COUNT + FEATURE_INDEX[name]]!;
   let lastIdx = -1;
   for (let i = 0; i < l.count; i++) if (f(i, 'listRecencyRank') === 1) lastIdx = i;
-  const key = lastIdx < 0 ? 'no history' : lastIdx === l.target ? 'target = last engaged' : f(l.target, 'listRecencyRank') > 0 ? 'target = earlier engaged' : 'target not engaged';
+  const key =
+    lastIdx < 0
+      ? 'no history'
+      : lastIdx === l.target
+        ? 'target = last engaged'
+        : f(l.target, 'listRecencyRank') > 0
+          ? 'target = earlier engaged'
+          : 'target not engaged';
   const rr = (score: (i: number) => number) => {
     const t = score(l.target);
     let r = 1;
@@ -38,5 +50,16 @@ for (const l of lists) {
 }
 for (const [k, g] of groups) {
   const hist = [1, 2, 3, 5, 10, 100].map((c) => g.ranks.filter((r) => r <= c).length / g.n);
-  console.log(k.padEnd(26), String(g.n).padStart(5), 'display', (g.pos / g.n).toFixed(3), 'recency', (g.rec / g.n).toFixed(3), 'model', (g.model / g.n).toFixed(3), 'cum@1,2,3,5,10', hist.map((h) => h.toFixed(2)).join(' '));
+  console.log(
+    k.padEnd(26),
+    String(g.n).padStart(5),
+    'display',
+    (g.pos / g.n).toFixed(3),
+    'recency',
+    (g.rec / g.n).toFixed(3),
+    'model',
+    (g.model / g.n).toFixed(3),
+    'cum@1,2,3,5,10',
+    hist.map((h) => h.toFixed(2)).join(' '),
+  );
 }

@@ -45,7 +45,8 @@ interface ListFacts {
 
 type Candidate = (item: Item, i: number, seen: Seen | undefined, facts: ListFacts, now: number) => number;
 
-const near = (i: number, anchor: number): number => (anchor < 0 || i === anchor ? 0 : Math.exp(-(Math.abs(i - anchor) - 1) / 2));
+const near = (i: number, anchor: number): number =>
+  anchor < 0 || i === anchor ? 0 : Math.exp(-(Math.abs(i - anchor) - 1) / 2);
 const tanhLog = (x: number): number => (x * x - 1) / (x * x + 1);
 const has = (f: ListFacts, ...names: string[]): number => (names.some((n) => f.filters.has(n)) ? 1 : 0);
 const sortPrice = (f: ListFacts): number => has(f, 'Sort by Price');
@@ -62,11 +63,14 @@ export const CANDIDATES: Readonly<Record<string, Candidate>> = {
   clickAge: (_, __, s, ___, now) => (s && s.lastClick > 0 ? Math.exp(-(now - s.lastClick) / (10 * MINUTE)) : 0),
   nearClick: (_, i, __, f) => near(i, f.clicked),
   afterClick: (_, i, __, f) => (f.clicked >= 0 && i > f.clicked ? Math.exp(-(i - f.clicked - 1) / 3) : 0),
-  impressedRecently: (_, __, s, ___, now) => (s && s.lastImpression > 0 ? Math.exp(-(now - s.lastImpression) / (30 * MINUTE)) : 0),
+  impressedRecently: (_, __, s, ___, now) =>
+    s && s.lastImpression > 0 ? Math.exp(-(now - s.lastImpression) / (30 * MINUTE)) : 0,
   indexMoved: (_, i, s) => (s && s.lastIndex >= 0 ? Math.tanh((s.lastIndex - i) / 5) : 0),
   cheapestSoFar: (item, i, __, f) => ((item.price ?? 0) > 0 && i > 0 && item.price! < f.minPriceAbove[i]! ? 1 : 0),
-  priceVsCheapestAbove: (item, i, __, f) => ((item.price ?? 0) > 0 && f.minPriceAbove[i]! < Infinity ? tanhLog(item.price! / f.minPriceAbove[i]!) : 0),
-  priceVsAbove: (item, i, __, f) => ((item.price ?? 0) > 0 && f.priceAbove[i]! > 0 ? tanhLog(item.price! / f.priceAbove[i]!) : 0),
+  priceVsCheapestAbove: (item, i, __, f) =>
+    (item.price ?? 0) > 0 && f.minPriceAbove[i]! < Infinity ? tanhLog(item.price! / f.minPriceAbove[i]!) : 0,
+  priceVsAbove: (item, i, __, f) =>
+    (item.price ?? 0) > 0 && f.priceAbove[i]! > 0 ? tanhLog(item.price! / f.priceAbove[i]!) : 0,
   // The list's order as the visitor chose it (trivago current_filters), list-constant.
   sortPrice: (_, __, ___, f) => sortPrice(f),
   sortDistance: (_, __, ___, f) => sortDistance(f),
@@ -82,7 +86,10 @@ export const CANDIDATES: Readonly<Record<string, Candidate>> = {
   // Inferred from the items alone: how sorted by price the list is.
   priceTau: (_, __, ___, f) => f.priceTau,
   positionPriceSorted: (_, i, __, f) => (f.priceTau > 0.9 ? positionPrior(i) : 0),
-  priceZ: (item, __, ___, f) => ((item.price ?? 0) > 0 && f.logPriceStd > 0 ? Math.tanh((Math.log(item.price!) - f.logPriceMean) / f.logPriceStd / 2) : 0),
+  priceZ: (item, __, ___, f) =>
+    (item.price ?? 0) > 0 && f.logPriceStd > 0
+      ? Math.tanh((Math.log(item.price!) - f.logPriceMean) / f.logPriceStd / 2)
+      : 0,
   // How the item was shown in the visitor's earlier lists.
   skipped: (_, __, s) => (s ? Math.min(1, s.skipped / 2) : 0),
   listsShown: (_, __, s) => (s ? Math.min(1.5, Math.log1p(s.lists) / Math.log1p(10)) : 0),
@@ -98,7 +105,11 @@ type Shown = Map<string, Map<string, number>>;
 
 function observe(seen: Map<string, Seen>, shown: Shown, event: InklingEvent): void {
   let s = seen.get(event.itemId);
-  if (!s) seen.set(event.itemId, (s = { lastClick: 0, lastEngaged: 0, lastImpression: 0, lastIndex: -1, skipped: 0, lists: 0, lastPageView: '' }));
+  if (!s)
+    seen.set(
+      event.itemId,
+      (s = { lastClick: 0, lastEngaged: 0, lastImpression: 0, lastIndex: -1, skipped: 0, lists: 0, lastPageView: '' }),
+    );
   if (event.index !== undefined) s.lastIndex = event.index;
   const page = event.pageViewId ?? '';
   if (event.type === 'impression' && event.index !== undefined) {
@@ -128,7 +139,8 @@ export function collectWithCandidates(dataset: QualityDataset, names: readonly s
     let depthCount = 0;
     for (const step of visitor.steps) {
       if (step.kind === 'event') {
-        if (step.event.type === 'click' && step.event.index !== undefined) [depthSum, depthCount] = [depthSum + Math.log2(step.event.index + 2), depthCount + 1];
+        if (step.event.type === 'click' && step.event.index !== undefined)
+          [depthSum, depthCount] = [depthSum + Math.log2(step.event.index + 2), depthCount + 1];
         foldEvent(profile, step.event);
         observe(seen, shown, step.event);
         continue;
@@ -160,20 +172,39 @@ export function collectWithCandidates(dataset: QualityDataset, names: readonly s
             agree += Math.sign(priced[b]![1] - priced[a]![1]);
           }
       const logPriceMean = priced.reduce((t, p) => t + p[1], 0) / Math.max(1, priced.length);
-      const logPriceStd = Math.sqrt(priced.reduce((t, p) => t + (p[1] - logPriceMean) ** 2, 0) / Math.max(1, priced.length));
+      const logPriceStd = Math.sqrt(
+        priced.reduce((t, p) => t + (p[1] - logPriceMean) ** 2, 0) / Math.max(1, priced.length),
+      );
       const filters = new Set((rawFilters ?? '').split('|').filter(Boolean));
       const earlierLists = shown.size;
-      const facts: ListFacts = { clicked, minPriceAbove, priceAbove, filters, priceTau: pairs ? agree / pairs : 0, logPriceMean, logPriceStd, earlierLists, clickDepth: depthCount ? depthSum / depthCount : NaN };
+      const facts: ListFacts = {
+        clicked,
+        minPriceAbove,
+        priceAbove,
+        filters,
+        priceTau: pairs ? agree / pairs : 0,
+        logPriceMean,
+        logPriceStd,
+        earlierLists,
+        clickDepth: depthCount ? depthSum / depthCount : NaN,
+      };
       items.forEach((item, i) => {
         rows.set(base.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT), i * width);
-        names.forEach((name, k) => (rows[i * width + FEATURE_COUNT + k] = CANDIDATES[name]!(item, i, seen.get(item.id), facts, context.time)));
+        names.forEach(
+          (name, k) =>
+            (rows[i * width + FEATURE_COUNT + k] = CANDIDATES[name]!(item, i, seen.get(item.id), facts, context.time)),
+        );
       });
-      lists.push({ rows, count: items.length, target: items.findIndex((item) => item.id === target), time: context.time });
+      lists.push({
+        rows,
+        count: items.length,
+        target: items.findIndex((item) => item.id === target),
+        time: context.time,
+      });
     }
   }
   return lists.sort((a, b) => a.time - b.time);
 }
-
 
 /** The candidates that read trivago's `current_filters` (the visitor's chosen sort and filters), which the SDK does not receive. */
 export const LIST_ORDER_CANDIDATES: readonly string[] = [

@@ -42,5 +42,15 @@ const dump = (split: string, lists: readonly FeatureList[]): void => {
 };
 dump('train', train);
 dump('validation', validation);
-writeFileSync(`${out}.json`, JSON.stringify({ engineFeatures: FEATURE_COUNT, listOrderCandidates: LIST_ORDER_CANDIDATES.filter((name) => names.includes(name)) }));
-stream.end(() => console.log(`${out}: ${train.length} train and ${validation.length} validation lists (trivago early split), ${rows} rows, ${FEATURE_COUNT} engine features + ${names.length} candidates`));
+writeFileSync(
+  `${out}.json`,
+  JSON.stringify({
+    engineFeatures: FEATURE_COUNT,
+    listOrderCandidates: LIST_ORDER_CANDIDATES.filter((name) => names.includes(name)),
+  }),
+);
+stream.end(() =>
+  console.log(
+    `${out}: ${train.length} train and ${validation.length} validation lists (trivago early split), ${rows} rows, ${FEATURE_COUNT} engine features + ${names.length} candidates`,
+  ),
+);

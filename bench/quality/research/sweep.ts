@@ -23,6 +23,10 @@ const { train, calibration, validation, perDataset, frozen } = earlySplit((datas
 for (const spec of process.argv.slice(2).length ? process.argv.slice(2) : ['']) {
   const started = performance.now();
   const result = fitListwise(train, validation, FEATURE_COUNT, { ...parse(spec), frozen }, calibration);
-  const parts = perDataset.map(({ name, validation: lists }) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
-  console.log(`${spec || 'shipped MLP'}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  const parts = perDataset.map(
+    ({ name, validation: lists }) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`,
+  );
+  console.log(
+    `${spec || 'shipped MLP'}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }

@@ -21,15 +21,25 @@ import { MLP } from '../train/settings.js';
 
 const args = process.argv.slice(2);
 const names = (args.find((a) => !a.includes('=') && !a.startsWith('--')) ?? '').split(',').filter(Boolean);
-for (const name of names) if (!(name in CANDIDATES)) throw new Error(`unknown candidate ${name}; known: ${Object.keys(CANDIDATES).join(', ')}`);
+for (const name of names)
+  if (!(name in CANDIDATES)) throw new Error(`unknown candidate ${name}; known: ${Object.keys(CANDIDATES).join(', ')}`);
 // --trivago-only: fit and validate on trivago alone, as train-prior.ts --trivago-only does.
 const trivagoOnly = args.includes('--trivago-only');
-const settings = Object.fromEntries(args.filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]));
+const settings = Object.fromEntries(
+  args.filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]),
+);
 const width = FEATURE_COUNT + names.length;
-const { train, calibration, validation, perDataset, frozen } = earlySplit((dataset) => collectWithCandidates(dataset, names), { trivagoOnly });
+const { train, calibration, validation, perDataset, frozen } = earlySplit(
+  (dataset) => collectWithCandidates(dataset, names),
+  { trivagoOnly },
+);
 const result = fitListwise(train, validation, width, { ...MLP, ...settings, frozen }, calibration);
-const parts = perDataset.map(({ name, validation: lists }) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`);
-console.log(`[${names.join(',') || 'engine features only'}] ${JSON.stringify(settings)}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')}`);
+const parts = perDataset.map(
+  ({ name, validation: lists }) => `${name.split('-')[0]} ${meanReciprocalRank(result.model, lists).toFixed(4)}`,
+);
+console.log(
+  `[${names.join(',') || 'engine features only'}] ${JSON.stringify(settings)}: validation MRR ${result.validationMrr.toFixed(4)} at epoch ${result.bestEpoch}; ${parts.join(', ')}`,
+);
 
 // Trivago's validation lists by what the visitor had engaged with in the list, against the display order.
 const groups = new Map<string, { n: number; model: number; display: number }>();
@@ -38,12 +48,17 @@ for (const list of perDataset[0]!.validation) {
   let last = -1;
   for (let i = 0; i < list.count; i++) if (f(i, 'listRecencyRank') === 1) last = i;
   const target = list.target;
-  const key = last < 0 ? 'no history' : `${f(last, 'listLastClicked') === 1 ? 'last clicked' : 'last viewed'}, ${last === target ? 'target = it' : f(target, 'listRecencyRank') > 0 ? 'target engaged earlier' : 'target new'}`;
+  const key =
+    last < 0
+      ? 'no history'
+      : `${f(last, 'listLastClicked') === 1 ? 'last clicked' : 'last viewed'}, ${last === target ? 'target = it' : f(target, 'listRecencyRank') > 0 ? 'target engaged earlier' : 'target new'}`;
   const g = groups.get(key) ?? { n: 0, model: 0, display: 0 };
   g.n++;
   g.model += meanReciprocalRank(result.model, [list]);
   g.display += 1 / (target + 1);
   groups.set(key, g);
 }
-for (const [key, g] of [...groups].sort()) console.log(`  ${key.padEnd(36)} ${String(g.n).padStart(5)} lists: model ${(g.model / g.n).toFixed(3)}, display ${(g.display / g.n).toFixed(3)}`);
-
+for (const [key, g] of [...groups].sort())
+  console.log(
+    `  ${key.padEnd(36)} ${String(g.n).padStart(5)} lists: model ${(g.model / g.n).toFixed(3)}, display ${(g.display / g.n).toFixed(3)}`,
+  );

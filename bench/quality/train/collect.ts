@@ -40,10 +40,14 @@ export function collectWhere(
       if (!keep(s.task)) continue;
       const { items, context, target } = s.task;
       const neighbours = neighboursFor(s.task);
-      const rows = featurize(items, profile, context, context.time, { order: context.order ?? 'site', ...(neighbours && { neighbours }) });
+      const rows = featurize(items, profile, context, context.time, {
+        order: context.order ?? 'site',
+        ...(neighbours && { neighbours }),
+      });
       lists.push({ rows, count: items.length, target: items.findIndex((i) => i.id === target), time: context.time });
     }
   }
-  if (lists.some((l) => l.rows.length !== l.count * FEATURE_COUNT)) throw new Error('feature rows have the wrong width');
+  if (lists.some((l) => l.rows.length !== l.count * FEATURE_COUNT))
+    throw new Error('feature rows have the wrong width');
   return lists.sort((a, b) => a.time - b.time);
 }

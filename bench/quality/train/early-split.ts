@@ -41,7 +41,10 @@ export interface EarlySplitOptions {
 }
 
 /** Loads the datasets, turns each into lists with `collect`, and cuts each one's first 80 % for training. */
-export function earlySplit(collect: (dataset: QualityDataset) => FeatureList[], options: EarlySplitOptions = {}): EarlySplit {
+export function earlySplit(
+  collect: (dataset: QualityDataset) => FeatureList[],
+  options: EarlySplitOptions = {},
+): EarlySplit {
   const dir = requireDatasetsDir();
   const datasets = options.trivagoOnly ? [loadTrivago(dir)] : [loadTrivago(dir), loadRees46(dir), loadTaobao(dir)];
   const perDataset = datasets.map((dataset): DatasetSplit => {
@@ -55,6 +58,11 @@ export function earlySplit(collect: (dataset: QualityDataset) => FeatureList[], 
     calibration: perDataset[0]!.train,
     validation: perDataset.flatMap((dataset) => dataset.validation),
     perDataset,
-    frozen: new Map(Object.entries(handSet).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value as number])),
+    frozen: new Map(
+      Object.entries(handSet).map(([name, value]) => [
+        FEATURE_INDEX[name as keyof typeof FEATURE_INDEX],
+        value as number,
+      ]),
+    ),
   };
 }

@@ -60,7 +60,9 @@ export function fitListwise(
       const w1 = model.params[0]!;
       for (let i = 0; i < w1.length; i++) grads[0]![i] += options.l2 * batch.length * w1[i]!;
       t++;
-      model.params.forEach((p, k) => adamStep(p, grads[k]!, adam[k]!, t, options.learningRate, k === 0 ? frozenParams : undefined));
+      model.params.forEach((p, k) =>
+        adamStep(p, grads[k]!, adam[k]!, t, options.learningRate, k === 0 ? frozenParams : undefined),
+      );
     }
     const validationMrr = meanReciprocalRank(model, validation);
     history.push({ epoch, trainLoss: loss / train.length, validationMrr });
@@ -129,7 +131,14 @@ function freeze(model: TrainableModel, frozen: ReadonlyMap<number, number> | und
 }
 
 /** One Adam update; frozen first-layer entries are left alone. Adam is scale-free, so summed gradients are fine. */
-function adamStep(param: Float64Array, grad: Float64Array, state: { m: Float64Array; v: Float64Array }, t: number, rate: number, frozen?: ReadonlySet<number>): void {
+function adamStep(
+  param: Float64Array,
+  grad: Float64Array,
+  state: { m: Float64Array; v: Float64Array },
+  t: number,
+  rate: number,
+  frozen?: ReadonlySet<number>,
+): void {
   const b1 = 0.9;
   const b2 = 0.999;
   for (let i = 0; i < param.length; i++) {

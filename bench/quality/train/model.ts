@@ -22,18 +22,29 @@ export interface TrainableModel {
 /** A fresh model; MLP weights start small and seeded so that training is reproducible. */
 export function createModel(kind: 'logistic' | 'mlp', inputs: number, hidden: number, seed: number): TrainableModel {
   const random = mulberry32(seed);
-  const init = (n: number, scale: number): Float64Array => Float64Array.from({ length: n }, () => (random() * 2 - 1) * scale);
+  const init = (n: number, scale: number): Float64Array =>
+    Float64Array.from({ length: n }, () => (random() * 2 - 1) * scale);
   if (kind === 'logistic') return { kind, inputs, hidden: 0, params: [new Float64Array(inputs), new Float64Array(1)] };
   return {
     kind,
     inputs,
     hidden,
-    params: [init(inputs * hidden, Math.sqrt(6 / inputs)), new Float64Array(hidden).fill(0.01), init(hidden, Math.sqrt(6 / hidden)), new Float64Array(1)],
+    params: [
+      init(inputs * hidden, Math.sqrt(6 / inputs)),
+      new Float64Array(hidden).fill(0.01),
+      init(hidden, Math.sqrt(6 / hidden)),
+      new Float64Array(1),
+    ],
   };
 }
 
 /** Logits for `count` rows; when `hiddenOut` is given the hidden activations are written there. */
-export function forward(model: TrainableModel, rows: Float32Array, count: number, hiddenOut?: Float64Array): Float64Array {
+export function forward(
+  model: TrainableModel,
+  rows: Float32Array,
+  count: number,
+  hiddenOut?: Float64Array,
+): Float64Array {
   const { inputs, hidden, params } = model;
   const z = new Float64Array(count);
   const [w1, b1, w2, b2] = params as [Float64Array, Float64Array, Float64Array?, Float64Array?];
@@ -60,7 +71,14 @@ export function forward(model: TrainableModel, rows: Float32Array, count: number
 }
 
 /** Adds to `grads` the gradient of the loss whose derivative with respect to the logits is `dz`. */
-export function backward(model: TrainableModel, rows: Float32Array, count: number, dz: Float64Array, hiddenAct: Float64Array, grads: Float64Array[]): void {
+export function backward(
+  model: TrainableModel,
+  rows: Float32Array,
+  count: number,
+  dz: Float64Array,
+  hiddenAct: Float64Array,
+  grads: Float64Array[],
+): void {
   const { inputs, hidden, params } = model;
   const [g1, gb1, g2, gb2] = grads as [Float64Array, Float64Array, Float64Array?, Float64Array?];
   for (let r = 0; r < count; r++) {
@@ -90,12 +108,20 @@ export function backward(model: TrainableModel, rows: Float32Array, count: numbe
  * linear term through two extra hidden units, relu(x·w) - relu(-x·w) = x·w: hand-set weights for
  * features the training data lacks survive in an MLP too.
  */
-export function toWeights(model: TrainableModel, features: readonly string[], linear?: ReadonlyMap<number, number>): ModelWeights {
+export function toWeights(
+  model: TrainableModel,
+  features: readonly string[],
+  linear?: ReadonlyMap<number, number>,
+): ModelWeights {
   // Four decimals: the fifth changes no measured figure and costs ~0.3 KB of the worker bundle (min+gzip).
   const round = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 1e4) / 1e4);
   const [w1, b1, w2, b2] = model.params;
   if (model.kind === 'logistic') {
-    return { kind: 'logistic', features, layers: [{ inputs: model.inputs, outputs: 1, weights: round(w1!), bias: round(b1!) }] };
+    return {
+      kind: 'logistic',
+      features,
+      layers: [{ inputs: model.inputs, outputs: 1, weights: round(w1!), bias: round(b1!) }],
+    };
   }
   const extra = linear && linear.size > 0 ? 2 : 0;
   const width = model.hidden + extra;
@@ -108,7 +134,9 @@ export function toWeights(model: TrainableModel, features: readonly string[], li
     }
   }
   const firstBias = Float64Array.from({ length: width }, (_, h) => (h < model.hidden ? b1![h]! : 0));
-  const second = Float64Array.from({ length: width }, (_, h) => (h < model.hidden ? w2![h]! : h === model.hidden ? 1 : -1));
+  const second = Float64Array.from({ length: width }, (_, h) =>
+    h < model.hidden ? w2![h]! : h === model.hidden ? 1 : -1,
+  );
   return {
     kind: 'mlp',
     features,
@@ -118,4 +146,3 @@ export function toWeights(model: TrainableModel, features: readonly string[], li
     ],
   };
 }
-

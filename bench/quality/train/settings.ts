@@ -32,6 +32,21 @@ export const TRIVAGO_ONLY_HAND_SET: HandSet = {
 };
 
 /** Hyper-parameters, chosen on the last fifth (by time) of the early split. */
-export const LOGISTIC: FitOptions = { kind: 'logistic', hidden: 0, epochs: 12, learningRate: 0.02, l2: 1e-4, listsPerBatch: 32, seed: 7 };
-export const MLP: FitOptions = { kind: 'mlp', hidden: 16, epochs: 20, learningRate: 0.003, l2: 1e-4, listsPerBatch: 32, seed: 7 };
-
+export const LOGISTIC: FitOptions = {
+  kind: 'logistic',
+  hidden: 0,
+  epochs: 12,
+  learningRate: 0.02,
+  l2: 1e-4,
+  listsPerBatch: 32,
+  seed: 7,
+};
+export const MLP: FitOptions = {
+  kind: 'mlp',
+  hidden: 16,
+  epochs: 20,
+  learningRate: 0.003,
+  l2: 1e-4,
+  listsPerBatch: 32,
+  seed: 7,
+};

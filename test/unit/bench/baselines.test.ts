@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { coOccurrence, originalOrder, popularityOrder, recentlyInteractedFirst, sessionRecency } from '../../../bench/quality/baselines.js';
+import {
+  coOccurrence,
+  originalOrder,
+  popularityOrder,
+  recentlyInteractedFirst,
+  sessionRecency,
+} from '../../../bench/quality/baselines.js';
 import { tableFromSessions } from '../../../bench/quality/site/neighbour-build.js';
 import { checkNeighbourTable } from '../../../worker/site/neighbour-table.js';
 import type { RankTaskContext } from '../../../bench/quality/types.js';
 
 const context: RankTaskContext = { slot: 's', visitorId: 'v', time: 0 };
-const items = [
-  { id: 'a', popularity: 1 },
-  { id: 'b', popularity: 5 },
-  { id: 'c', popularity: 5 },
-  { id: 'd' },
-];
+const items = [{ id: 'a', popularity: 1 }, { id: 'b', popularity: 5 }, { id: 'c', popularity: 5 }, { id: 'd' }];
 
 describe('baselines', () => {
   it('keeps the original order', () => {
@@ -44,7 +45,16 @@ describe('session and site-table baselines', () => {
   });
 
   it('co-occurrence ranks the neighbours of this session first, then popularity when the order means nothing', () => {
-    const table = tableFromSessions([['x', 'c'], ['x', 'c'], ['x', 'a'], ['x', 'a'], ['x', 'a']], { minCount: 2, k: 10 });
+    const table = tableFromSessions(
+      [
+        ['x', 'c'],
+        ['x', 'c'],
+        ['x', 'a'],
+        ['x', 'a'],
+        ['x', 'a'],
+      ],
+      { minCount: 2, k: 10 },
+    );
     const ranker = coOccurrence(table);
     ranker.observe({ type: 'view', itemId: 'x', time: 0 });
     expect(ranker.rank(items, { ...context, time: 1 })).toEqual(['a', 'c', 'b', 'd']);
@@ -56,7 +66,10 @@ describe('session and site-table baselines', () => {
 
 describe('the neighbour table the bench builds', () => {
   it('counts a pair once per session, drops pairs under minCount, keeps k per item, most first then by id', () => {
-    const table = tableFromSessions([['a', 'b', 'c'], ['a', 'b'], ['a', 'c'], ['b', 'a'], ['d']], { minCount: 2, k: 1 });
+    const table = tableFromSessions([['a', 'b', 'c'], ['a', 'b'], ['a', 'c'], ['b', 'a'], ['d']], {
+      minCount: 2,
+      k: 1,
+    });
     expect(checkNeighbourTable(table)).toBe(table);
     expect(table.sessions).toBe(5);
     expect(table.neighbours).toEqual({ a: [['b', 3]], b: [['a', 3]], c: [['a', 2]] });

@@ -23,7 +23,8 @@ function tasks(dataset: QualityDataset): RankTask[] {
 }
 
 describe('trivago loader on a hand-written session', () => {
-  const header = 'user_id,session_id,timestamp,step,action_type,reference,platform,city,device,current_filters,impressions,prices';
+  const header =
+    'user_id,session_id,timestamp,step,action_type,reference,platform,city,device,current_filters,impressions,prices';
   const rows = parseCsvObjects(
     [
       header,
@@ -35,13 +36,20 @@ describe('trivago loader on a hand-written session', () => {
   const dataset = trivagoFromRows(rows);
 
   it('replays in step order: views, then each list before its own impressions and click', () => {
-    const steps = dataset.visitors[0]!.steps.map((s) => (s.kind === 'rank' ? `rank:${s.task.target}` : `${s.event.type}:${s.event.itemId}`));
+    const steps = dataset.visitors[0]!.steps.map((s) =>
+      s.kind === 'rank' ? `rank:${s.task.target}` : `${s.event.type}:${s.event.itemId}`,
+    );
     expect(steps).toEqual([
       'view:h3',
       'rank:h2',
-      'impression:h1', 'impression:h2', 'impression:h3', 'click:h2',
+      'impression:h1',
+      'impression:h2',
+      'impression:h3',
+      'click:h2',
       'rank:h3',
-      'impression:h3', 'impression:h1', 'click:h3',
+      'impression:h3',
+      'impression:h1',
+      'click:h3',
     ]);
   });
 
@@ -61,7 +69,9 @@ describe('trivago loader on a hand-written session', () => {
 describe.skipIf(!dir)('loaders on the shared datasets', () => {
   it('trivago: one list per clickout whose reference is listed, in an excerpt', () => {
     const rows = parseCsvObjects(head('trivago-100k/trivago_val_100k.csv', 400));
-    const expected = rows.filter((r) => r['action_type'] === 'clickout item' && r['impressions']!.split('|').includes(r['reference']!));
+    const expected = rows.filter(
+      (r) => r['action_type'] === 'clickout item' && r['impressions']!.split('|').includes(r['reference']!),
+    );
     const dataset = trivagoFromRows(rows);
     const found = tasks(dataset);
     expect(found.length).toBe(expected.length);

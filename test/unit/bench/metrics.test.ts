@@ -33,7 +33,14 @@ describe('metrics', () => {
   });
 
   it('gives zeros for no lists', () => {
-    expect(summarize([], [10])).toEqual({ lists: 0, mrr: 0, mrrSe: 0, hr: { 10: 0 }, hrSe: { 10: 0 }, ndcg: { 10: 0 } });
+    expect(summarize([], [10])).toEqual({
+      lists: 0,
+      mrr: 0,
+      mrrSe: 0,
+      hr: { 10: 0 },
+      hrSe: { 10: 0 },
+      ndcg: { 10: 0 },
+    });
   });
 
   it('gives the standard error of the mean over lists', () => {

@@ -49,7 +49,11 @@ describe('fewestMoves (the page bench baseline)', () => {
     expect(fewestMoves(original, original)).toEqual([]);
     const reverse = [...original].reverse();
     // 'd' stays; 'a' goes to the end, then 'b' before it, then 'c'.
-    expect(fewestMoves(original, reverse)).toEqual([['a', null], ['b', 'a'], ['c', 'b']]);
+    expect(fewestMoves(original, reverse)).toEqual([
+      ['a', null],
+      ['b', 'a'],
+      ['c', 'b'],
+    ]);
     expect(apply(original, fewestMoves(original, reverse))).toEqual(reverse);
   });
 });

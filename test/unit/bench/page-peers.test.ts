@@ -8,14 +8,21 @@ import { replaceSection } from '../../../bench/page/docs.mjs';
 describe('eventNames (what a peer sent in one request)', () => {
   const posthogBatch = JSON.stringify([{ event: '$pageview' }, { event: 'impression' }, { event: 'impression' }]);
   it('reads Amplitude batches', () => {
-    const body = Buffer.from(JSON.stringify({ api_key: 'k', events: [{ event_type: 'impression' }, { event_type: '[Amplitude] Page Viewed' }] }));
+    const body = Buffer.from(
+      JSON.stringify({
+        api_key: 'k',
+        events: [{ event_type: 'impression' }, { event_type: '[Amplitude] Page Viewed' }],
+      }),
+    );
     expect(eventNames(body, gunzipSync)).toEqual(['impression', '[Amplitude] Page Viewed']);
   });
   it('reads posthog batches, gzipped, as a base64 form or as JSON with a batch field', () => {
     expect(eventNames(gzipSync(posthogBatch), gunzipSync)).toEqual(['$pageview', 'impression', 'impression']);
     const form = Buffer.from(`data=${encodeURIComponent(Buffer.from(posthogBatch).toString('base64'))}`);
     expect(eventNames(form, gunzipSync)).toEqual(['$pageview', 'impression', 'impression']);
-    expect(eventNames(Buffer.from(JSON.stringify({ batch: [{ event: 'impression' }] })), gunzipSync)).toEqual(['impression']);
+    expect(eventNames(Buffer.from(JSON.stringify({ batch: [{ event: 'impression' }] })), gunzipSync)).toEqual([
+      'impression',
+    ]);
   });
   it('counts no event in a flags or config request, nor in a body it cannot read', () => {
     expect(eventNames(Buffer.from(JSON.stringify({ token: 'phc', distinct_id: 'x' })), gunzipSync)).toEqual([]);
@@ -38,7 +45,9 @@ describe('replaceSection (the generated part of docs/performance.md)', () => {
   const end = '<!-- bench:page:end -->';
   it('replaces only what is between the markers', () => {
     const page = `# Performance\n\nintro\n\n${start}\nold table\n${end}\n\n## Later\n`;
-    expect(replaceSection(page, start, end, 'new table\n')).toBe(`# Performance\n\nintro\n\n${start}\nnew table\n${end}\n\n## Later\n`);
+    expect(replaceSection(page, start, end, 'new table\n')).toBe(
+      `# Performance\n\nintro\n\n${start}\nnew table\n${end}\n\n## Later\n`,
+    );
   });
   it('appends the section to a page without the markers', () => {
     expect(replaceSection('# Performance\n', start, end, 'table')).toBe(`# Performance\n\n${start}\ntable\n${end}\n`);

@@ -3,8 +3,17 @@ import { lightestPeer, report, verdict, type Runs, type ViewRun } from '../../..
 
 /** One view costing `cpuMs` in all, `ownCpuMs` in its own tasks. */
 const view = (cpuMs: number, ownCpuMs = 0, longTasks: number[] = []): ViewRun => ({
-  cpuMs, ownCpuMs, ownCompileMs: 0, ownByKind: {}, longTasks, maxTaskCpuMs: 10, state: 'personalized', dclToSlotMs: 100,
-  impressions: 100, sent: 101, work: {},
+  cpuMs,
+  ownCpuMs,
+  ownCompileMs: 0,
+  ownByKind: {},
+  longTasks,
+  maxTaskCpuMs: 10,
+  state: 'personalized',
+  dclToSlotMs: 100,
+  impressions: 100,
+  sent: 101,
+  work: {},
 });
 /** Three views of every variant, each `over` ms above a bare page of 20 ms. */
 function runsOf(over: Record<string, number>, own: Record<string, number> = {}): Runs {
@@ -12,7 +21,12 @@ function runsOf(over: Record<string, number>, own: Record<string, number> = {}):
   for (const [name, ms] of Object.entries(over)) runs[name] = [0, 1, 2].map(() => view(20 + ms, own[name] ?? 0));
   return runs;
 }
-const PEERS = { 'amplitude-page-view': 34, 'amplitude-impressions': 100, 'posthog-page-view': 56, 'posthog-impressions': 140 };
+const PEERS = {
+  'amplitude-page-view': 34,
+  'amplitude-impressions': 100,
+  'posthog-page-view': 56,
+  'posthog-impressions': 140,
+};
 
 describe('the page bench verdict (DESIGN.md budget at 1x)', () => {
   it('takes the peer sending the same impressions with the least CPU, and its page-view-only twin', () => {
@@ -33,10 +47,18 @@ describe('the page bench verdict (DESIGN.md budget at 1x)', () => {
   });
 
   it('prints each variant as a ratio to the floor and to Inkling', () => {
-    const setting = { items: 100, order: ['sku-1', 'sku-0'], delayMs: 90, rankBudgetMs: 150, keepOrder: false, rate: 1, views: 3 };
+    const setting = {
+      items: 100,
+      order: ['sku-1', 'sku-0'],
+      delayMs: 90,
+      rankBudgetMs: 150,
+      keepOrder: false,
+      rate: 1,
+      views: 3,
+    };
     const lines = report(runsOf({ 'by-hand': 8, with: 16, ...PEERS }), setting);
-    expect(lines.find((line) => line.includes('sending the same 100 impressions') && line.includes('Amplitude'))).toContain(
-      '| 100.0 ms | 12.50x | 6.25x |',
-    );
+    expect(
+      lines.find((line) => line.includes('sending the same 100 impressions') && line.includes('Amplitude')),
+    ).toContain('| 100.0 ms | 12.50x | 6.25x |');
   });
 });

@@ -4,7 +4,14 @@ import { mainThreadTasks, type TraceEvent } from '../../../bench/page/trace.mjs'
 const URL = 'http://localhost/with.html';
 /** A complete event on the page's main thread, times in ms. */
 const at = (name: string, startMs: number, cpuMs: number, data?: Record<string, unknown>): TraceEvent => ({
-  name, ph: 'X', pid: 1, tid: 7, ts: startMs * 1000, dur: cpuMs * 1000, tdur: cpuMs * 1000, ...(data ? { args: { data } } : {}),
+  name,
+  ph: 'X',
+  pid: 1,
+  tid: 7,
+  ts: startMs * 1000,
+  dur: cpuMs * 1000,
+  tdur: cpuMs * 1000,
+  ...(data ? { args: { data } } : {}),
 });
 const script = (url: string) => ({ url: `http://localhost/dist/${url}` });
 
@@ -43,7 +50,7 @@ describe('mainThreadTasks (the page bench trace reader)', () => {
     expect(tasks.map((task) => task.cpuMs)).toEqual([10, 6, 4]);
   });
 
-  it('names what started each task and counts the tag\'s compile', () => {
+  it("names what started each task and counts the tag's compile", () => {
     expect(tasks.map((task) => task.kind)).toEqual(['script evaluation', 'DOMContentLoaded event', 'other']);
     expect(tasks.map((task) => task.compileMs)).toEqual([1, 0, 0]);
   });

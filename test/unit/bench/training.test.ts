@@ -14,11 +14,15 @@ import { createTfScorer } from '../../../worker/model/tf-model.js';
 import { PRIOR_WEIGHTS, type ModelWeights } from '../../../worker/model/weights.js';
 
 const dir = datasetsDir();
-if (!dir) console.warn('shared datasets not found (set INKLING_DATASETS): training tests on a real excerpt are skipped');
+if (!dir)
+  console.warn('shared datasets not found (set INKLING_DATASETS): training tests on a real excerpt are skipped');
 
 /** The first 4,000 rows of trivago-100k (about 500 clickouts), featurized the way the engine does. */
 function excerpt(): FeatureList[] {
-  const text = readFileSync(join(dir!, 'trivago-100k/trivago_val_100k.csv'), 'utf8').split('\n').slice(0, 4001).join('\n');
+  const text = readFileSync(join(dir!, 'trivago-100k/trivago_val_100k.csv'), 'utf8')
+    .split('\n')
+    .slice(0, 4001)
+    .join('\n');
   const dataset = trivagoFromRows(parseCsvObjects(text));
   return [...collectLists(dataset, 'early'), ...collectLists(dataset, 'late')].sort((a, b) => a.time - b.time);
 }
@@ -50,8 +54,10 @@ describe('the priors', () => {
   const priors: [string, ModelWeights][] = [[`shipped (${PRIOR_WEIGHTS.kind})`, PRIOR_WEIGHTS]];
   for (const [name, weights] of priors) {
     it(`${name}: carry the hand-set weights of bench/quality/train/settings.ts, taste affinities non-negative`, () => {
-      for (const [feature, value] of Object.entries(HAND_SET)) expect(handSetWeight(weights, FEATURE_INDEX[feature as keyof typeof FEATURE_INDEX])).toBe(value);
-      for (const feature of ['categoryAffinity', 'tagAffinity', 'brandAffinity'] as const) expect(handSetWeight(weights, FEATURE_INDEX[feature])).toBeGreaterThan(0);
+      for (const [feature, value] of Object.entries(HAND_SET))
+        expect(handSetWeight(weights, FEATURE_INDEX[feature as keyof typeof FEATURE_INDEX])).toBe(value);
+      for (const feature of ['categoryAffinity', 'tagAffinity', 'brandAffinity'] as const)
+        expect(handSetWeight(weights, FEATURE_INDEX[feature])).toBeGreaterThan(0);
     });
   }
   it('ships the logistic (npm run bench:prior), which treats the site order as evidence (baseOrder > 0)', () => {
@@ -66,7 +72,9 @@ describe.skipIf(!dir)('training on a real excerpt (trivago-100k, first 4,000 row
   const [train, held] = [lists.slice(0, cut), lists.slice(cut)];
 
   it('offline: the listwise fit lowers its training loss and beats the display order on later lists', () => {
-    const frozen = new Map(Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value!]));
+    const frozen = new Map(
+      Object.entries(HAND_SET).map(([name, value]) => [FEATURE_INDEX[name as keyof typeof FEATURE_INDEX], value!]),
+    );
     const result = fitListwise(train, held, FEATURE_COUNT, { ...LOGISTIC, epochs: 6, frozen });
     const losses = result.history.map((h) => h.trainLoss);
     expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.98);
@@ -76,7 +84,11 @@ describe.skipIf(!dir)('training on a real excerpt (trivago-100k, first 4,000 row
   });
 
   it('on device: TF.js fine-tuning from a blank model converges on clicked-vs-seen labels of the same lists', async () => {
-    const blank: ModelWeights = { ...PRIOR_WEIGHTS, kind: 'logistic', layers: [{ inputs: FEATURE_COUNT, outputs: 1, weights: new Array(FEATURE_COUNT).fill(0), bias: [0] }] };
+    const blank: ModelWeights = {
+      ...PRIOR_WEIGHTS,
+      kind: 'logistic',
+      layers: [{ inputs: FEATURE_COUNT, outputs: 1, weights: new Array(FEATURE_COUNT).fill(0), bias: [0] }],
+    };
     const tf = await createTfScorer(blank);
     const batches = train.map((list) => ({
       rows: list.rows,

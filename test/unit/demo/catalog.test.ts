@@ -91,7 +91,10 @@ describe('demo build', () => {
   const parse = (rel: string): Document => {
     let doc = parsed.get(rel);
     if (!doc) {
-      doc = new window.DOMParser().parseFromString(readFileSync(path.join(outDir, rel), 'utf8'), 'text/html') as unknown as Document;
+      doc = new window.DOMParser().parseFromString(
+        readFileSync(path.join(outDir, rel), 'utf8'),
+        'text/html',
+      ) as unknown as Document;
       parsed.set(rel, doc);
     }
     return doc;
@@ -142,14 +145,24 @@ describe('demo build', () => {
   }
 
   it('writes every page the demo needs', () => {
-    const expected = ['index.html', 'articles.html', 'cart.html', 'checkout.html', 'styles.css', 'shop.js', 'favicon.svg',
+    const expected = [
+      'index.html',
+      'articles.html',
+      'cart.html',
+      'checkout.html',
+      'styles.css',
+      'shop.js',
+      'favicon.svg',
       ...catalog.categories.map((c) => `category/${c.slug}.html`),
-      ...catalog.products.map((p) => `p/${p.id}.html`), ...catalog.articles.map((a) => `a/${a.id}.html`)];
+      ...catalog.products.map((p) => `p/${p.id}.html`),
+      ...catalog.articles.map((a) => `a/${a.id}.html`),
+    ];
     expect([...written].sort()).toEqual([...expected].sort());
   });
 
   it('puts the SDK tag, recipes, panel root and shop.js (before the SDK reads the page) in every page, CSP-safe', () => {
-    const tag = '<script src="/dist/inkling.js" async blocking="render" data-inkling-panel="#inkling-panel-root" data-inkling-recipes="inkling-recipes"></script>';
+    const tag =
+      '<script src="/dist/inkling.js" async blocking="render" data-inkling-panel="#inkling-panel-root" data-inkling-recipes="inkling-recipes"></script>';
     for (const rel of written.filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(outDir, rel), 'utf8');
       expect(html.split(tag).length - 1, rel).toBe(1);
@@ -167,7 +180,10 @@ describe('demo build', () => {
 
   it('declares valid recipes, and the rail pins the promoted item it shows', () => {
     const doc = parse('index.html');
-    const recipes = JSON.parse(doc.getElementById('inkling-recipes')?.textContent ?? '') as Record<string, Record<string, unknown>>;
+    const recipes = JSON.parse(doc.getElementById('inkling-recipes')?.textContent ?? '') as Record<
+      string,
+      Record<string, unknown>
+    >;
     const strategies: readonly StrategyName[] = ['personal', 'trending', 'recent', 'similar', 'original'];
     for (const [name, recipe] of Object.entries(recipes)) {
       const list = recipe.strategies as { use: StrategyName; weight: number }[];
@@ -230,7 +246,10 @@ describe('demo build', () => {
     const checkout = parse('checkout.html');
     expect(checkout.querySelector('#order-confirmation[data-order]')).not.toBeNull();
     // shop.js draws order rows with each bought item's attributes, taken from this embedded map.
-    const embedded = JSON.parse(checkout.getElementById('demo-catalog')?.textContent ?? '{}') as Record<string, unknown[]>;
+    const embedded = JSON.parse(checkout.getElementById('demo-catalog')?.textContent ?? '{}') as Record<
+      string,
+      unknown[]
+    >;
     expect(Object.keys(embedded)).toHaveLength(catalog.products.length);
     for (const p of catalog.products) expect(embedded[p.id]?.[4], p.id).toContain(`data-inkling-item="${p.id}" `);
     for (const rel of ['index.html', 'cart.html', 'a/art-1.html', `p/${catalog.products[0]?.id}.html`]) {

@@ -7,7 +7,10 @@ function journeys(markdown: string): Map<string, { file: string; name: string }[
   const found = new Map<string, { file: string; name: string }[]>();
   for (const part of section.split(/^### /m).slice(1)) {
     const title = part.slice(0, part.indexOf('\n')).trim();
-    const steps = [...part.matchAll(/^\d+\. `([^`:]+):([A-Za-z_$][\w$]*)`/gm)].map(([, file, name]) => ({ file: file!, name: name! }));
+    const steps = [...part.matchAll(/^\d+\. `([^`:]+):([A-Za-z_$][\w$]*)`/gm)].map(([, file, name]) => ({
+      file: file!,
+      name: name!,
+    }));
     found.set(title, steps);
   }
   return found;
@@ -24,7 +27,10 @@ describe('docs/architecture.md journeys', () => {
   const docs = journeys(readFileSync('docs/architecture.md', 'utf8'));
 
   it('has both journeys, each as a run of numbered steps', () => {
-    expect([...docs.keys()]).toEqual(['An event, from the DOM to IndexedDB', 'A ranking, from the slot to the reordered DOM']);
+    expect([...docs.keys()]).toEqual([
+      'An event, from the DOM to IndexedDB',
+      'A ranking, from the slot to the reordered DOM',
+    ]);
     for (const steps of docs.values()) expect(steps.length).toBeGreaterThanOrEqual(10);
   });
 

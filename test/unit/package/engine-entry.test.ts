@@ -20,7 +20,10 @@ console.log(JSON.stringify({ first: first.items.map((e) => e.item.id), removed: 
 
 describe('inkling/engine in plain Node', () => {
   it.skipIf(!existsSync('dist/engine.esm.js'))('ingests, ranks, explains and forgets through the package entry', () => {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect([...result.first].sort()).toEqual(['a', 'c']);
@@ -41,11 +44,13 @@ for (let i = 0; i < 100 && JSON.stringify((await engine.export()).model) === pri
 console.log(JSON.stringify({ learned: JSON.stringify((await engine.export()).model) !== prior }));
 `;
   it.skipIf(!existsSync('dist/engine.esm.js'))('learns with TF.js without printing its Node.js banner', () => {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', training], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout.trim().split('\n').at(-1)!)).toEqual({ learned: true });
     expect(run.stdout + run.stderr).not.toMatch(/TensorFlow\.js in Node\.js/);
     expect(run.stderr).toBe('');
   });
 });
-

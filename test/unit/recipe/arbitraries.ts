@@ -29,27 +29,53 @@ export const itemArb: fc.Arbitrary<Item> = fc.record(
 );
 
 // Mostly recent, so that caps and rotation trigger often; some old, so that windows matter.
-const agoArb = fc.oneof(fc.integer({ min: 0, max: 120 * MINUTE }), fc.integer({ min: 0, max: 120 * MINUTE }), fc.integer({ min: 0, max: 60 * DAY }));
+const agoArb = fc.oneof(
+  fc.integer({ min: 0, max: 120 * MINUTE }),
+  fc.integer({ min: 0, max: 120 * MINUTE }),
+  fc.integer({ min: 0, max: 60 * DAY }),
+);
 
 /** A random event over the id pool, some with page views and snapshots. */
 export const eventArb: fc.Arbitrary<InklingEvent> = fc
   .record(
     {
-      type: fc.constantFrom('impression', 'impression', 'impression', 'click', 'view', 'add_to_cart', 'purchase', 'dismiss'),
+      type: fc.constantFrom(
+        'impression',
+        'impression',
+        'impression',
+        'click',
+        'view',
+        'add_to_cart',
+        'purchase',
+        'dismiss',
+      ),
       itemId: idArb,
       ago: agoArb,
       pageViewId: fc.integer({ min: 0, max: 9 }).map((n) => `pv${n}`),
-      item: fc.record({ category: categoryArb, tags: fc.subarray(['sale', 'new', 'eco']), brand: fc.constantFrom('acme', 'zeta') }, { requiredKeys: [] }),
+      item: fc.record(
+        { category: categoryArb, tags: fc.subarray(['sale', 'new', 'eco']), brand: fc.constantFrom('acme', 'zeta') },
+        { requiredKeys: [] },
+      ),
     },
     { requiredKeys: ['type', 'itemId', 'ago'] },
   )
   .map(({ ago, ...rest }) => ({ ...rest, time: NOW - ago }) as InklingEvent);
 
-const windowArb = fc.oneof(fc.constant(true), fc.constantFrom('1h', '1d', '30d').map((within) => ({ within })));
+const windowArb = fc.oneof(
+  fc.constant(true),
+  fc.constantFrom('1h', '1d', '30d').map((within) => ({ within })),
+);
 const filterArb = fc.oneof(
   fc.record({ inStock: fc.boolean() }),
   fc.record({ category: fc.oneof(categoryArb, fc.subarray(['shoes', 'socks', 'hats', 'bags'], { minLength: 1 })) }),
-  fc.record({ price: fc.record({ min: fc.integer({ min: 0, max: 100 }), max: fc.integer({ min: 100, max: 200 }) }, { requiredKeys: [] }) }).filter((f) => Object.keys(f.price).length > 0),
+  fc
+    .record({
+      price: fc.record(
+        { min: fc.integer({ min: 0, max: 100 }), max: fc.integer({ min: 100, max: 200 }) },
+        { requiredKeys: [] },
+      ),
+    })
+    .filter((f) => Object.keys(f.price).length > 0),
   fc.record({ brand: fc.constantFrom('acme', 'zeta'), tags: fc.constantFrom('sale', 'new') }),
   fc.record({ id: fc.array(idArb, { minLength: 1, maxLength: 3 }) }),
 );
@@ -60,17 +86,45 @@ export const recipeJsonArb = fc.record(
   {
     strategies: fc
       .shuffledSubarray([...strategyNames], { minLength: 1 })
-      .chain((names) => fc.tuple(...names.map((use) => fc.record({ use: fc.constant(use), weight: fc.integer({ min: 1, max: 10 }) })))),
-    exclude: fc.array(fc.oneof(windowArb.map((purchased) => ({ purchased })), windowArb.map((dismissed) => ({ dismissed })), filterArb.map((where) => ({ where }))), { maxLength: 3 }),
-    cap: fc.record({ impressionsWithoutClick: fc.integer({ min: 1, max: 3 }), within: fc.constantFrom('30m', '1h', '1d', '30d'), mode: fc.constantFrom('drop', 'sink') }, { requiredKeys: ['impressionsWithoutClick', 'within'] }),
-    rotation: fc.record({ rate: fc.double({ min: 0, max: 1, noNaN: true }), within: fc.constantFrom('1h', '1d') }, { requiredKeys: ['rate'] }),
-    boost: fc.array(fc.record({ where: filterArb, by: fc.oneof(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 1.05, max: 5, noNaN: true })) }), { maxLength: 3 }),
+      .chain((names) =>
+        fc.tuple(...names.map((use) => fc.record({ use: fc.constant(use), weight: fc.integer({ min: 1, max: 10 }) }))),
+      ),
+    exclude: fc.array(
+      fc.oneof(
+        windowArb.map((purchased) => ({ purchased })),
+        windowArb.map((dismissed) => ({ dismissed })),
+        filterArb.map((where) => ({ where })),
+      ),
+      { maxLength: 3 },
+    ),
+    cap: fc.record(
+      {
+        impressionsWithoutClick: fc.integer({ min: 1, max: 3 }),
+        within: fc.constantFrom('30m', '1h', '1d', '30d'),
+        mode: fc.constantFrom('drop', 'sink'),
+      },
+      { requiredKeys: ['impressionsWithoutClick', 'within'] },
+    ),
+    rotation: fc.record(
+      { rate: fc.double({ min: 0, max: 1, noNaN: true }), within: fc.constantFrom('1h', '1d') },
+      { requiredKeys: ['rate'] },
+    ),
+    boost: fc.array(
+      fc.record({
+        where: filterArb,
+        by: fc.oneof(fc.double({ min: 0.05, max: 0.95, noNaN: true }), fc.double({ min: 1.05, max: 5, noNaN: true })),
+      }),
+      { maxLength: 3 },
+    ),
     diversity: fc
       .record(
         {
           field: fc.constantFrom('category', 'brand', 'attributes.color'),
           maxPerTop: fc.record({ k: fc.integer({ min: 1, max: 12 }), max: fc.integer({ min: 1, max: 3 }) }),
-          nearDuplicates: fc.record({ k: fc.integer({ min: 2, max: 12 }), threshold: fc.double({ min: 0.3, max: 1, noNaN: true }) }),
+          nearDuplicates: fc.record({
+            k: fc.integer({ min: 2, max: 12 }),
+            threshold: fc.double({ min: 0.3, max: 1, noNaN: true }),
+          }),
         },
         { requiredKeys: [] },
       )
@@ -82,4 +136,7 @@ export const recipeJsonArb = fc.record(
 );
 
 /** A catalog as candidates: distinct original indexes, model scores in [0, 1]. */
-export const catalogArb = fc.array(fc.tuple(itemArb, fc.double({ min: 0, max: 1, noNaN: true })), { maxLength: 30, size: 'max' });
+export const catalogArb = fc.array(fc.tuple(itemArb, fc.double({ min: 0, max: 1, noNaN: true })), {
+  maxLength: 30,
+  size: 'max',
+});

@@ -12,11 +12,14 @@ describe('parseDuration', () => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each([['30 days'], ['-5d'], ['1e3s'], ['0d'], ['d'], ['5w'], [''], [' 5d']])('rejects %j with its path', (text) => {
-    expect(() => parseDuration(text, 'item.repurchase')).toThrow(
-      `item.repurchase: expected a duration like "30d" (a positive number, then s, m, h or d), found ${JSON.stringify(text)}`,
-    );
-  });
+  it.each([['30 days'], ['-5d'], ['1e3s'], ['0d'], ['d'], ['5w'], [''], [' 5d']])(
+    'rejects %j with its path',
+    (text) => {
+      expect(() => parseDuration(text, 'item.repurchase')).toThrow(
+        `item.repurchase: expected a duration like "30d" (a positive number, then s, m, h or d), found ${JSON.stringify(text)}`,
+      );
+    },
+  );
 
   it('rejects non-strings and reports them as found', () => {
     const error = (() => {

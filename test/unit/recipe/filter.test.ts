@@ -8,7 +8,14 @@ const filterOf = (where: unknown) => {
 };
 
 describe('matchesFilter', () => {
-  const shoe: Item = { id: 's1', category: 'shoes', brand: 'acme', tags: ['trail', 'sale'], price: 80, attributes: { color: 'red', size: 42 } };
+  const shoe: Item = {
+    id: 's1',
+    category: 'shoes',
+    brand: 'acme',
+    tags: ['trail', 'sale'],
+    price: 80,
+    attributes: { color: 'red', size: 42 },
+  };
 
   it('needs every key to match, and any value of a list', () => {
     expect(matchesFilter(shoe, filterOf({ category: ['hats', 'shoes'], brand: 'acme' }))).toBe(true);

@@ -13,7 +13,12 @@ export function candidatesOf(items: readonly Item[], personal: readonly number[]
 }
 
 /** An event at `agoMs` before NOW. */
-export function event(type: InklingEvent['type'], itemId: string, agoMs: number, extra: Partial<InklingEvent> = {}): InklingEvent {
+export function event(
+  type: InklingEvent['type'],
+  itemId: string,
+  agoMs: number,
+  extra: Partial<InklingEvent> = {},
+): InklingEvent {
   return { type, itemId, time: NOW - agoMs, ...extra };
 }
 

@@ -13,7 +13,8 @@ export function ms(text: string | undefined): number | undefined {
 
 function latest(events: readonly InklingEvent[], id: string, types: readonly string[]): number | undefined {
   let time: number | undefined;
-  for (const e of events) if (e.itemId === id && types.includes(e.type) && (time === undefined || e.time > time)) time = e.time;
+  for (const e of events)
+    if (e.itemId === id && types.includes(e.type) && (time === undefined || e.time > time)) time = e.time;
   return time;
 }
 
@@ -24,7 +25,8 @@ function list<T>(value: T | readonly T[]): readonly T[] {
 /** The filter semantics of docs/recipes.md. */
 export function oracleMatches(item: Item, f: ItemFilter): boolean {
   if (f.id !== undefined && !list(f.id).includes(item.id)) return false;
-  if (f.category !== undefined && !(item.category !== undefined && list(f.category).includes(item.category))) return false;
+  if (f.category !== undefined && !(item.category !== undefined && list(f.category).includes(item.category)))
+    return false;
   if (f.brand !== undefined && !(item.brand !== undefined && list(f.brand).includes(item.brand))) return false;
   if (f.tags !== undefined && !(item.tags ?? []).some((t) => list(f.tags as string).includes(t))) return false;
   if (f.inStock !== undefined && (item.inStock ?? true) !== f.inStock) return false;
@@ -42,7 +44,8 @@ export function oracleExcluded(item: Item, recipe: Recipe, events: readonly Inkl
     if ('where' in rule) return oracleMatches(item, rule.where);
     if ('purchased' in rule) {
       const time = latest(events, item.id, ['purchase']);
-      const window = ms(item.repurchase) ?? (rule.purchased === true ? Infinity : (ms(rule.purchased.within) as number));
+      const window =
+        ms(item.repurchase) ?? (rule.purchased === true ? Infinity : (ms(rule.purchased.within) as number));
       return time !== undefined && now - time < window;
     }
     const time = latest(events, item.id, ['dismiss']);

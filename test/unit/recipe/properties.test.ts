@@ -15,9 +15,16 @@ interface Scenario {
 }
 
 // Uniform draws, plus a share below 0.2 so that recipes with a holdout often put the visitor in it.
-const drawArb = fc.oneof(fc.noBias(fc.integer({ min: 0, max: 999 })), fc.noBias(fc.integer({ min: 0, max: 199 }))).map((n) => n / 1000);
+const drawArb = fc
+  .oneof(fc.noBias(fc.integer({ min: 0, max: 999 })), fc.noBias(fc.integer({ min: 0, max: 199 })))
+  .map((n) => n / 1000);
 const scenarioArb: fc.Arbitrary<Scenario> = fc
-  .record({ catalog: catalogArb, events: fc.array(eventArb, { maxLength: 80, size: 'max' }), recipe: recipeJsonArb, draw: drawArb })
+  .record({
+    catalog: catalogArb,
+    events: fc.array(eventArb, { maxLength: 80, size: 'max' }),
+    recipe: recipeJsonArb,
+    draw: drawArb,
+  })
   .map(({ catalog, events, recipe, draw }) => ({
     candidates: catalog.map(([item, personal], originalIndex) => ({ item, originalIndex, personal })),
     events,
@@ -26,10 +33,17 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
   }));
 
 function rank(s: Scenario, candidates = s.candidates, events = s.events): Ranking {
-  return applyRecipe({ candidates, recipe: s.recipe, history: buildHistory(events, NOW), now: NOW, holdoutDraw: s.draw });
+  return applyRecipe({
+    candidates,
+    recipe: s.recipe,
+    history: buildHistory(events, NOW),
+    now: NOW,
+    holdoutDraw: s.draw,
+  });
 }
 
-const hasRule = (entry: Ranking['items'][number], source: string): boolean => entry.reasons.some((r) => r.kind === 'rule' && r.source === source);
+const hasRule = (entry: Ranking['items'][number], source: string): boolean =>
+  entry.reasons.some((r) => r.kind === 'rule' && r.source === source);
 const RUNS = { numRuns: 400 };
 
 describe('applyRecipe properties', () => {
@@ -54,7 +68,9 @@ describe('applyRecipe properties', () => {
       fc.property(scenarioArb, fc.boolean(), (s, coldStart) => {
         const events = coldStart ? [] : s.events;
         const ranking = rank(s, s.candidates, events);
-        const excluded = new Set(s.candidates.filter((c) => oracleExcluded(c.item, s.recipe, events, NOW)).map((c) => c.originalIndex));
+        const excluded = new Set(
+          s.candidates.filter((c) => oracleExcluded(c.item, s.recipe, events, NOW)).map((c) => c.originalIndex),
+        );
         for (const entry of ranking.items) expect(excluded.has(entry.originalIndex)).toBe(false);
         const removed = new Set(ranking.removed.map((r) => r.originalIndex));
         for (const index of excluded) expect(removed.has(index)).toBe(true);
@@ -89,7 +105,9 @@ describe('applyRecipe properties', () => {
           ranking.items.forEach((_, i) => expect(capped(i)).toBe(false));
           return;
         }
-        const unpinned = ranking.items.map((entry, i) => ({ i, pinned: hasRule(entry, 'pin') })).filter((e) => !e.pinned);
+        const unpinned = ranking.items
+          .map((entry, i) => ({ i, pinned: hasRule(entry, 'pin') }))
+          .filter((e) => !e.pinned);
         const firstSunk = unpinned.findIndex((e) => capped(e.i));
         if (firstSunk >= 0) for (const e of unpinned.slice(firstSunk)) expect(capped(e.i)).toBe(true);
       }),
@@ -143,7 +161,8 @@ describe('applyRecipe properties', () => {
           const counts = new Map<string, number>();
           items.forEach((entry, q) => {
             const value = oracleField(entry.item, field);
-            if (value !== undefined && q < countK && (q < p || pinned[q])) counts.set(value, (counts.get(value) ?? 0) + 1);
+            if (value !== undefined && q < countK && (q < p || pinned[q]))
+              counts.set(value, (counts.get(value) ?? 0) + 1);
           });
           const countOk = (q: number): boolean => {
             const value = oracleField(items[q]!.item, field);
@@ -187,8 +206,17 @@ describe('applyRecipe properties', () => {
           }
           return copy;
         };
-        const quiet = applyRecipe({ candidates: s.candidates, recipe: s.recipe, history: buildHistory(s.events, NOW), now: NOW, holdoutDraw: s.draw, explain: false });
-        expect(quiet.items.map((r) => [r.originalIndex, r.score])).toEqual(first.items.map((r) => [r.originalIndex, r.score]));
+        const quiet = applyRecipe({
+          candidates: s.candidates,
+          recipe: s.recipe,
+          history: buildHistory(s.events, NOW),
+          now: NOW,
+          holdoutDraw: s.draw,
+          explain: false,
+        });
+        expect(quiet.items.map((r) => [r.originalIndex, r.score])).toEqual(
+          first.items.map((r) => [r.originalIndex, r.score]),
+        );
         expect([...quiet.items, ...quiet.removed].every((r) => r.reasons.length === 0)).toBe(true);
         const shuffled = rank(s, shuffle(s.candidates), shuffle(s.events));
         expect(shuffled.items.map((r) => r.originalIndex)).toEqual(first.items.map((r) => r.originalIndex));

@@ -47,10 +47,16 @@ describe('rule 1: exclude', () => {
       { id: 'sofa', repurchase: '365d' },
       { id: 'shirt', repurchase: 'sometimes' },
     ];
-    const events = [event('purchase', 'coffee', 10 * DAY), event('purchase', 'sofa', 100 * DAY), event('purchase', 'shirt', 10 * DAY)];
+    const events = [
+      event('purchase', 'coffee', 10 * DAY),
+      event('purchase', 'sofa', 100 * DAY),
+      event('purchase', 'shirt', 10 * DAY),
+    ];
     const ranking = run(items, { exclude: [{ purchased: { within: '30d' } }] }, events);
     expect(ids(ranking.items)).toEqual(['coffee']);
-    expect(rules(ranking.removed[0])).toEqual(['excluded: you bought it 100 days ago (can be bought again after 365d)']);
+    expect(rules(ranking.removed[0])).toEqual([
+      'excluded: you bought it 100 days ago (can be bought again after 365d)',
+    ]);
     const forever = run(items, { exclude: [{ purchased: true }] }, events);
     expect(ids(forever.items)).toEqual(['coffee']);
   });
@@ -108,7 +114,11 @@ describe('rule 1: exclude', () => {
     const ranking = applyRecipe({
       candidates: candidatesOf(plain('a', 'b', 'c', 'd')),
       recipe: DEFAULT_RECIPE,
-      history: historyOf([event('purchase', 'a', DAY), event('dismiss', 'b', 100 * DAY), event('purchase', 'c', 40 * DAY)]),
+      history: historyOf([
+        event('purchase', 'a', DAY),
+        event('dismiss', 'b', 100 * DAY),
+        event('purchase', 'c', 40 * DAY),
+      ]),
       now: NOW,
       holdoutDraw: 0.5,
     });
@@ -127,8 +137,18 @@ describe('rule 2: frequency cap and rotation', () => {
   });
 
   it('drops it in drop mode, and not when it is under the cap, outside the window or clicked since', () => {
-    const events = [...shown('a', 5), ...shown('b', 4), ...shown('c', 5, 3 * HOUR), ...shown('d', 5), event('click', 'd', 30 * MINUTE)];
-    const ranking = run(plain('a', 'b', 'c', 'd'), { cap: { impressionsWithoutClick: 5, within: '1h', mode: 'drop' } }, events);
+    const events = [
+      ...shown('a', 5),
+      ...shown('b', 4),
+      ...shown('c', 5, 3 * HOUR),
+      ...shown('d', 5),
+      event('click', 'd', 30 * MINUTE),
+    ];
+    const ranking = run(
+      plain('a', 'b', 'c', 'd'),
+      { cap: { impressionsWithoutClick: 5, within: '1h', mode: 'drop' } },
+      events,
+    );
     expect(ids(ranking.items)).toEqual(['b', 'c', 'd']);
     expect(rules(ranking.removed[0])).toEqual(['capped: shown 5 times without a click in 1h, removed']);
   });
@@ -176,7 +196,13 @@ describe('rule 3: boost and bury', () => {
     expect(ids(lifted.items)).toEqual(['c', 'a', 'b']);
     const buried = applyRecipe({
       candidates: candidatesOf(items, [0.9, 0.5, 0.4]),
-      recipe: recipe({ strategies: [{ use: 'personal', weight: 1 }, { use: 'original', weight: 1 }], boost: [{ where: { id: 'a' }, by: 0.1 }] }),
+      recipe: recipe({
+        strategies: [
+          { use: 'personal', weight: 1 },
+          { use: 'original', weight: 1 },
+        ],
+        boost: [{ where: { id: 'a' }, by: 0.1 }],
+      }),
       history: historyOf(),
       now: NOW,
       holdoutDraw: 0.5,
@@ -194,7 +220,11 @@ describe('rule 4: diversity', () => {
   });
 
   it('never limits a value with no string form, and does not throw on it (found by the robustness property)', () => {
-    const items = [{ id: 'a', brand: { toString: [] } }, { id: 'b', brand: 'acme' }, { id: 'c', brand: 'acme' }] as unknown as Item[];
+    const items = [
+      { id: 'a', brand: { toString: [] } },
+      { id: 'b', brand: 'acme' },
+      { id: 'c', brand: 'acme' },
+    ] as unknown as Item[];
     const ranking = run(items, { diversity: { field: 'brand', maxPerTop: { k: 2, max: 1 } } });
     expect(ids(ranking.items)).toEqual(['a', 'b', 'c']);
   });
@@ -215,8 +245,16 @@ describe('rule 4: diversity', () => {
       { id: 'y', brand: 'acme', attributes: { size: 'L' } },
       { id: 'z', brand: 'zeta', attributes: { size: 'M' } },
     ];
-    expect(ids(run(items, { diversity: { field: 'brand', maxPerTop: { k: 2, max: 1 } } }).items)).toEqual(['x', 'z', 'y']);
-    expect(ids(run(items, { diversity: { field: 'attributes.size', maxPerTop: { k: 2, max: 1 } } }).items)).toEqual(['x', 'z', 'y']);
+    expect(ids(run(items, { diversity: { field: 'brand', maxPerTop: { k: 2, max: 1 } } }).items)).toEqual([
+      'x',
+      'z',
+      'y',
+    ]);
+    expect(ids(run(items, { diversity: { field: 'attributes.size', maxPerTop: { k: 2, max: 1 } } }).items)).toEqual([
+      'x',
+      'z',
+      'y',
+    ]);
   });
 
   it('never puts near-duplicate titles or embeddings side by side in the top K', () => {
@@ -248,7 +286,9 @@ describe('rule 4: diversity', () => {
     ];
     const near = run(lookAlikes(NEAR_DUPLICATE_LOOKAHEAD), { diversity: { nearDuplicates: { k: 2, threshold: 0.9 } } });
     expect(ids(near.items).slice(0, 2)).toEqual(['dup0', 'different']);
-    const far = run(lookAlikes(NEAR_DUPLICATE_LOOKAHEAD + 1), { diversity: { nearDuplicates: { k: 2, threshold: 0.9 } } });
+    const far = run(lookAlikes(NEAR_DUPLICATE_LOOKAHEAD + 1), {
+      diversity: { nearDuplicates: { k: 2, threshold: 0.9 } },
+    });
     expect(ids(far.items).slice(0, 2)).toEqual(['dup0', 'dup1']);
   });
 });
@@ -263,7 +303,9 @@ describe('rule 5: pin', () => {
   it('resolves conflicts: shared position by page order, past the end to the end', () => {
     const ranking = run(plain('a', 'b', 'c', 'd'), { pin: { c: 1, b: 1, a: 99 } });
     expect(ids(ranking.items)).toEqual(['d', 'b', 'c', 'a']);
-    expect(rules(ranking.items[2])).toEqual(['pinned: asked for position 1, placed at 2 (position taken by another pin)']);
+    expect(rules(ranking.items[2])).toEqual([
+      'pinned: asked for position 1, placed at 2 (position taken by another pin)',
+    ]);
     expect(rules(ranking.items[3])).toEqual(['pinned: asked for position 99, placed at 3 (list too short)']);
     // Requested positions are served in order: the pin that really asked for the last position keeps it.
     expect(ids(run(plain('a', 'b', 'c', 'd'), { pin: { a: 99, d: 3 } }).items)).toEqual(['b', 'c', 'a', 'd']);
@@ -277,7 +319,9 @@ describe('rule 5: pin', () => {
       { id: 'gone', category: 'x', inStock: false },
       { id: 'tired', category: 'z' },
     ];
-    const events = Array.from({ length: 3 }, (_, i) => event('impression', 'tired', i * MINUTE, { pageViewId: `p${i}` }));
+    const events = Array.from({ length: 3 }, (_, i) =>
+      event('impression', 'tired', i * MINUTE, { pageViewId: `p${i}` }),
+    );
     const ranking = run(
       items,
       {

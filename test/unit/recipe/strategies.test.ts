@@ -4,7 +4,11 @@ import { applyRecipe } from '../../../worker/recipe/index.js';
 import { rankNormalize } from '../../../worker/recipe/normalize.js';
 import { DAY, NOW, candidatesOf, event, historyOf, ids, recipe } from './helpers.js';
 
-function rank(items: readonly Item[], use: string, options: { personal?: number[]; events?: Parameters<typeof historyOf>[0] } = {}) {
+function rank(
+  items: readonly Item[],
+  use: string,
+  options: { personal?: number[]; events?: Parameters<typeof historyOf>[0] } = {},
+) {
   return applyRecipe({
     candidates: candidatesOf(items, options.personal),
     recipe: recipe({ strategies: [{ use, weight: 1 }] }),
@@ -98,7 +102,12 @@ describe('strategies', () => {
   it('blends with weights divided by their sum, and the reasons add up to the score', () => {
     const ranking = applyRecipe({
       candidates: candidatesOf(items, [0.9, 0.1, 0.2, 0.3]),
-      recipe: recipe({ strategies: [{ use: 'personal', weight: 3 }, { use: 'trending', weight: 1 }] }),
+      recipe: recipe({
+        strategies: [
+          { use: 'personal', weight: 3 },
+          { use: 'trending', weight: 1 },
+        ],
+      }),
       history: historyOf(),
       now: NOW,
       holdoutDraw: 0.5,
@@ -116,7 +125,12 @@ describe('strategies', () => {
     // The model prefers the page's last item by a hair; with 95 % of the say it must still win (issue 19).
     const ranking = applyRecipe({
       candidates: candidatesOf(items, [0.5, 0.501, 0.502, 0.503]),
-      recipe: recipe({ strategies: [{ use: 'personal', weight: 0.95 }, { use: 'original', weight: 0.05 }] }),
+      recipe: recipe({
+        strategies: [
+          { use: 'personal', weight: 0.95 },
+          { use: 'original', weight: 0.05 },
+        ],
+      }),
       history: historyOf(),
       now: NOW,
       holdoutDraw: 0.5,
@@ -125,8 +139,16 @@ describe('strategies', () => {
   });
 
   it('gives the original strategy no say when the slot says its order means nothing', () => {
-    const input = { candidates: candidatesOf(items, [0.5, 0.5, 0.5, 0.5]), history: historyOf(), now: NOW, holdoutDraw: 0.5 };
-    const strategies = [{ use: 'original' as const, weight: 1 }, { use: 'trending' as const, weight: 0.01 }];
+    const input = {
+      candidates: candidatesOf(items, [0.5, 0.5, 0.5, 0.5]),
+      history: historyOf(),
+      now: NOW,
+      holdoutDraw: 0.5,
+    };
+    const strategies = [
+      { use: 'original' as const, weight: 1 },
+      { use: 'trending' as const, weight: 0.01 },
+    ];
     const site = applyRecipe({ ...input, recipe: recipe({ strategies }) });
     const none = applyRecipe({ ...input, recipe: recipe({ strategies }), order: 'none' });
     expect(ids(site.items)).toEqual(['a', 'b', 'c', 'd']);
@@ -136,8 +158,17 @@ describe('strategies', () => {
   });
 
   it('breaks ties by page order and keeps the model reasons as signals', () => {
-    const candidates = candidatesOf(items).map((c) => ({ ...c, personalReasons: [{ kind: 'signal' as const, source: 'personal', text: 'likes acme' }] }));
-    const ranking = applyRecipe({ candidates, recipe: recipe({ strategies: [{ use: 'personal', weight: 1 }] }), history: historyOf(), now: NOW, holdoutDraw: 0.9 });
+    const candidates = candidatesOf(items).map((c) => ({
+      ...c,
+      personalReasons: [{ kind: 'signal' as const, source: 'personal', text: 'likes acme' }],
+    }));
+    const ranking = applyRecipe({
+      candidates,
+      recipe: recipe({ strategies: [{ use: 'personal', weight: 1 }] }),
+      history: historyOf(),
+      now: NOW,
+      holdoutDraw: 0.9,
+    });
     expect(ids(ranking.items)).toEqual(['a', 'b', 'c', 'd']);
     expect(ranking.items[0]?.reasons.map((r) => r.kind)).toEqual(['strategy', 'signal']);
   });

@@ -4,7 +4,11 @@ import type { Inkling, Ranking, TrackInput } from '../../../src/index.js';
 // Compile-time checks of the public types (tsc --noEmit runs over test/ in `npm test`).
 describe('public API types', () => {
   it('rank() gives back the caller’s own item type', () => {
-    interface Product { id: string; category: string; onSale: boolean }
+    interface Product {
+      id: string;
+      category: string;
+      onSale: boolean;
+    }
     type Result = Awaited<ReturnType<Inkling['rank']>>;
     expectTypeOf<Result>().toEqualTypeOf<Ranking>();
     // Only its type is read: the assertion below is on what rank() returns for the site's own type.

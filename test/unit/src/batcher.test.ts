@@ -4,7 +4,11 @@ import type { InklingEvent } from '../../../common/types.js';
 
 const event = (id: string): InklingEvent => ({ id, type: 'click', itemId: id, time: 1 });
 function memoryOutbox(initial: InklingEvent[] = []): Outbox & { saved: InklingEvent[] } {
-  const box = { saved: initial, load: () => box.saved, save: (events: readonly InklingEvent[]) => void (box.saved = [...events]) };
+  const box = {
+    saved: initial,
+    load: () => box.saved,
+    save: (events: readonly InklingEvent[]) => void (box.saved = [...events]),
+  };
   return box;
 }
 
@@ -27,7 +31,11 @@ describe('batcher', () => {
     expect(outbox.saved.map((e) => e.id)).toEqual(['a']);
 
     const received: InklingEvent[] = [];
-    const next = createBatcher({ send: async (events) => void received.push(...events), outbox, onError: () => undefined });
+    const next = createBatcher({
+      send: async (events) => void received.push(...events),
+      outbox,
+      onError: () => undefined,
+    });
     await next.flush();
     await vi.waitFor(() => expect(received.map((e) => e.id)).toEqual(['a']));
     expect(outbox.saved).toEqual([]);
@@ -56,7 +64,8 @@ describe('batcher', () => {
     let deliver!: () => void;
     const delivered: string[] = [];
     const batcher = createBatcher({
-      send: (events) => new Promise<void>((resolve) => (deliver = () => (delivered.push(...events.map((e) => e.id!)), resolve()))),
+      send: (events) =>
+        new Promise<void>((resolve) => (deliver = () => (delivered.push(...events.map((e) => e.id!)), resolve()))),
       onError: () => undefined,
     });
     batcher.add(event('a'));
@@ -76,7 +85,8 @@ describe('batcher: an event the worker cannot receive', () => {
     const received: string[] = [];
     const onError = vi.fn();
     // postMessage clones its argument: a function in an event fails the whole batch with a DataCloneError.
-    const send = async (events: readonly InklingEvent[]) => void received.push(...structuredClone(events).map((e) => e.id!));
+    const send = async (events: readonly InklingEvent[]) =>
+      void received.push(...structuredClone(events).map((e) => e.id!));
     const batcher = createBatcher({ send, onError, delayMs: 10_000 });
     batcher.add(event('g1'));
     batcher.add({ ...event('bad'), item: { addToCart() {} } as never });

@@ -9,7 +9,9 @@ describe('watchDom', () => {
   it('hands over what the page adds, but not the moves made through quietly()', async () => {
     document.body.innerHTML = '<ul id="slot"><li id="a"></li><li id="b"></li><li id="c"></li></ul>';
     const seen: string[] = [];
-    const quietly = watchDom(document, (elements) => seen.push(...elements.map((element) => element.id)), ['data-inkling-view']);
+    const quietly = watchDom(document, (elements) => seen.push(...elements.map((element) => element.id)), [
+      'data-inkling-view',
+    ]);
     const slot = document.getElementById('slot')!;
     // Added by the site just before Inkling reorders: still reported.
     slot.insertAdjacentHTML('beforeend', '<li id="new"></li>');
@@ -30,9 +32,11 @@ describe('watchDom', () => {
     document.body.innerHTML = '<div id="root"></div>';
     const seen: string[] = [];
     const quietly = watchDom(document, (elements) => seen.push(...elements.map((element) => element.id)), []);
-    expect(() => quietly(() => {
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      quietly(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     document.getElementById('root')!.insertAdjacentHTML('beforeend', '<p id="after"></p>');
     await settle();
     expect(seen).toEqual(['after']);
@@ -43,6 +47,7 @@ describe('the main thread bundles', () => {
   // V8 compiles every function of a script with this hint, so that its code cache holds them all: without
   // it, a returning visitor's page compiled ~65 functions lazily (~4 ms a view, bench/page.mjs).
   it.skipIf(!existsSync('dist/inkling.js'))('start with the compile hint (tag and tracking module)', () => {
-    for (const file of ['dist/inkling.js', 'dist/inkling-track.js']) expect(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+    for (const file of ['dist/inkling.js', 'dist/inkling-track.js'])
+      expect(readFileSync(file, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
   });
 });

@@ -12,10 +12,21 @@ const TENTS = { categories: { tents: 2 }, tags: {}, brands: {} };
 /** An Inkling whose export() answers `data()` (read at each call) and records nothing. */
 function fakeInkling(data: () => VisitorExport): Inkling {
   const exported = vi.fn(async () => data());
-  return { mode: 'full', export: exported, on: () => () => undefined, pause: () => undefined, forget: async () => undefined } as unknown as Inkling;
+  return {
+    mode: 'full',
+    export: exported,
+    on: () => () => undefined,
+    pause: () => undefined,
+    forget: async () => undefined,
+  } as unknown as Inkling;
 }
-const visitor = (events: readonly InklingEvent[], profile: unknown, model = MODEL): VisitorExport =>
-  ({ exportedAt: 1, mode: 'full', events, profile, model });
+const visitor = (events: readonly InklingEvent[], profile: unknown, model = MODEL): VisitorExport => ({
+  exportedAt: 1,
+  mode: 'full',
+  events,
+  profile,
+  model,
+});
 
 let unmount: (() => void) | undefined;
 afterEach(() => {
@@ -36,12 +47,20 @@ async function panel(inkling: Inkling, until: RegExp): Promise<() => string> {
 
 describe('the visitor panel', () => {
   it('counts one interaction in the singular', async () => {
-    const text = await panel(fakeInkling(() => visitor([click], TENTS)), /Stored/);
-    expect(text()).toContain('Stored in this browser only: 1 interaction, a profile of a few interests and a 4-number model');
+    const text = await panel(
+      fakeInkling(() => visitor([click], TENTS)),
+      /Stored/,
+    );
+    expect(text()).toContain(
+      'Stored in this browser only: 1 interaction, a profile of a few interests and a 4-number model',
+    );
   });
 
   it('mentions no model once everything is erased (the engine is back to the shipped prior)', async () => {
-    const text = await panel(fakeInkling(() => visitor([], {})), /stored/);
+    const text = await panel(
+      fakeInkling(() => visitor([], {})),
+      /stored/,
+    );
     expect(text()).toContain('Nothing about you is stored in this browser.');
     expect(text()).not.toMatch(/model|interactions/);
   });
@@ -49,7 +68,10 @@ describe('the visitor panel', () => {
   it('while paused, does not say it learned nothing from what it keeps', async () => {
     localStorage.setItem('inkling:paused', '1');
     const events = Array.from({ length: 60 }, (_, i) => ({ ...click, time: i }));
-    const text = await panel(fakeInkling(() => visitor(events, {})), /Paused/);
+    const text = await panel(
+      fakeInkling(() => visitor(events, {})),
+      /Paused/,
+    );
     expect(text()).not.toContain('nothing yet');
     expect(text()).toContain('not read while paused');
     expect(text()).toContain('60 interactions, kept but not used while paused');
@@ -57,7 +79,10 @@ describe('the visitor panel', () => {
 
   it('refreshes when another tab erased everything', async () => {
     let events: InklingEvent[] = [click, click];
-    const text = await panel(fakeInkling(() => visitor(events, TENTS)), /2 interactions/);
+    const text = await panel(
+      fakeInkling(() => visitor(events, TENTS)),
+      /2 interactions/,
+    );
     events = [];
     const otherTab = new BroadcastChannel('inkling');
     otherTab.postMessage({ forget: true });

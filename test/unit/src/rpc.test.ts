@@ -7,24 +7,52 @@ function connect<T extends object>(target: T, methods: (keyof T & string)[]) {
   const { port1, port2 } = new MessageChannel();
   expose(target, port2 as unknown as Parameters<typeof expose>[1]);
   port1.start();
-  return { api: remote<T>(port1 as unknown as Worker, methods), close: () => { port1.close(); port2.close(); } };
+  return {
+    api: remote<T>(port1 as unknown as Worker, methods),
+    close: () => {
+      port1.close();
+      port2.close();
+    },
+  };
 }
 
 describe('rpc against comlink.expose', () => {
   it('calls methods with structured arguments and returns their results', async () => {
-    const { api, close } = connect({ async add(a: number, b: { n: number }) { return a + b.n; } }, ['add']);
+    const { api, close } = connect(
+      {
+        async add(a: number, b: { n: number }) {
+          return a + b.n;
+        },
+      },
+      ['add'],
+    );
     expect(await api.add(2, { n: 3 })).toBe(5);
     close();
   });
 
   it('rejects with the worker error message', async () => {
-    const { api, close } = connect({ async fail(): Promise<number> { throw new TypeError('bad recipe'); } }, ['fail']);
+    const { api, close } = connect(
+      {
+        async fail(): Promise<number> {
+          throw new TypeError('bad recipe');
+        },
+      },
+      ['fail'],
+    );
     await expect(api.fail()).rejects.toThrow('bad recipe');
     close();
   });
 
   it('keeps concurrent calls apart', async () => {
-    const { api, close } = connect({ async echo(value: string) { await new Promise((r) => setTimeout(r, value === 'slow' ? 20 : 0)); return value; } }, ['echo']);
+    const { api, close } = connect(
+      {
+        async echo(value: string) {
+          await new Promise((r) => setTimeout(r, value === 'slow' ? 20 : 0));
+          return value;
+        },
+      },
+      ['echo'],
+    );
     expect(await Promise.all([api.echo('slow'), api.echo('fast')])).toEqual(['slow', 'fast']);
     close();
   });

@@ -9,7 +9,9 @@ const bad = (input: unknown) => () => toEvents(input as TrackInput, defaults);
 describe('toEvents', () => {
   it('stamps id, page view and time, keeps what the site gave, and splits a purchase of several items', () => {
     count = 0;
-    expect(toEvents({ type: 'click', itemId: 'a', itemListId: 'grid', index: 2, time: 5 }, defaults)).toEqual([{ id: 'pv:0', pageViewId: 'pv', type: 'click', itemId: 'a', itemListId: 'grid', index: 2, time: 5 }]);
+    expect(toEvents({ type: 'click', itemId: 'a', itemListId: 'grid', index: 2, time: 5 }, defaults)).toEqual([
+      { id: 'pv:0', pageViewId: 'pv', type: 'click', itemId: 'a', itemListId: 'grid', index: 2, time: 5 },
+    ]);
     expect(toEvents({ type: 'purchase', itemIds: ['a', 'b'], value: 10, orderId: 'o1' }, defaults)).toEqual([
       { id: 'pv:1', pageViewId: 'pv', type: 'purchase', itemId: 'a', orderId: 'o1', value: 5, time: 1000 },
       { id: 'pv:2', pageViewId: 'pv', type: 'purchase', itemId: 'b', orderId: 'o1', value: 5, time: 1000 },
@@ -31,11 +33,32 @@ describe('toEvents: plain data only', () => {
     const cyclic: Record<string, unknown> = { category: 'tents' };
     cyclic.self = cyclic;
     const input = {
-      type: 'click', itemId: 'p1', itemListId: 'grid', index: 3, extra: () => 1, [Symbol('s')]: 1,
-      item: { ...cyclic, id: 'p1', addToCart() {}, tags: ['trail', 5, 'x'.repeat(10_000)], price: Number.NaN, node: { nodeType: 1 } },
+      type: 'click',
+      itemId: 'p1',
+      itemListId: 'grid',
+      index: 3,
+      extra: () => 1,
+      [Symbol('s')]: 1,
+      item: {
+        ...cyclic,
+        id: 'p1',
+        addToCart() {},
+        tags: ['trail', 5, 'x'.repeat(10_000)],
+        price: Number.NaN,
+        node: { nodeType: 1 },
+      },
     };
     const [event] = toEvents(input as unknown as TrackInput, defaults);
-    expect(event).toEqual({ id: 'pv:0', pageViewId: 'pv', type: 'click', itemId: 'p1', itemListId: 'grid', index: 3, time: 1000, item: { category: 'tents', tags: ['trail', 'x'.repeat(256)] } });
+    expect(event).toEqual({
+      id: 'pv:0',
+      pageViewId: 'pv',
+      type: 'click',
+      itemId: 'p1',
+      itemListId: 'grid',
+      index: 3,
+      time: 1000,
+      item: { category: 'tents', tags: ['trail', 'x'.repeat(256)] },
+    });
     expect(() => structuredClone(event)).not.toThrow();
     expect(JSON.parse(JSON.stringify(event))).toEqual(event);
   });

@@ -92,15 +92,20 @@ function expectAnswersOfAll(history: VisitorHistory, events: readonly InklingEve
 describe('createHistoryIndex', () => {
   it('answers like buildHistory when events arrive in batches', () => {
     fc.assert(
-      fc.property(fc.array(eventArb, { maxLength: 40 }), fc.integer({ min: 1, max: 5 }), idArb, (events, batches, id) => {
-        const index = createHistoryIndex();
-        const size = Math.ceil(events.length / batches);
-        for (let i = 0; i < events.length; i += size) {
-          index.add(events.slice(i, i + size));
-          index.at(NOW); // an earlier ranking in between must not freeze anything
-        }
-        expectAnswersOfAll(index.at(NOW), events, id);
-      }),
+      fc.property(
+        fc.array(eventArb, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5 }),
+        idArb,
+        (events, batches, id) => {
+          const index = createHistoryIndex();
+          const size = Math.ceil(events.length / batches);
+          for (let i = 0; i < events.length; i += size) {
+            index.add(events.slice(i, i + size));
+            index.at(NOW); // an earlier ranking in between must not freeze anything
+          }
+          expectAnswersOfAll(index.at(NOW), events, id);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -26,7 +26,16 @@ const history: InklingEvent[] = fixture.events.flatMap((event, n) => {
     { ...event, time: event.time - shift },
     ...Array.from({ length: 40 }, (_, k): InklingEvent => {
       const item = catalog[(n * 7 + k) % catalog.length]!;
-      return { id: `imp-${n}-${k}`, type: 'impression', itemId: item.id, time: event.time - shift - 1000 + k, pageViewId: `pv-${n}`, itemListId: 'grid', index: k, item };
+      return {
+        id: `imp-${n}-${k}`,
+        type: 'impression',
+        itemId: item.id,
+        time: event.time - shift - 1000 + k,
+        pageViewId: `pv-${n}`,
+        itemListId: 'grid',
+        index: k,
+        item,
+      };
     }),
   ];
 });
@@ -35,7 +44,11 @@ history.push({ id: 'purchase-1', type: 'purchase', itemId: bought.itemId, time: 
 history.push({ id: 'dismiss-1', type: 'dismiss', itemId: catalog[3]!.id, time: NOW - 5000, item: catalog[3]! });
 // Every strategy that reads the history (personal, similar, recent), every rule that does.
 const recipe: Recipe = {
-  strategies: [{ use: 'personal', weight: 0.6 }, { use: 'similar', weight: 0.2 }, { use: 'recent', weight: 0.2 }],
+  strategies: [
+    { use: 'personal', weight: 0.6 },
+    { use: 'similar', weight: 0.2 },
+    { use: 'recent', weight: 0.2 },
+  ],
   exclude: [{ purchased: { within: '30d' } }],
   cap: { impressionsWithoutClick: 3, within: '7d', mode: 'drop' },
   diversity: { field: 'category', maxPerTop: { k: 10, max: 4 } },
@@ -89,7 +102,11 @@ describe('engine checkpoint', () => {
     const expected = await startAndRank(replayed.factory);
     const actual = await startAndRank(resumed.factory);
     // The rules had history to work with: the purchase is excluded, items shown often are dropped.
-    const removedFor = new Set(actual.ranking.removed.flatMap((entry) => entry.reasons.filter((reason) => reason.kind === 'rule').map((reason) => reason.source)));
+    const removedFor = new Set(
+      actual.ranking.removed.flatMap((entry) =>
+        entry.reasons.filter((reason) => reason.kind === 'rule').map((reason) => reason.source),
+      ),
+    );
     expect([...removedFor].sort()).toEqual(['cap', 'exclude']);
     expect(actual).toEqual(expected);
   });
@@ -123,7 +140,13 @@ describe('engine checkpoint', () => {
     await appendInBatches(resumed.factory, history);
     const store = await openIdbStore({ factory: resumed.factory });
     // A well-formed checkpoint of an empty state, only of the next version: using it would lose everything.
-    await store.putCheckpoint(takeCheckpoint(emptyState(), NOW).replace(`"version":${CHECKPOINT_VERSION}`, `"version":${CHECKPOINT_VERSION + 1}`), (await store.eventsSince()).mark);
+    await store.putCheckpoint(
+      takeCheckpoint(emptyState(), NOW).replace(
+        `"version":${CHECKPOINT_VERSION}`,
+        `"version":${CHECKPOINT_VERSION + 1}`,
+      ),
+      (await store.eventsSince()).mark,
+    );
     await store.close();
     expect(await nextRead(resumed.factory)).toEqual({ checkpoint: true, events: 0 });
 
@@ -145,9 +168,15 @@ describe('engine checkpoint', () => {
     const DAY = 86_400_000;
     // The history three times over (6,000+ events: the rebuild folds them in more than one slice), a
     // third of it 100 days old: expired under the default 90 days, kept under 365.
-    const tripled = [0, 1, 2].flatMap((copy) => history.map((event) => ({ ...event, id: `${event.id}-${copy}`, time: event.time - copy * 60_000 })));
-    const aged = tripled.map((event, i) => (i < tripled.length / 3 ? { ...event, time: event.time - 100 * DAY } : event));
-    const batch: InklingEvent[] = catalog.slice(0, 5).map((item, k) => ({ id: `late-${k}`, type: 'click', itemId: item.id, time: NOW - 1000 + k, item }));
+    const tripled = [0, 1, 2].flatMap((copy) =>
+      history.map((event) => ({ ...event, id: `${event.id}-${copy}`, time: event.time - copy * 60_000 })),
+    );
+    const aged = tripled.map((event, i) =>
+      i < tripled.length / 3 ? { ...event, time: event.time - 100 * DAY } : event,
+    );
+    const batch: InklingEvent[] = catalog
+      .slice(0, 5)
+      .map((item, k) => ({ id: `late-${k}`, type: 'click', itemId: item.id, time: NOW - 1000 + k, item }));
     const memory = createMemoryStore();
     await memory.append(aged);
     // Yesterday's state: a start under a long retention read everything and saved a checkpoint.
@@ -171,9 +200,13 @@ describe('engine checkpoint', () => {
 
     const replay = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     // Oldest first, as a store reads them back: the fold order decides the profile's last digits.
-    await replay.ingest([...aged.filter((event) => event.time >= NOW - 90 * DAY), ...batch].sort((a, b) => a.time - b.time));
+    await replay.ingest(
+      [...aged.filter((event) => event.time >= NOW - 90 * DAY), ...batch].sort((a, b) => a.time - b.time),
+    );
     expect(rebuiltProfile).toEqual((await replay.export()).profile);
-    expect(await today.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } })).toEqual(await replay.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } }));
+    expect(await today.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } })).toEqual(
+      await replay.rank({ slot: 'grid', items: catalog, recipe, context: { time: NOW } }),
+    );
     expect((await memory.events()).some((event) => event.time < NOW - 90 * DAY)).toBe(false);
   });
 

@@ -7,7 +7,13 @@ import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;
 const DAY = 86_400_000;
-const click = (id: string, time = NOW - 1000): InklingEvent => ({ id, type: 'click', itemId: `item-${id}`, time, item: { category: 'tents' } });
+const click = (id: string, time = NOW - 1000): InklingEvent => ({
+  id,
+  type: 'click',
+  itemId: `item-${id}`,
+  time,
+  item: { category: 'tents' },
+});
 const engineOn = (indexedDB: IDBFactory) => createEngine({ indexedDB, now: () => NOW, learn: false });
 
 describe('engine privacy modes', () => {
@@ -17,7 +23,13 @@ describe('engine privacy modes', () => {
     await engine.configure({ mode: 'session' });
     await engine.ingest([click('a')]);
     expect(await idb.real.databases()).toEqual([]);
-    const ranking = await engine.rank({ slot: 's', items: [{ id: 'x', category: 'shoes' }, { id: 'y', category: 'tents' }] });
+    const ranking = await engine.rank({
+      slot: 's',
+      items: [
+        { id: 'x', category: 'shoes' },
+        { id: 'y', category: 'tents' },
+      ],
+    });
     expect(ranking.items[0]!.item.id).toBe('y');
     const exported = await engine.export();
     expect(exported.events.map((e) => e.id)).toEqual(['a']);
@@ -79,7 +91,10 @@ describe('engine retention and duplicates', () => {
     const midnight = Math.floor(NOW / DAY) * DAY;
     const disk = await openIdbStore({ factory: idb.factory, now: () => NOW });
     // Both are past 90 days at NOW; only the first was past them at the day's start.
-    await disk.append([click('before-midnight', midnight - 90 * DAY - 1), click('after-midnight', midnight - 90 * DAY + 1)]);
+    await disk.append([
+      click('before-midnight', midnight - 90 * DAY - 1),
+      click('after-midnight', midnight - 90 * DAY + 1),
+    ]);
     const engine = engineOn(idb.factory);
     await engine.configure({ mode: 'full' });
     await engine.close(); // the purge runs after the first ranking's state is in place
@@ -91,7 +106,7 @@ describe('engine retention and duplicates', () => {
     const disk = await openIdbStore({ factory: idb.factory, now: () => NOW });
     let now = NOW;
     // Each start a new tab's engine; no lock held by an earlier one (the lease fallback's would last 30 s).
-    const tryLock = async <T,>(_name: string, task: () => Promise<T> | T) => task();
+    const tryLock = async <T>(_name: string, task: () => Promise<T> | T) => task();
     const start = async (retentionDays?: number) => {
       const engine = createEngine({ indexedDB: idb.factory, now: () => now, learn: false, tryLock });
       await engine.configure({ mode: 'full', retentionDays });
@@ -113,7 +128,10 @@ describe('engine retention and duplicates', () => {
   it('counts a "Buy now" click and the confirmation page for the same item as one purchase', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     await engine.ingest([{ id: 'p1:0', type: 'purchase', itemId: 'sku-1', time: NOW - 60_000 }]);
-    await engine.ingest([{ id: 'p2:0', type: 'purchase', itemId: 'sku-1', time: NOW, orderId: 'A-1' }, { id: 'p2:1', type: 'purchase', itemId: 'sku-2', time: NOW, orderId: 'A-1' }]);
+    await engine.ingest([
+      { id: 'p2:0', type: 'purchase', itemId: 'sku-1', time: NOW, orderId: 'A-1' },
+      { id: 'p2:1', type: 'purchase', itemId: 'sku-2', time: NOW, orderId: 'A-1' },
+    ]);
     const exported = await engine.export();
     expect(exported.events.map((e) => e.id)).toEqual(['p1:0', 'p2:1']);
     expect((exported.profile as { items: Record<string, { purchases: number }> }).items['sku-1']!.purchases).toBe(1);
@@ -137,7 +155,12 @@ describe('engine cross-tab work', () => {
     const disk = await openIdbStore({ factory: idb.factory, now: () => NOW });
     await disk.append([click('ancient', NOW - 100 * DAY)]);
     const ran: string[] = [];
-    const engine = createEngine({ indexedDB: idb.factory, now: () => NOW, learn: false, tryLock: async (name) => void ran.push(name) });
+    const engine = createEngine({
+      indexedDB: idb.factory,
+      now: () => NOW,
+      learn: false,
+      tryLock: async (name) => void ran.push(name),
+    });
     await engine.configure({ mode: 'full' });
     await engine.ingest([click('a')]);
     expect(ran).toEqual(['prune', 'train']);

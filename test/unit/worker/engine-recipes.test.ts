@@ -11,13 +11,28 @@ describe('engine with recipes', () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW });
     await engine.configure({ recipes: { promo: { strategies: [{ use: 'original', weight: 1 }], pin: { d: 0 } } } });
     expect(ids(await engine.rank({ slot: 's', items, recipe: 'promo' }))).toEqual(['d', 'a', 'b', 'c']);
-    expect(ids(await engine.rank({ slot: 's', items, recipe: { strategies: [{ use: 'original', weight: 1 }], exclude: [{ where: { category: 'x' } }] } }))).toEqual(['a', 'c']);
+    expect(
+      ids(
+        await engine.rank({
+          slot: 's',
+          items,
+          recipe: { strategies: [{ use: 'original', weight: 1 }], exclude: [{ where: { category: 'x' } }] },
+        }),
+      ),
+    ).toEqual(['a', 'c']);
   });
 
   it('rejects a slot whose recipe is invalid or unknown, naming the problem, and serves the others', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW });
-    await engine.configure({ recipes: { broken: { strategies: [{ use: 'personal', weight: 'high' }] }, fine: { strategies: [{ use: 'original', weight: 1 }] } } });
-    await expect(engine.rank({ slot: 's', items, recipe: 'broken' })).rejects.toThrow('recipes.broken.strategies[0].weight: expected a number >= 0, found "high"');
+    await engine.configure({
+      recipes: {
+        broken: { strategies: [{ use: 'personal', weight: 'high' }] },
+        fine: { strategies: [{ use: 'original', weight: 1 }] },
+      },
+    });
+    await expect(engine.rank({ slot: 's', items, recipe: 'broken' })).rejects.toThrow(
+      'recipes.broken.strategies[0].weight: expected a number >= 0, found "high"',
+    );
     await expect(engine.rank({ slot: 's', items, recipe: 'missing' })).rejects.toThrow('unknown recipe "missing"');
     expect(ids(await engine.rank({ slot: 's', items, recipe: 'fine' }))).toEqual(['a', 'b', 'c', 'd']);
   });
@@ -38,13 +53,18 @@ describe('engine with recipes', () => {
     await engine.ingest([{ id: 'e1', type: 'purchase', itemId: 'b', time: NOW - 1000 }]);
     await engine.rank({ slot: 'grid', items });
     const reasons = await engine.explain('grid', 'b');
-    expect(reasons?.some((reason) => reason.source === 'exclude' && reason.text.startsWith('excluded: you bought it'))).toBe(true);
+    expect(
+      reasons?.some((reason) => reason.source === 'exclude' && reason.text.startsWith('excluded: you bought it')),
+    ).toBe(true);
     expect(await engine.explain('other', 'b')).toBeUndefined();
   });
 
   it('ranks without reasons when asked, in the same order, and explain() still words them', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
-    await engine.ingest([{ id: 'e1', type: 'purchase', itemId: 'b', time: NOW - 1000 }, { id: 'e2', type: 'view', itemId: 'c', time: NOW - 500, item: { category: 'y' } }]);
+    await engine.ingest([
+      { id: 'e1', type: 'purchase', itemId: 'b', time: NOW - 1000 },
+      { id: 'e2', type: 'view', itemId: 'c', time: NOW - 500, item: { category: 'y' } },
+    ]);
     const full = await engine.rank({ slot: 'grid', items });
     const quiet = await engine.rank({ slot: 'grid', items, explain: false });
     expect(ids(quiet)).toEqual(ids(full));

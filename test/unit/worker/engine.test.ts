@@ -12,8 +12,24 @@ const NOW = Date.UTC(2026, 10, 1, 12);
 
 function clicksOn(ids: string[], category: string): InklingEvent[] {
   return ids.flatMap((itemId, i) => [
-    { type: 'impression', itemId, time: NOW - 10_000 + i, pageViewId: 'p1', itemListId: 'grid', index: i, item: { category } },
-    { type: 'click', itemId, time: NOW - 9_000 + i, pageViewId: 'p1', itemListId: 'grid', index: i, item: { category } },
+    {
+      type: 'impression',
+      itemId,
+      time: NOW - 10_000 + i,
+      pageViewId: 'p1',
+      itemListId: 'grid',
+      index: i,
+      item: { category },
+    },
+    {
+      type: 'click',
+      itemId,
+      time: NOW - 9_000 + i,
+      pageViewId: 'p1',
+      itemListId: 'grid',
+      index: i,
+      item: { category },
+    },
   ]);
 }
 
@@ -35,7 +51,9 @@ describe('engine', () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, learn: false });
     const inTents = async () => {
       const ranking = await engine.rank({ slot: 'grid', items: catalog });
-      return ranking.items.find((entry) => entry.item.id === 'b3')!.reasons.find((reason) => reason.source === 'personal' && reason.kind === 'signal')?.text;
+      return ranking.items
+        .find((entry) => entry.item.id === 'b3')!
+        .reasons.find((reason) => reason.source === 'personal' && reason.kind === 'signal')?.text;
     };
     await engine.ingest(clicksOn(['b1'], 'tents'));
     expect(await inTents()).toBe('you looked at 1 item in tents');
@@ -59,7 +77,14 @@ describe('engine', () => {
     await learning.ingest(events);
     await fixed.ingest(events);
     const weights = async (engine: typeof fixed) => (await engine.export()).model?.weights;
-    expect(await weights(fixed)).toEqual(Object.fromEntries(PRIOR_WEIGHTS.layers.flatMap((layer, i) => [[`layer${i}.kernel`, layer.weights], [`layer${i}.bias`, layer.bias]])));
+    expect(await weights(fixed)).toEqual(
+      Object.fromEntries(
+        PRIOR_WEIGHTS.layers.flatMap((layer, i) => [
+          [`layer${i}.kernel`, layer.weights],
+          [`layer${i}.bias`, layer.bias],
+        ]),
+      ),
+    );
     expect(await weights(learning)).not.toEqual(await weights(fixed));
   });
 

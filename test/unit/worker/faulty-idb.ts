@@ -27,7 +27,8 @@ export function faultyIndexedDB(faults: Faults = {}) {
     get(target, key) {
       if (key !== 'open') return Reflect.get(target, key, target);
       return (name: string, version?: number) => {
-        if (faults.openThrows) throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        if (faults.openThrows)
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
         if (faults.openHangs) return hangingRequest();
         const request = target.open(name, version);
         // Registered before idb's own listener, so the patch is in place when the store gets the handle.
@@ -85,7 +86,9 @@ function abortWithQuota(tx: IDBTransaction, shape: 'plain' | 'wrapped'): void {
   const internal = tx as unknown as { _abort(name: string): void };
   if (shape === 'plain') return internal._abort('QuotaExceededError');
   internal._abort('AbortError');
-  const error = Object.assign(new DOMException('The transaction was aborted.', 'AbortError'), { inner: new DOMException('Quota exceeded', 'QuotaExceededError') });
+  const error = Object.assign(new DOMException('The transaction was aborted.', 'AbortError'), {
+    inner: new DOMException('Quota exceeded', 'QuotaExceededError'),
+  });
   Object.defineProperty(tx, 'error', { value: error });
 }
 
@@ -95,7 +98,11 @@ function hangingRequest(): IDBOpenDBRequest {
 }
 
 /** Opens the `inkling` database directly, without the store's help; `upgrade` builds a schema of its own at `version`. */
-export function openRaw(factory: IDBFactory, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+export function openRaw(
+  factory: IDBFactory,
+  version?: number,
+  upgrade?: (db: IDBDatabase) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open('inkling', version);
     if (upgrade) request.onupgradeneeded = () => upgrade(request.result);

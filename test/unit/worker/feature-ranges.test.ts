@@ -15,15 +15,41 @@ type Name = (typeof FEATURE_NAMES)[number];
 
 /** The ranges docs/model.md promises for each feature; `binary` ones take only 0 or 1. */
 const RANGES: Readonly<Record<Name, readonly [number, number] | 'binary'>> = {
-  baseOrder: [0, 1], firstPosition: 'binary',
-  categoryAffinity: [-1, 1], tagAffinity: [-1, 1], brandAffinity: [-1, 1], priceFit: [0, 1],
-  itemViews: [0, 1.5], itemClicks: [0, 1.5], itemCarts: [0, 1.5], itemPurchased: 'binary',
-  ignoredImpressions: [0, 1.5], itemDismissed: 'binary', engagementRecency: [0, 1], engagedThisHour: [0, 1],
-  engagedMinutesAgo: [0, 1], engagedLastMinute: [0, 1], lastEngaged: 'binary', recencyRank: [0, 1],
-  listRecencyRank: [0, 1], listLastFresh: [0, 1], listLastClicked: 'binary', nearLastEngaged: [0, 1],
-  afterLastEngaged: [0, 1], similarToRecent: [0, 1], neighbourOfRecent: [0, 1], neighbourOfLast: [0, 1],
-  relativePrice: [-1, 1], priceRank: [0, 1], hourSin: [-1, 1], hourCos: [-1, 1], weekdaySin: [-1, 1],
-  weekdayCos: [-1, 1], deviceMobile: 'binary', deviceTablet: 'binary', pageProduct: 'binary',
+  baseOrder: [0, 1],
+  firstPosition: 'binary',
+  categoryAffinity: [-1, 1],
+  tagAffinity: [-1, 1],
+  brandAffinity: [-1, 1],
+  priceFit: [0, 1],
+  itemViews: [0, 1.5],
+  itemClicks: [0, 1.5],
+  itemCarts: [0, 1.5],
+  itemPurchased: 'binary',
+  ignoredImpressions: [0, 1.5],
+  itemDismissed: 'binary',
+  engagementRecency: [0, 1],
+  engagedThisHour: [0, 1],
+  engagedMinutesAgo: [0, 1],
+  engagedLastMinute: [0, 1],
+  lastEngaged: 'binary',
+  recencyRank: [0, 1],
+  listRecencyRank: [0, 1],
+  listLastFresh: [0, 1],
+  listLastClicked: 'binary',
+  nearLastEngaged: [0, 1],
+  afterLastEngaged: [0, 1],
+  similarToRecent: [0, 1],
+  neighbourOfRecent: [0, 1],
+  neighbourOfLast: [0, 1],
+  relativePrice: [-1, 1],
+  priceRank: [0, 1],
+  hourSin: [-1, 1],
+  hourCos: [-1, 1],
+  weekdaySin: [-1, 1],
+  weekdayCos: [-1, 1],
+  deviceMobile: 'binary',
+  deviceTablet: 'binary',
+  pageProduct: 'binary',
 };
 
 const dir = datasetsDir();
@@ -42,8 +68,13 @@ describe('features', () => {
   it('puts the clicked category at full affinity and keeps the site order as baseOrder', () => {
     const now = Date.UTC(2026, 10, 1, 12);
     const profile = createProfile();
-    for (const itemId of ['b1', 'b2']) foldEvent(profile, { type: 'click', itemId, time: now - 5000, item: { category: 'tents', tags: ['outdoor'] } });
-    const items = [{ id: 'a1', category: 'shoes' }, { id: 'b3', category: 'tents', tags: ['outdoor'] }, { id: 'b2', category: 'tents' }];
+    for (const itemId of ['b1', 'b2'])
+      foldEvent(profile, { type: 'click', itemId, time: now - 5000, item: { category: 'tents', tags: ['outdoor'] } });
+    const items = [
+      { id: 'a1', category: 'shoes' },
+      { id: 'b3', category: 'tents', tags: ['outdoor'] },
+      { id: 'b2', category: 'tents' },
+    ];
     const rows = featurize(items, profile, {}, now);
     const at = (row: number, name: Name) => rows[row * FEATURE_COUNT + FEATURE_INDEX[name]]!;
     expect([at(0, 'categoryAffinity'), at(1, 'categoryAffinity')]).toEqual([0, 1]);
@@ -73,14 +104,17 @@ describe('features', () => {
             const feature = FEATURE_NAMES[i % FEATURE_COUNT]!;
             const value = list.rows[i]!;
             const range = RANGES[feature];
-            const ok = Number.isFinite(value) && (range === 'binary' ? value === 0 || value === 1 : value >= range[0] - 1e-6 && value <= range[1] + 1e-6);
+            const ok =
+              Number.isFinite(value) &&
+              (range === 'binary' ? value === 0 || value === 1 : value >= range[0] - 1e-6 && value <= range[1] + 1e-6);
             if (!ok) outside.add(`${feature} = ${value}`);
             if (value !== 0) nonZero.add(feature);
           }
         }
         expect([...outside]).toEqual([]);
         // The history features are exercised by the replay, not stuck at 0.
-        for (const feature of ['baseOrder', 'itemViews', 'recencyRank', 'listRecencyRank'] as const) expect(nonZero.has(feature), feature).toBe(true);
+        for (const feature of ['baseOrder', 'itemViews', 'recencyRank', 'listRecencyRank'] as const)
+          expect(nonZero.has(feature), feature).toBe(true);
       });
     }
   });

@@ -14,7 +14,14 @@ import { REFERENCE_FEATURE_COUNT, referenceFeaturize } from './features-referenc
  * The prior was learned on these exact features: any rewrite of featurize (for speed) must give the
  * same values, row by row, as the frozen reference copy, within 1e-6 (NaN where the reference has NaN).
  */
-function expectSameRows(items: readonly Item[], profile: Profile, context: RankContext, now: number, positions?: readonly number[], extra: Omit<FeaturizeOptions, 'positions'> = {}): void {
+function expectSameRows(
+  items: readonly Item[],
+  profile: Profile,
+  context: RankContext,
+  now: number,
+  positions?: readonly number[],
+  extra: Omit<FeaturizeOptions, 'positions'> = {},
+): void {
   const options = { ...(positions && { positions }), ...extra };
   const actual = featurize(items, profile, context, now, options);
   const expected = referenceFeaturize(items, profile, context, now, options);
@@ -24,7 +31,9 @@ function expectSameRows(items: readonly Item[], profile: Profile, context: RankC
     const e = expected[k]!;
     if (Number.isNaN(e) ? Number.isNaN(a) : Math.abs(a - e) <= 1e-6) continue;
     const item = items[Math.floor(k / FEATURE_COUNT)]!;
-    expect.fail(`item ${item.id} (row ${Math.floor(k / FEATURE_COUNT)}), ${FEATURE_NAMES[k % FEATURE_COUNT]}: ${a} instead of ${e}`);
+    expect.fail(
+      `item ${item.id} (row ${Math.floor(k / FEATURE_COUNT)}), ${FEATURE_NAMES[k % FEATURE_COUNT]}: ${a} instead of ${e}`,
+    );
   }
 }
 
@@ -42,7 +51,17 @@ const NOW = Date.UTC(2026, 10, 23, 18, 37);
 const CATEGORIES = ['shoes', 'shoes.trail', 'jackets', 'bags', 'socks', 'tents', 'stoves', ''];
 const TAGS = ['trail', 'waterproof', 'light', 'sale', 'kids', 'winter', 'new'];
 const BRANDS = ['acme', 'north', 'peak', 'ridge', ''];
-const TYPES: InklingEvent['type'][] = ['impression', 'impression', 'impression', 'view', 'view', 'click', 'add_to_cart', 'purchase', 'dismiss'];
+const TYPES: InklingEvent['type'][] = [
+  'impression',
+  'impression',
+  'impression',
+  'view',
+  'view',
+  'click',
+  'add_to_cart',
+  'purchase',
+  'dismiss',
+];
 
 /** A catalog with the awkward cases real pages have: missing fields, empty tags, free or odd prices, repeated ids. */
 function catalog(count: number, next: () => number): Item[] {
@@ -51,7 +70,14 @@ function catalog(count: number, next: () => number): Item[] {
     const category = pick(CATEGORIES);
     const brand = pick(BRANDS);
     const roll = next();
-    const price = roll < 0.1 ? undefined : roll < 0.13 ? 0 : roll < 0.15 ? -3 : Math.round(5 + next() * 400) / (roll < 0.5 ? 1 : 100);
+    const price =
+      roll < 0.1
+        ? undefined
+        : roll < 0.13
+          ? 0
+          : roll < 0.15
+            ? -3
+            : Math.round(5 + next() * 400) / (roll < 0.5 ? 1 : 100);
     const tagRoll = next();
     return {
       // A few ids repeat: a page can list the same item twice.
@@ -69,7 +95,10 @@ function catalog(count: number, next: () => number): Item[] {
 function history(items: readonly Item[], count: number, next: () => number): InklingEvent[] {
   const events: InklingEvent[] = [];
   for (let i = 0; i < count; i++) {
-    const item = next() < 0.8 ? items[Math.floor(next() * Math.min(items.length, 120))]! : { id: `gone-${i % 17}`, category: 'tents', tags: ['winter'], price: 120 };
+    const item =
+      next() < 0.8
+        ? items[Math.floor(next() * Math.min(items.length, 120))]!
+        : { id: `gone-${i % 17}`, category: 'tents', tags: ['winter'], price: 120 };
     const ago = next() < 0.3 ? next() * 3600 * 1000 : next() * 60 * DAY;
     const { id: itemId, category, tags, brand, price } = item;
     events.push({
@@ -78,7 +107,16 @@ function history(items: readonly Item[], count: number, next: () => number): Ink
       itemId,
       // Some events come slightly from the future (clock skew): decay must clamp.
       time: NOW - ago + (next() < 0.02 ? 30_000 : 0),
-      ...(next() < 0.9 ? { item: { ...(category ? { category } : {}), ...(tags ? { tags } : {}), ...(brand ? { brand } : {}), ...(price === undefined ? {} : { price }) } } : {}),
+      ...(next() < 0.9
+        ? {
+            item: {
+              ...(category ? { category } : {}),
+              ...(tags ? { tags } : {}),
+              ...(brand ? { brand } : {}),
+              ...(price === undefined ? {} : { price }),
+            },
+          }
+        : {}),
     });
   }
   return events.sort((a, b) => a.time - b.time);
@@ -117,17 +155,33 @@ describe('featurize keeps the features the prior was learned on', () => {
     const positions = items.map((_, i) => (i * 37) % items.length);
     expectSameRows(items, profile, { time: NOW }, NOW, positions);
     for (const index of [0, 3, 7, 40, 99]) expectSameRows([items[index]!], profile, { time: NOW }, NOW, [index]);
-    expectSameRows(items.slice(0, 30), profile, { time: NOW }, NOW, Array.from({ length: 10 }, (_, i) => i * 2));
+    expectSameRows(
+      items.slice(0, 30),
+      profile,
+      { time: NOW },
+      NOW,
+      Array.from({ length: 10 }, (_, i) => i * 2),
+    );
   });
 
   it('when the slot says its order means nothing (popularity takes the place of position)', () => {
-    for (const context of contexts) expectSameRows(items, profile, context, context.time ?? NOW, undefined, { order: 'none' });
-    expectSameRows(items, profile, { time: NOW }, NOW, items.map((_, i) => (i * 37) % items.length), { order: 'none' });
+    for (const context of contexts)
+      expectSameRows(items, profile, context, context.time ?? NOW, undefined, { order: 'none' });
+    expectSameRows(
+      items,
+      profile,
+      { time: NOW },
+      NOW,
+      items.map((_, i) => (i * 37) % items.length),
+      { order: 'none' },
+    );
   });
 
   it('with a neighbour table', () => {
     const ids = items.map((item) => item.id);
-    const sessions = Array.from({ length: 300 }, (_, s) => Array.from(new Set(Array.from({ length: 6 }, (_, j) => ids[(s * 7 + j * j * 13) % 150]!))));
+    const sessions = Array.from({ length: 300 }, (_, s) =>
+      Array.from(new Set(Array.from({ length: 6 }, (_, j) => ids[(s * 7 + j * j * 13) % 150]!))),
+    );
     const neighbours = indexNeighbours(tableFromSessions(sessions, { minCount: 2, k: 20 }));
     expectSameRows(items, profile, { time: NOW }, NOW, undefined, { neighbours });
     expectSameRows(items, profile, { time: NOW }, NOW, undefined, { neighbours, order: 'none' });
@@ -136,7 +190,12 @@ describe('featurize keeps the features the prior was learned on', () => {
   it('for an empty visitor, an empty list and a list the visitor never touched', () => {
     expectSameRows(items, createProfile(), { time: NOW }, NOW);
     expectSameRows([], profile, { time: NOW }, NOW);
-    expectSameRows(catalog(50, random(7)).map((item) => ({ ...item, id: `fresh-${item.id}` })), profile, { time: NOW }, NOW);
+    expectSameRows(
+      catalog(50, random(7)).map((item) => ({ ...item, id: `fresh-${item.id}` })),
+      profile,
+      { time: NOW },
+      NOW,
+    );
   });
 
   it('on random visitors and lists', () => {
@@ -158,20 +217,27 @@ describe('featurize keeps the features the prior was learned on', () => {
       snapshot: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(itemArb, { maxLength: 12 }), fc.array(eventArb, { maxLength: 40 }), fc.integer({ min: 0, max: 2 * DAY }), (list, drawn, later) => {
-        const events = drawn
-          .map(({ type, item, ago, snapshot }): InklingEvent => {
-            const { id, ...attributes } = item;
-            return { type, itemId: id, time: NOW - ago, ...(snapshot ? { item: attributes } : {}) };
-          })
-          .sort((a, b) => a.time - b.time);
-        expectSameRows(list, profileOf(events), { time: NOW + later }, NOW + later);
-      }),
+      fc.property(
+        fc.array(itemArb, { maxLength: 12 }),
+        fc.array(eventArb, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 2 * DAY }),
+        (list, drawn, later) => {
+          const events = drawn
+            .map(({ type, item, ago, snapshot }): InklingEvent => {
+              const { id, ...attributes } = item;
+              return { type, itemId: id, time: NOW - ago, ...(snapshot ? { item: attributes } : {}) };
+            })
+            .sort((a, b) => a.time - b.time);
+          expectSameRows(list, profileOf(events), { time: NOW + later }, NOW + later);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
-  const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'shared', 'datasets')].find((dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')));
+  const datasets = [process.env.INKLING_DATASETS, join(process.cwd(), '..', 'shared', 'datasets')].find(
+    (dir) => dir && existsSync(join(dir, 'rees46-oct2019-head')),
+  );
   it.skipIf(!datasets)('on the speed bench fixture (real rees46 products and visitor), 1,000 items', () => {
     const fixture = loadSpeedFixture();
     const now = Math.max(...fixture.events.map((event) => event.time)) + 60_000;

@@ -48,7 +48,9 @@ function listStats(items: readonly Item[], profile: Profile, positions?: readonl
     if (item.price !== undefined && item.price > 0) priced.push({ index: i, price: item.price });
   });
 
-  const engaged = items.filter((item) => recentRank.has(item.id)).sort((a, b) => recentRank.get(a.id)! - recentRank.get(b.id)!);
+  const engaged = items
+    .filter((item) => recentRank.has(item.id))
+    .sort((a, b) => recentRank.get(a.id)! - recentRank.get(b.id)!);
   const listRecencyRank = new Map(engaged.map((item, k) => [item.id, k]));
   priced.sort((a, b) => a.price - b.price);
   const priceRank = new Float32Array(items.length);
@@ -76,7 +78,9 @@ export function referenceFeaturize(
   const positions = ordered ? options.positions : undefined;
   const rows = new Float32Array(items.length * REFERENCE_FEATURE_COUNT);
   const stats = listStats(items, profile, positions);
-  const popularities = items.map((item) => (item.popularity !== undefined && item.popularity > 0 ? item.popularity : 0));
+  const popularities = items.map((item) =>
+    item.popularity !== undefined && item.popularity > 0 ? item.popularity : 0,
+  );
   const near = referenceNeighbours(options.neighbours, profile.recent);
   const totals = {
     category: totalAffinity(profile.categories, now),

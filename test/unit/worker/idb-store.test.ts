@@ -42,7 +42,11 @@ describe('IndexedDB store', () => {
 
   it('drops malformed events and gives id-less ones an id', async () => {
     const store = await fresh();
-    const bad = [{ type: 'click', itemId: '', time: 1 }, { type: 'nope', itemId: 'x', time: 1 }, { type: 'click', itemId: 'x', time: Number.NaN }] as InklingEvent[];
+    const bad = [
+      { type: 'click', itemId: '', time: 1 },
+      { type: 'nope', itemId: 'x', time: 1 },
+      { type: 'click', itemId: 'x', time: Number.NaN },
+    ] as InklingEvent[];
     await store.append([...bad, { type: 'view', itemId: 'y', time: 5 }]);
     const stored = await store.events();
     expect(stored.map((e) => e.itemId)).toEqual(['y']);
@@ -108,21 +112,24 @@ describe('IndexedDB store', () => {
 });
 
 describe('IndexedDB store faults', () => {
-  it.each(['plain', 'wrapped'] as const)('evicts the oldest events and retries once when the quota is hit (%s error)', async (shape) => {
-    const idb = faultyIndexedDB();
-    const warnings: string[] = [];
-    const store = await openIdbStore({ factory: idb.factory, onWarning: (m) => warnings.push(m) });
-    // One batch each: eviction takes whole chunks, so a tenth of 20 one-event chunks is the two oldest.
-    for (let i = 0; i < 20; i++) await store.append([event(`old${i}`, i)]);
-    Object.assign(idb.faults, { quotaWrites: 1, quotaShape: shape });
-    await store.append([event('new', 100)]);
-    const ids = (await store.events()).map((e) => e.id);
-    expect(ids).toContain('new');
-    expect(ids).not.toContain('old0');
-    expect(ids).not.toContain('old1');
-    expect(ids).toContain('old2');
-    expect(warnings.some((m) => m.includes('evicted'))).toBe(true);
-  });
+  it.each(['plain', 'wrapped'] as const)(
+    'evicts the oldest events and retries once when the quota is hit (%s error)',
+    async (shape) => {
+      const idb = faultyIndexedDB();
+      const warnings: string[] = [];
+      const store = await openIdbStore({ factory: idb.factory, onWarning: (m) => warnings.push(m) });
+      // One batch each: eviction takes whole chunks, so a tenth of 20 one-event chunks is the two oldest.
+      for (let i = 0; i < 20; i++) await store.append([event(`old${i}`, i)]);
+      Object.assign(idb.faults, { quotaWrites: 1, quotaShape: shape });
+      await store.append([event('new', 100)]);
+      const ids = (await store.events()).map((e) => e.id);
+      expect(ids).toContain('new');
+      expect(ids).not.toContain('old0');
+      expect(ids).not.toContain('old1');
+      expect(ids).toContain('old2');
+      expect(warnings.some((m) => m.includes('evicted'))).toBe(true);
+    },
+  );
 
   it('evicts whole chunks while every put fails (Chromium over its quota), so that the retry succeeds', async () => {
     const idb = faultyIndexedDB();
@@ -133,7 +140,10 @@ describe('IndexedDB store faults', () => {
     idb.faults.full = true;
     await store.append([event('new', 100)]);
     // A tenth of 20 events is 2, but only the whole oldest chunk could go: trimming it is a put, which would fail.
-    expect((await store.events()).map((e) => e.id)).toEqual([...Array.from({ length: 10 }, (_, i) => `mid${i}`), 'new']);
+    expect((await store.events()).map((e) => e.id)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `mid${i}`),
+      'new',
+    ]);
     expect(warnings).toEqual(['storage was full; the oldest events were evicted']);
     // And `new` is on disk, not only in this visit's memory.
     expect((await (await openIdbStore({ factory: idb.factory })).events()).map((e) => e.id)).toContain('new');

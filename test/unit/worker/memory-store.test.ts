@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../worker/store/memory-store.js';
 import type { InklingEvent } from '../../../common/types.js';
 
-const click = (time: number, id?: string): InklingEvent => ({ ...(id === undefined ? {} : { id }), type: 'click', itemId: `item-${time}`, time });
+const click = (time: number, id?: string): InklingEvent => ({
+  ...(id === undefined ? {} : { id }),
+  type: 'click',
+  itemId: `item-${time}`,
+  time,
+});
 
 describe('memory store', () => {
   it('reads an event appended twice once, oldest first, as the IndexedDB store does', async () => {

@@ -11,7 +11,12 @@ const DAY = 86_400_000;
  * Builds a database exactly as schema version 1 or 2 of the SDK left it (both had one record per event
  * in `events`, keyed by id, with a `byTime` index), with whatever records a test needs.
  */
-async function legacy(factory: IDBFactory, version: 1 | 2, records: readonly unknown[], values: Record<string, unknown> = {}): Promise<void> {
+async function legacy(
+  factory: IDBFactory,
+  version: 1 | 2,
+  records: readonly unknown[],
+  values: Record<string, unknown> = {},
+): Promise<void> {
   const db = await openRaw(factory, version, (created) => {
     created.createObjectStore('events', { keyPath: 'id' }).createIndex('byTime', 'time');
     created.createObjectStore('values');
@@ -52,23 +57,31 @@ describe('schema migrations', () => {
     expect((await storeNames(real)).sort()).toEqual(['chunks', 'values']);
   });
 
-  it.each([1, 2] as const)('upgrades version %i: keeps good records and values, drops corrupt ones, clamps future times', async (version) => {
-    const { factory, real } = faultyIndexedDB();
-    await legacy(factory, version, MIXED, { 'model-weights': { kind: 'logistic' } });
-    const store = await openIdbStore({ factory, now: () => NOW });
-    const events = await store.events();
-    expect(events.map((e) => e.id)).toEqual(['good', 'future']);
-    expect(events[1]!.time).toBe(NOW);
-    expect(await store.getValue('model-weights')).toEqual({ kind: 'logistic' });
-    expect((await storeNames(real)).sort()).toEqual(['chunks', 'values']);
-    // Every remaining event is reachable by retention, so retention can remove them all.
-    expect(await store.purge(NOW + 1)).toBe(2);
-    expect(await store.events()).toEqual([]);
-  });
+  it.each([1, 2] as const)(
+    'upgrades version %i: keeps good records and values, drops corrupt ones, clamps future times',
+    async (version) => {
+      const { factory, real } = faultyIndexedDB();
+      await legacy(factory, version, MIXED, { 'model-weights': { kind: 'logistic' } });
+      const store = await openIdbStore({ factory, now: () => NOW });
+      const events = await store.events();
+      expect(events.map((e) => e.id)).toEqual(['good', 'future']);
+      expect(events[1]!.time).toBe(NOW);
+      expect(await store.getValue('model-weights')).toEqual({ kind: 'logistic' });
+      expect((await storeNames(real)).sort()).toEqual(['chunks', 'values']);
+      // Every remaining event is reachable by retention, so retention can remove them all.
+      expect(await store.purge(NOW + 1)).toBe(2);
+      expect(await store.events()).toEqual([]);
+    },
+  );
 
   it('moves every event of a large version 2 database into chunks, none lost, oldest first', async () => {
     const { factory } = faultyIndexedDB();
-    const records = Array.from({ length: 1200 }, (_, i) => ({ id: `e${i}`, type: 'impression', itemId: `sku-${i % 40}`, time: NOW - DAY + ((i * 7919) % 1200) * 1000 }));
+    const records = Array.from({ length: 1200 }, (_, i) => ({
+      id: `e${i}`,
+      type: 'impression',
+      itemId: `sku-${i % 40}`,
+      time: NOW - DAY + ((i * 7919) % 1200) * 1000,
+    }));
     await legacy(factory, 2, records);
     const store = await openIdbStore({ factory, now: () => NOW });
     const events = await store.events();

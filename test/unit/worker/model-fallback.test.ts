@@ -36,10 +36,22 @@ describe('model fallback when TF.js cannot start', () => {
       loads += 1;
       throw new Error('should not load');
     };
-    const fixed = createModel({ prior: PRIOR_WEIGHTS, start: PRIOR_WEIGHTS, learn: false, warn: () => undefined, loadTrainer });
+    const fixed = createModel({
+      prior: PRIOR_WEIGHTS,
+      start: PRIOR_WEIGHTS,
+      learn: false,
+      warn: () => undefined,
+      loadTrainer,
+    });
     fixed.score(rows, 3);
     expect(await fixed.train(() => batch, 4)).toBe(false);
-    const learning = createModel({ prior: PRIOR_WEIGHTS, start: PRIOR_WEIGHTS, learn: true, warn: () => undefined, loadTrainer });
+    const learning = createModel({
+      prior: PRIOR_WEIGHTS,
+      start: PRIOR_WEIGHTS,
+      learn: true,
+      warn: () => undefined,
+      loadTrainer,
+    });
     learning.score(rows, 3);
     expect(loads).toBe(0);
   });

@@ -7,14 +7,36 @@ import type { InklingEvent } from '../../../common/types.js';
 import { faultyIndexedDB } from './faulty-idb.js';
 
 const NOW = 1_700_000_000_000;
-const priorAsExported = Object.fromEntries(PRIOR_WEIGHTS.layers.flatMap((layer, i) => [[`layer${i}.kernel`, layer.weights], [`layer${i}.bias`, layer.bias]]));
+const priorAsExported = Object.fromEntries(
+  PRIOR_WEIGHTS.layers.flatMap((layer, i) => [
+    [`layer${i}.kernel`, layer.weights],
+    [`layer${i}.bias`, layer.bias],
+  ]),
+);
 
 /** A page view in which `clicked` was clicked and the other listed items were seen and ignored. */
 function pageView(view: number, clicked: string, listed: readonly string[]): InklingEvent[] {
   const at = NOW - 60_000 + view * 1000;
   return [
-    ...listed.map((itemId, index): InklingEvent => ({ id: `i${view}-${itemId}`, type: 'impression', itemId, time: at, pageViewId: `p${view}`, itemListId: 'grid', index, item: { category: itemId[0] } })),
-    { id: `c${view}`, type: 'click', itemId: clicked, time: at + 500, pageViewId: `p${view}`, itemListId: 'grid', item: { category: clicked[0] } },
+    ...listed.map((itemId, index): InklingEvent => ({
+      id: `i${view}-${itemId}`,
+      type: 'impression',
+      itemId,
+      time: at,
+      pageViewId: `p${view}`,
+      itemListId: 'grid',
+      index,
+      item: { category: itemId[0] },
+    })),
+    {
+      id: `c${view}`,
+      type: 'click',
+      itemId: clicked,
+      time: at + 500,
+      pageViewId: `p${view}`,
+      itemListId: 'grid',
+      item: { category: clicked[0] },
+    },
   ];
 }
 
@@ -68,8 +90,34 @@ describe('model weights in IndexedDB', () => {
   it('ignores saved weights of another shape (a logistic saved by an earlier version) with a warning', async () => {
     const idb = faultyIndexedDB();
     const disk = await openIdbStore({ factory: idb.factory });
-    const logistic = { kind: 'logistic', features: PRIOR_WEIGHTS.features, layers: [{ inputs: PRIOR_WEIGHTS.features.length, outputs: 1, weights: PRIOR_WEIGHTS.features.map(() => 0.5), bias: [0] }] };
-    const saved = PRIOR_WEIGHTS.kind === 'logistic' ? { ...PRIOR_WEIGHTS, layers: [{ ...PRIOR_WEIGHTS.layers[0]!, outputs: 2, weights: [...PRIOR_WEIGHTS.layers[0]!.weights, ...PRIOR_WEIGHTS.layers[0]!.weights], bias: [0, 0] }, { inputs: 2, outputs: 1, weights: [1, 1], bias: [0] }], kind: 'mlp' } : logistic;
+    const logistic = {
+      kind: 'logistic',
+      features: PRIOR_WEIGHTS.features,
+      layers: [
+        {
+          inputs: PRIOR_WEIGHTS.features.length,
+          outputs: 1,
+          weights: PRIOR_WEIGHTS.features.map(() => 0.5),
+          bias: [0],
+        },
+      ],
+    };
+    const saved =
+      PRIOR_WEIGHTS.kind === 'logistic'
+        ? {
+            ...PRIOR_WEIGHTS,
+            layers: [
+              {
+                ...PRIOR_WEIGHTS.layers[0]!,
+                outputs: 2,
+                weights: [...PRIOR_WEIGHTS.layers[0]!.weights, ...PRIOR_WEIGHTS.layers[0]!.weights],
+                bias: [0, 0],
+              },
+              { inputs: 2, outputs: 1, weights: [1, 1], bias: [0] },
+            ],
+            kind: 'mlp',
+          }
+        : logistic;
     await disk.putValue('model-weights', saved);
     await disk.close();
     await expectPriorWithWarning(idb.factory);
@@ -79,7 +127,14 @@ describe('model weights in IndexedDB', () => {
 describe('on-device training budget', () => {
   it('spends at most maxTrainingSteps per page view, however many batches it sends', async () => {
     const engine = createEngine({ storage: 'memory', now: () => NOW, maxTrainingSteps: 1 });
-    const click = (id: string, pageViewId: string): InklingEvent => ({ id, type: 'click', itemId: id, time: NOW - 1000, pageViewId, item: { category: 't' } });
+    const click = (id: string, pageViewId: string): InklingEvent => ({
+      id,
+      type: 'click',
+      itemId: id,
+      time: NOW - 1000,
+      pageViewId,
+      item: { category: 't' },
+    });
     const weights = async () => (await engine.export()).model!.weights;
     await engine.ingest([click('a', 'p1')]);
     const afterFirst = await weights();

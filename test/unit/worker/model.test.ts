@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, matMul, mean, memory, mul, relu, reshape, softplus, square, sub, sum, tensor1d, tensor2d, variable, AdamOptimizer,
-  type Scalar, type Tensor, type Tensor2D,
+  add,
+  matMul,
+  mean,
+  memory,
+  mul,
+  relu,
+  reshape,
+  softplus,
+  square,
+  sub,
+  sum,
+  tensor1d,
+  tensor2d,
+  variable,
+  AdamOptimizer,
+  type Scalar,
+  type Tensor,
+  type Tensor2D,
 } from '@tensorflow/tfjs-core/dist/base';
 import { scoreWithJs } from '../../../worker/model/js-scorer.js';
 import { createTfScorer, LEARNING_RATE, PRIOR_PULL } from '../../../worker/model/tf-model.js';
@@ -25,7 +41,12 @@ const mlp: ModelWeights = {
   kind: 'mlp',
   features: PRIOR_WEIGHTS.features,
   layers: [
-    { inputs: FEATURE_COUNT, outputs: 4, weights: Array.from(rows(4, 7).subarray(0, FEATURE_COUNT * 4), (v) => v - 0.5), bias: [0.1, -0.1, 0, 0.2] },
+    {
+      inputs: FEATURE_COUNT,
+      outputs: 4,
+      weights: Array.from(rows(4, 7).subarray(0, FEATURE_COUNT * 4), (v) => v - 0.5),
+      bias: [0.1, -0.1, 0, 0.2],
+    },
     { inputs: 4, outputs: 1, weights: [1, -1, 0.5, 2], bias: [-0.3] },
   ],
 };
@@ -35,7 +56,8 @@ function sparseRows(count: number, seed = 11): Float32Array {
   const out = rows(count, seed);
   const sparse = out.map((value, i) => (value < 0.6 ? 0 : i % 5 === 0 ? 1 - 2 * value : value));
   // Columns that hold one value for the whole list, as time, device and page type do (the last seven).
-  for (let at = 0; at < sparse.length; at += FEATURE_COUNT) sparse.set([0.5, -0.87, 0, 1, 1, 0, 1], at + FEATURE_COUNT - 7);
+  for (let at = 0; at < sparse.length; at += FEATURE_COUNT)
+    sparse.set([0.5, -0.87, 0, 1, 1, 0, 1], at + FEATURE_COUNT - 7);
   return sparse;
 }
 
@@ -61,7 +83,8 @@ describe('plain-JS scorer and TF.js scorer', () => {
         fromJs.forEach((value, i) => expect(value).toBeCloseTo(fromTf[i]!, 5));
         // Same order wherever TF.js's scores are apart by more than float32 rounding.
         const order = ranked(fromJs);
-        for (let k = 1; k < order.length; k++) expect(fromTf[order[k - 1]!]! - fromTf[order[k]!]!).toBeGreaterThan(-1e-6);
+        for (let k = 1; k < order.length; k++)
+          expect(fromTf[order[k - 1]!]! - fromTf[order[k]!]!).toBeGreaterThan(-1e-6);
       }
       tf.dispose();
     });
@@ -70,7 +93,12 @@ describe('plain-JS scorer and TF.js scorer', () => {
   it('give the same scores for an MLP after TF.js has trained it', async () => {
     const tf = await createTfScorer(checkWeights(mlpPrior));
     const input = sparseRows(32, 4);
-    const batch = { rows: input, labels: Float32Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : 0)), weights: new Float32Array(32).fill(1), count: 32 };
+    const batch = {
+      rows: input,
+      labels: Float32Array.from({ length: 32 }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+      weights: new Float32Array(32).fill(1),
+      count: 32,
+    };
     for (let i = 0; i < 20; i++) tf.train(batch);
     const fromJs = scoreWithJs(tf.weights(), input, 32);
     tf.score(input, 32).forEach((value, i) => expect(fromJs[i]).toBeCloseTo(value, 5));
@@ -96,12 +124,26 @@ describe('plain-JS scorer and TF.js scorer', () => {
   it('takes the same steps as Adam on the data loss plus the pull toward the prior', async () => {
     // Started far from the prior, so that the pull's gradient is as large as the data's: Adam is blind to a
     // gradient's scale, so only a pull comparable to the data loss shows in the steps.
-    const start: ModelWeights = { ...mlp, layers: mlp.layers.map((layer) => ({ ...layer, weights: layer.weights.map((w, i) => w + (i % 2 ? 4 : -4)), bias: layer.bias.map((b) => b - 3) })) };
+    const start: ModelWeights = {
+      ...mlp,
+      layers: mlp.layers.map((layer) => ({
+        ...layer,
+        weights: layer.weights.map((w, i) => w + (i % 2 ? 4 : -4)),
+        bias: layer.bias.map((b) => b - 3),
+      })),
+    };
     const input = rows(32, 9);
-    const batch = { rows: input, labels: Float32Array.from({ length: 32 }, (_, i) => i % 2), weights: Float32Array.from({ length: 32 }, (_, i) => 1 + (i % 3)), count: 32 };
+    const batch = {
+      rows: input,
+      labels: Float32Array.from({ length: 32 }, (_, i) => i % 2),
+      weights: Float32Array.from({ length: 32 }, (_, i) => 1 + (i % 3)),
+      count: 32,
+    };
     const tf = await createTfScorer(mlp, start);
     // The reference: the pull written into the loss, differentiated by TF.js with minimize().
-    const kernels = start.layers.map((layer) => variable(tensor2d(layer.weights as number[], [layer.inputs, layer.outputs])));
+    const kernels = start.layers.map((layer) =>
+      variable(tensor2d(layer.weights as number[], [layer.inputs, layer.outputs])),
+    );
     const biases = start.layers.map((layer) => variable(tensor1d(layer.bias as number[])));
     const priorKernels = mlp.layers.map((layer) => tensor2d(layer.weights as number[], [layer.inputs, layer.outputs]));
     const priorBiases = mlp.layers.map((layer) => tensor1d(layer.bias as number[]));
@@ -140,7 +182,12 @@ describe('plain-JS scorer and TF.js scorer', () => {
   it('leaves no tensor behind over 1,000 scoring and training steps', async () => {
     const tf = await createTfScorer(mlp);
     const input = rows(32, 5);
-    const batch = { rows: input, labels: new Float32Array(32).fill(1), weights: new Float32Array(32).fill(1), count: 32 };
+    const batch = {
+      rows: input,
+      labels: new Float32Array(32).fill(1),
+      weights: new Float32Array(32).fill(1),
+      count: 32,
+    };
     tf.train(batch); // the optimizer's moment variables are created on the first step and live with the model
     const baseline = memory().numTensors;
     for (let i = 0; i < 1000; i++) {

@@ -5,7 +5,10 @@ import { engagedPerCategory, personalReasons } from '../../../worker/personal-re
 
 const NOW = Date.UTC(2026, 11, 1);
 const at = (type: InklingEvent['type'], minutesAgo: number): InklingEvent => ({
-  type, itemId: 'sku-1', time: NOW - minutesAgo * 60_000, item: { category: 'tents' },
+  type,
+  itemId: 'sku-1',
+  time: NOW - minutesAgo * 60_000,
+  item: { category: 'tents' },
 });
 
 /** The "you viewed this…" reason for sku-1 after `events`. */
@@ -23,7 +26,9 @@ describe('personalReasons', () => {
 
   it('counts two visits of the product page as two, however they were reached', () => {
     expect(viewedReason([at('click', 30), at('view', 30), at('view', 5)])).toBe('you viewed this 2 times');
-    expect(viewedReason([at('click', 30), at('view', 30), at('click', 5), at('view', 5)])).toBe('you viewed this 2 times');
+    expect(viewedReason([at('click', 30), at('view', 30), at('click', 5), at('view', 5)])).toBe(
+      'you viewed this 2 times',
+    );
   });
 
   it('says nothing of views the visitor never made', () => {

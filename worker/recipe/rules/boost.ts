@@ -22,7 +22,10 @@ export function compileBoosts(boosts: readonly BoostRule[] | undefined): readonl
  * The product of every matching rule's `by` (so two matching boosts compound), with one reason per
  * matching rule. Returns `undefined` when no rule matches.
  */
-export function boostFactor(item: Item, boosts: readonly CompiledBoost[]): { factor: number; reasons: Reason[] } | undefined {
+export function boostFactor(
+  item: Item,
+  boosts: readonly CompiledBoost[],
+): { factor: number; reasons: Reason[] } | undefined {
   let factor = 1;
   let reasons: Reason[] | undefined;
   for (const boost of boosts) {

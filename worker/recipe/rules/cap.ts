@@ -17,7 +17,12 @@ export const DEFAULT_ROTATION_WINDOW = '1d';
 /** Parses the cap's window once per ranking. */
 export function compileCap(cap: CapRule | undefined, now: number): CompiledCap | undefined {
   if (cap === undefined) return undefined;
-  return { since: now - parseDuration(cap.within), limit: cap.impressionsWithoutClick, mode: cap.mode ?? 'sink', within: cap.within };
+  return {
+    since: now - parseDuration(cap.within),
+    limit: cap.impressionsWithoutClick,
+    mode: cap.mode ?? 'sink',
+    within: cap.within,
+  };
 }
 
 /** Why an item is capped (shown `limit` times or more since its last click, within the window), or `undefined`. */
@@ -25,7 +30,11 @@ export function capReason(record: ItemHistory | undefined, cap: CompiledCap): Re
   const shown = shownWithoutClick(record, cap.since);
   if (shown < cap.limit) return undefined;
   const outcome = cap.mode === 'drop' ? 'removed' : 'moved to the end';
-  return ruleReason('cap', `capped: shown ${plural(shown, 'time')} without a click in ${cap.within}, ${outcome}`, shown);
+  return ruleReason(
+    'cap',
+    `capped: shown ${plural(shown, 'time')} without a click in ${cap.within}, ${outcome}`,
+    shown,
+  );
 }
 
 /** A rotation ready to apply. */

@@ -30,7 +30,8 @@ export function fieldValue(item: Item, field: string): string | undefined {
   else {
     const name = field.slice('attributes.'.length);
     const attributes = item.attributes;
-    value = attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+    value =
+      attributes !== undefined && attributes !== null && Object.hasOwn(attributes, name) ? attributes[name] : undefined;
   }
   if (value === undefined || value === null) return undefined;
   // Typed keys, so that the string "1" and the number 1 do not share a count by accident. A value with
@@ -158,7 +159,8 @@ export function arrange(input: ArrangeInput): Int32Array {
         : p < dupK && ((left >= 0 && isDuplicate(left, entry)) || (right >= 0 && isDuplicate(entry, right)))
           ? 'next to a look-alike'
           : undefined;
-      if (why !== undefined) note(entry, ruleReason('diversity', `diversity: limit relaxed (${why}), no other item fits here`));
+      if (why !== undefined)
+        note(entry, ruleReason('diversity', `diversity: limit relaxed (${why}), no other item fits here`));
     }
     if (p < countK) count(entry);
   }

@@ -15,8 +15,11 @@ export function compileExcludes(rules: readonly ExcludeRule[] | undefined): read
   if (rules === undefined) return [];
   return rules.map((rule): CompiledExclude => {
     if ('where' in rule) return { kind: 'where', filter: rule.where, text: describeFilter(rule.where) };
-    const [kind, window] = 'purchased' in rule ? (['purchased', rule.purchased] as const) : (['dismissed', rule.dismissed] as const);
-    return window === true ? { kind, windowMs: Infinity } : { kind, windowMs: parseDuration(window.within), within: window.within };
+    const [kind, window] =
+      'purchased' in rule ? (['purchased', rule.purchased] as const) : (['dismissed', rule.dismissed] as const);
+    return window === true
+      ? { kind, windowMs: Infinity }
+      : { kind, windowMs: parseDuration(window.within), within: window.within };
   });
 }
 
@@ -35,7 +38,8 @@ export function exclusionReason(
       if (matchesFilter(item, rule.filter)) return ruleReason('exclude', `excluded: ${rule.text}`);
       continue;
     }
-    const time = record === undefined ? undefined : rule.kind === 'purchased' ? record.lastPurchase : record.dismissedAt;
+    const time =
+      record === undefined ? undefined : rule.kind === 'purchased' ? record.lastPurchase : record.dismissedAt;
     if (time === undefined) continue;
     const ago = Math.max(0, now - time);
     if (rule.kind === 'dismissed') {
@@ -45,7 +49,12 @@ export function exclusionReason(
     const repurchaseMs = tryParseDuration(item.repurchase);
     const windowMs = repurchaseMs ?? rule.windowMs;
     if (ago >= windowMs) continue;
-    const until = repurchaseMs !== undefined ? ` (can be bought again after ${item.repurchase as string})` : rule.within ? ` (within ${rule.within})` : '';
+    const until =
+      repurchaseMs !== undefined
+        ? ` (can be bought again after ${item.repurchase as string})`
+        : rule.within
+          ? ` (within ${rule.within})`
+          : '';
     return ruleReason('exclude', `excluded: you bought it ${formatSpan(ago)} ago${until}`, ago);
   }
   return undefined;
