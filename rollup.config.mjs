@@ -30,11 +30,32 @@ const plugins = (declarations = false) => [
 // The tag's 6 KB budget is tight: property reads without side effects may go, functions become arrows.
 // Both keep the compile hint (below) and no other comment.
 const keepCompileHint = { comments: /^# allFunctionsCalledOnLoad/ };
+const tagPrivate = [
+  'bundledWorker',
+  'callTimeoutMs',
+  'concealer',
+  'delayMs',
+  'keepOrder',
+  'loadInThread',
+  'modeChanged',
+  'modeFloor',
+  'nextId',
+  'onPaintedEarly',
+  'outbox',
+  'park',
+  'readyTimeoutMs',
+  'recipesError',
+  'reporter',
+  'setPaused',
+];
 const minifyTag = terser({
   ecma: 2020,
   module: false,
   toplevel: true,
-  compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+  compress: { passes: 3, pure_getters: true, unsafe: true, unsafe_arrows: true },
+  // Property names that never leave the tag (its own option plumbing, never the API, the options a site
+  // writes, the worker's messages or what the tracking module reads); a new cross-bundle use of one breaks.
+  mangle: { properties: { regex: new RegExp(`^(${tagPrivate.join('|')})$`) } },
   format: keepCompileHint,
 });
 const minifyModule = terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: keepCompileHint });
