@@ -1,5 +1,5 @@
-import { expose } from 'comlink';
 import { createEngine } from './engine.js';
+import { expose } from './expose.js';
 import { READY_MESSAGE, WARNING_MESSAGE } from '../common/messages.js';
 import type { PageEngine } from '../common/protocol.js';
 import { forTheWire } from './wire-ranking.js';
@@ -7,7 +7,7 @@ import { forTheWire } from './wire-ranking.js';
 declare const WorkerGlobalScope: { new (): unknown } | undefined;
 
 /**
- * One module, two rooms: started as a module worker it exposes the engine over comlink; imported on
+ * One module, two rooms: started as a module worker it exposes the engine over comlink's protocol; imported on
  * the page (the in-thread fallback when no worker may start) it only exports `createEngine`.
  */
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {

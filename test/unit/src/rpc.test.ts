@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { expose } from 'comlink';
+import { expose as comlinkExpose } from 'comlink';
 import { DEADLINE_ERROR, remote } from '../../../src/rpc.js';
+import { expose as workerExpose } from '../../../worker/expose.js';
 
-/** Runs the main thread's caller against comlink's real `expose()` over a MessageChannel. */
-function connect<T extends object>(target: T, methods: (keyof T & string)[]) {
+type Expose = (target: object, port: MessagePort) => void;
+const exposes: [string, Expose][] = [
+  ['comlink.expose', (target, port) => comlinkExpose(target, port as unknown as Parameters<typeof comlinkExpose>[1])],
+  ['the worker expose', (target, port) => workerExpose(target, port as unknown as Worker)],
+];
+
+/** Runs the main thread's caller against an `expose()` over a MessageChannel. */
+function connect<T extends object>(expose: Expose, target: T, methods: (keyof T & string)[]) {
   const { port1, port2 } = new MessageChannel();
-  expose(target, port2 as unknown as Parameters<typeof expose>[1]);
+  expose(target, port2);
   port1.start();
   return {
     api: remote<T>(port1 as unknown as Worker, methods),
@@ -16,9 +23,10 @@ function connect<T extends object>(target: T, methods: (keyof T & string)[]) {
   };
 }
 
-describe('rpc against comlink.expose', () => {
+describe.each(exposes)('rpc against %s', (_name, expose) => {
   it('calls methods with structured arguments and returns their results', async () => {
     const { api, close } = connect(
+      expose,
       {
         async add(a: number, b: { n: number }) {
           return a + b.n;
@@ -32,6 +40,7 @@ describe('rpc against comlink.expose', () => {
 
   it('rejects with the worker error message', async () => {
     const { api, close } = connect(
+      expose,
       {
         async fail(): Promise<number> {
           throw new TypeError('bad recipe');
@@ -45,6 +54,7 @@ describe('rpc against comlink.expose', () => {
 
   it('keeps concurrent calls apart', async () => {
     const { api, close } = connect(
+      expose,
       {
         async echo(value: string) {
           await new Promise((r) => setTimeout(r, value === 'slow' ? 20 : 0));
@@ -54,6 +64,25 @@ describe('rpc against comlink.expose', () => {
       ['echo'],
     );
     expect(await Promise.all([api.echo('slow'), api.echo('fast')])).toEqual(['slow', 'fast']);
+    close();
+  });
+
+  it('calls methods on their object and rejects a result that cannot be cloned', async () => {
+    const { api, close } = connect(
+      expose,
+      {
+        base: 1,
+        async plus(this: { base: number }, n: number) {
+          return this.base + n;
+        },
+        async uncloneable(): Promise<() => number> {
+          return () => 1;
+        },
+      },
+      ['plus', 'uncloneable'],
+    );
+    expect(await api.plus(2)).toBe(3);
+    await expect(api.uncloneable()).rejects.toThrow('Unserializable return value');
     close();
   });
 });
