@@ -29,6 +29,7 @@ const parts = {
     rmSync(out, { force: true });
     writeBenchSection('quality', table.join('\n'), 'npm run bench:quality -- --write-docs');
   },
+  track: () => run(`node bench/track.mjs${docs}`),
   ingest: () => existsSync(`${repo}bench/ingest.mjs`) && run('node bench/ingest.mjs'),
   page: () => existsSync(`${repo}bench/page.mjs`) && run('node bench/page.mjs'),
 };
