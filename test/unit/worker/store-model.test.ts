@@ -189,9 +189,9 @@ async function run(
   let counter = 0;
   const sentBatches: InklingEvent[][] = [];
   try {
-    for (const step of steps) {
+    for (const drawn of steps) {
       // An append sends new events, or (resend) the last batch again, as a page's outbox does.
-      const sent = step.map(({ op }) => {
+      const sent = drawn.map(({ op }) => {
         if (op.kind !== 'append') return undefined;
         if (op.resend && sentBatches.length > 0) return sentBatches[sentBatches.length - 1]!;
         const batch = op.types.map((type) => ({
@@ -203,6 +203,16 @@ async function run(
         sentBatches.push(batch);
         return batch;
       });
+      // A retention cut lies in the past of what a page sends (events are stamped when they happen): a
+      // purge never expires events sent beside it. Without this bound the model, which purges atomically,
+      // would reject the store's purge, which runs in two transactions, over events no page could send.
+      const sentTimes = sent.flatMap((batch) => batch ?? []).map((event) => event.time);
+      const cutLimit = Math.min(...sentTimes);
+      const step = drawn.map((entry) =>
+        entry.op.kind === 'purge' && purgeCut(entry.op.share) > cutLimit
+          ? { ...entry, op: { ...entry.op, share: (cutLimit - (NOW - 100_000)) / 100_000 } }
+          : entry,
+      );
       const pending = step.map(({ op, delay }, i) =>
         scheduler
           .schedule(Promise.resolve(`${op.kind}@${op.tab}`))
