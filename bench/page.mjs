@@ -35,6 +35,7 @@ import { writeSection } from './page/docs.mjs';
 import { breakdown, mainThreadTasks } from './page/trace.mjs';
 import { VARIANTS } from './page/variants.mjs';
 import { loadLongHistoryJson } from './speed/fixture-json.mjs';
+import { CHROMIUM_ARGS } from '../scripts/setup.mjs';
 
 const flag = { type: 'boolean', default: false };
 const { values } = parseArgs({
@@ -79,15 +80,7 @@ const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,
   headless: true,
   viewport: { width: 1280, height: 1100 },
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 // Nothing leaves the machine: the peers' other hosts (remote config, diagnostics) are refused and counted.
 const blocked = new Map();

@@ -4,7 +4,7 @@
 // Run after a build: node bench/track.mjs   (`--write-docs` writes its section of docs/performance.md)
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
-import { ensureChromium } from '../scripts/setup.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../scripts/setup.mjs';
 import { wantsDocs, writeBenchSection } from '../scripts/bench-docs.mjs';
 
 const CALLS = 2000;
@@ -16,15 +16,7 @@ const server = await startServer({
 });
 const browser = await chromium.launch({
   executablePath: ensureChromium(),
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage();

@@ -22,6 +22,17 @@ export function ensurePackages() {
   run('npm install --no-audit --no-fund');
 }
 
+/** The flags every script here starts Chromium with: headless, and no background traffic (the network is closed). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Returns the Chromium binary, installing Debian's package when it is missing and we are root. */
 export function ensureChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { ensureChromium } from '../../scripts/setup.mjs';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/setup.mjs';
 import { wantsDocs, writeBenchSection } from '../../scripts/bench-docs.mjs';
 import { loadFixtureJson, loadLongHistoryJson } from './fixture-json.mjs';
 
@@ -19,15 +19,7 @@ const server = await startServer({
 });
 const browser = await chromium.launch({
   executablePath: ensureChromium(),
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   const page = await browser.newPage();
