@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_RECIPE } from '../../worker/recipe/defaults.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
-import { requireDatasetsDir } from '../datasets-dir.js';
+import { requireDatasetsDir } from '../datasets-dir.mjs';
 import { coOccurrence, originalOrder, popularityOrder, recentlyInteractedFirst, sessionRecency } from './baselines.js';
 import { engineRanker } from './engine-ranker.js';
 import { evaluate, type RankerResult } from './evaluate.js';

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { requireDatasetsDir } from '../datasets-dir.js';
+import { requireDatasetsDir } from '../datasets-dir.mjs';
 import { fitPrior, prepare } from './lodo.js';
 import { LOADERS } from './loaders.js';
 import { MLP } from './train/settings.js';

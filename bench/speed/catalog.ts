@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InklingEvent, Item } from '../../common/types.js';
-import { requireDatasetsDir } from '../datasets-dir.js';
+import { requireDatasetsDir } from '../datasets-dir.mjs';
 
 /** Real products and one real visitor's events from rees46-oct2019-head, to rank at realistic shapes. */
 export interface SpeedFixture {

@@ -1,16 +1,11 @@
 // The speed fixture as plain JSON for the browser bench: real rees46 products and one visitor's events.
 // Kept in sync with bench/speed/catalog.ts by reading the same file the same way (no quoted fields).
-import { readFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { requireDatasetsDir } from '../datasets-dir.mjs';
 
 /** The rees46 log's rows, split into fields (this file has no quoted fields). */
 function rees46Rows() {
-  const dir = [
-    process.env.INKLING_DATASETS,
-    resolve(process.cwd(), '..', 'shared', 'datasets'),
-    '/work/shared/datasets',
-  ].find((d) => d && existsSync(d));
-  if (!dir) throw new Error('datasets not found: set INKLING_DATASETS');
+  const dir = requireDatasetsDir();
   return readFileSync(`${dir}/rees46-oct2019-head/2019-Oct.csv`, 'utf8')
     .split('\n')
     .slice(1)

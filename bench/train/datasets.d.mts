@@ -10,7 +10,6 @@ export interface DocumentedRow {
   category?: string;
 }
 export const HEADER: readonly string[];
-export function datasetsDir(root?: string): string;
 export const DATASETS: Readonly<Record<string, (dir: string) => { rows: DocumentedRow[]; lists: number[] }>>;
 export function medianTime(times: readonly number[]): number;
 export function writeEarlierPart(

@@ -1,8 +1,8 @@
 // The five shared datasets in the documented CSV form of `inkling train` (docs/train.md, "Columns"), and
 // the time split of the quality bench: train on events strictly before it, score lists at or after it.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { requireDatasetsDir } from '../datasets-dir.mjs';
 
 /** The documented columns, in the order the CSV is written. */
 export const HEADER = [
@@ -15,14 +15,6 @@ export const HEADER = [
   'position',
   'category',
 ];
-
-/** Where the shared datasets are: INKLING_DATASETS, else ../shared/datasets beside the repository. */
-export function datasetsDir(root = process.cwd()) {
-  const candidates = [process.env.INKLING_DATASETS, resolve(root, '..', 'shared', 'datasets'), '/work/shared/datasets'];
-  const found = candidates.find((dir) => dir && existsSync(dir));
-  if (!found) throw new Error('datasets not found: set INKLING_DATASETS to the shared datasets folder');
-  return found;
-}
 
 /** A minimal CSV line splitter (quoted fields with commas, doubled quotes). */
 function splitCsv(line, sep = ',') {
@@ -156,7 +148,7 @@ const cell = (v) =>
  * Writes `name`'s rows strictly before its split time (or `before`) to `file` as documented CSV;
  * returns the split time and the number of rows written.
  */
-export function writeEarlierPart(name, file, dir = datasetsDir(), before) {
+export function writeEarlierPart(name, file, dir = requireDatasetsDir(), before) {
   const { rows, lists } = DATASETS[name](dir);
   const split = before ?? medianTime(lists);
   const early = rows.filter((r) => r.timestamp < split);

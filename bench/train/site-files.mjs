@@ -10,7 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATASETS, datasetsDir, writeEarlierPart } from './datasets.mjs';
+import { requireDatasetsDir } from '../datasets-dir.mjs';
+import { DATASETS, writeEarlierPart } from './datasets.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, fallback) => {
@@ -24,7 +25,7 @@ const splitTimes = process.argv.includes('--split-times') ? JSON.parse(readFileS
 
 /** Runs the CLI on every dataset; returns false when one failed or wrote something invalid. */
 export async function siteFiles() {
-  const dir = datasetsDir(root);
+  const dir = requireDatasetsDir();
   const temp = mkdtempSync(join(tmpdir(), 'inkling-site-files-'));
   let ok = true;
   try {

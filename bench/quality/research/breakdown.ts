@@ -5,7 +5,7 @@
  */
 import { FEATURE_COUNT } from '../../../worker/features.js';
 import { FEATURE_INDEX } from '../feature-index.js';
-import { requireDatasetsDir } from '../../datasets-dir.js';
+import { requireDatasetsDir } from '../../datasets-dir.mjs';
 import { loadTrivago } from '../datasets/trivago.js';
 import { collectLists } from '../train/collect.js';
 import { forward, type TrainableModel } from '../train/model.js';

@@ -1,5 +1,5 @@
 import { FEATURE_INDEX } from '../feature-index.js';
-import { requireDatasetsDir } from '../../datasets-dir.js';
+import { requireDatasetsDir } from '../../datasets-dir.mjs';
 import { loadRees46 } from '../datasets/rees46.js';
 import { loadTaobao } from '../datasets/taobao.js';
 import { loadTrivago } from '../datasets/trivago.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { originalOrder } from '../../../bench/quality/baselines.js';
 import { parseCsv, parseCsvObjects } from '../../../bench/quality/csv.js';
-import { datasetsDir } from '../../../bench/datasets-dir.js';
+import { datasetsDir } from '../../../bench/datasets-dir.mjs';
 import { rees46FromRows } from '../../../bench/quality/datasets/rees46.js';
 import { taobaoFromRecords } from '../../../bench/quality/datasets/taobao.js';
 import { loadTrivago, trivagoFromRows } from '../../../bench/quality/datasets/trivago.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsvObjects } from '../../../bench/quality/csv.js';
-import { datasetsDir } from '../../../bench/datasets-dir.js';
+import { datasetsDir } from '../../../bench/datasets-dir.mjs';
 import { rees46FromRows } from '../../../bench/quality/datasets/rees46.js';
 import { trivagoFromRows } from '../../../bench/quality/datasets/trivago.js';
 import { collectLists } from '../../../bench/quality/train/collect.js';
