@@ -2,30 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { FEATURE_NAMES } from '../../worker/features.js';
-import { FEATURE_INDEX } from '../../bench/quality/feature-index.js';
+import { NEIGHBOUR_TABLE as TABLE, reversingModel } from '../fixtures/site-files.js';
 import { openPage, serveAndLaunch } from './browser.js';
 import { fixtureDir, shopPage, writeSite } from './fixtures.js';
-
-/** A logistic site model that ranks the site's last item first: the opposite of the shipped prior for a new visitor. */
-function reversingModel(): object {
-  const weights = FEATURE_NAMES.map(() => 0);
-  weights[FEATURE_INDEX.baseOrder] = -20;
-  return {
-    kind: 'logistic',
-    features: [...FEATURE_NAMES],
-    layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }],
-  };
-}
-const TABLE = {
-  format: 'inkling-neighbours',
-  version: 1,
-  minCount: 3,
-  k: 20,
-  sessions: 9,
-  support: { a: 5, b: 4 },
-  neighbours: { a: [['b', 4]] },
-};
 
 const dir = fixtureDir('site-files');
 mkdirSync(join(dir, 'site'), { recursive: true });

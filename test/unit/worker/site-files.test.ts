@@ -1,30 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../worker/engine.js';
-import { FEATURE_NAMES } from '../../../worker/features.js';
-import { FEATURE_INDEX } from '../../../bench/quality/feature-index.js';
-import type { ModelWeights } from '../../../worker/model/weights.js';
+import { NEIGHBOUR_TABLE as table, reversingModel } from '../../fixtures/site-files.js';
 import { loadSiteFiles } from '../../../worker/site/load-site-files.js';
-
-/** A logistic model that ranks the site's last item first: the opposite of the shipped prior on a fresh visitor. */
-export function reversingModel(): ModelWeights {
-  const weights = FEATURE_NAMES.map(() => 0);
-  weights[FEATURE_INDEX.baseOrder] = -20;
-  return {
-    kind: 'logistic',
-    features: [...FEATURE_NAMES],
-    layers: [{ inputs: FEATURE_NAMES.length, outputs: 1, weights, bias: [0] }],
-  };
-}
-
-const table = {
-  format: 'inkling-neighbours',
-  version: 1,
-  minCount: 3,
-  k: 20,
-  sessions: 9,
-  support: { a: 5, b: 4 },
-  neighbours: { a: [['b', 4]] },
-};
 
 /** A fetch that serves `files` by URL and 404s the rest. */
 const fakeFetch = (files: Record<string, string>): typeof fetch =>
