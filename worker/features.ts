@@ -2,7 +2,7 @@ import type { Item, RankContext, SlotOrder } from '../common/types.js';
 import { listStats } from './list-stats.js';
 import { decayedValue, type Decayed, type Profile } from './state/profile.js';
 import type { NeighbourIndex } from './site/neighbour-index.js';
-import { neighbourScores } from './site/neighbour-index.js';
+import { neighbourScores, type NeighbourScores } from './site/neighbour-index.js';
 
 /**
  * The model's inputs, in order. Each is scaled to roughly [0, 1] (a few to [-1, 1]) so that one prior
@@ -116,6 +116,8 @@ export interface FeaturizeOptions {
   readonly order?: SlotOrder;
   /** The site's neighbour table, indexed; without one the neighbour columns stay 0. */
   readonly neighbours?: NeighbourIndex;
+  /** The table's scores for this visitor, when the caller has them already (ranking reads them too). */
+  readonly near?: NeighbourScores;
 }
 
 /**
@@ -149,7 +151,7 @@ export function featurize(
   const brandShares = shares(profile.brands, now);
   const usualPrice = profile.priceCount > 0 ? Math.exp(profile.priceLogSum / profile.priceCount) : undefined;
   const recent = recentAttributes(profile);
-  const near = neighbourScores(options.neighbours, profile.recent);
+  const near = options.near ?? neighbourScores(options.neighbours, profile.recent);
   const when = new Date(context.time ?? now);
   const hour = when.getHours() + when.getMinutes() / 60;
   const weekday = when.getDay();

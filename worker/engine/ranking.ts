@@ -4,7 +4,7 @@ import { featurize } from '../features.js';
 import { engagedPerCategory, personalReasons } from '../personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from '../recipe/index.js';
 import type { RecipeRegistry } from '../recipe-registry.js';
-import { neighbourScores, type NeighbourIndex } from '../site/neighbour-index.js';
+import { neighbourScores, type NeighbourIndex, type NeighbourScores } from '../site/neighbour-index.js';
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
@@ -33,10 +33,11 @@ export class SlotRankings {
     const recipe = this.recipes.resolve(request.recipe);
     const time = request.context?.time ?? run.now();
     const order = request.order ?? 'site';
-    const { neighbours } = this;
+    // The neighbour scores feed both the model's columns and the `neighbours` strategy: computed once.
+    const near = this.neighbours && neighbourScores(this.neighbours, run.state.profile.recent);
     const rows = featurize(request.items, run.state.profile, request.context ?? {}, time, {
       order,
-      ...(neighbours && { neighbours }),
+      ...(near && { near }),
     });
     const scores = model.score(rows, request.items.length);
     this.training.examples.rememberServed(
@@ -45,11 +46,7 @@ export class SlotRankings {
       rows,
     );
     const explain = request.explain ?? true;
-    const candidates = withNeighbours(
-      candidatesFor(request.items, scores, run.state.profile, explain),
-      neighbours,
-      run.state.profile.recent,
-    );
+    const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), near);
     const input: ApplyInput = {
       candidates,
       recipe,
@@ -93,14 +90,9 @@ export class SlotRankings {
 }
 
 /** Adds each candidate's neighbour score when the site gave a table (the `neighbours` strategy reads it). */
-function withNeighbours(
-  candidates: Candidate[],
-  index: NeighbourIndex | undefined,
-  recent: readonly string[],
-): Candidate[] {
-  if (index === undefined) return candidates;
-  const scores = neighbourScores(index, recent).ofRecent;
-  return candidates.map((c) => ({ ...c, neighbour: scores.get(c.item.id) ?? 0 }));
+function withNeighbours(candidates: Candidate[], near: NeighbourScores | undefined): Candidate[] {
+  if (near === undefined) return candidates;
+  return candidates.map((c) => ({ ...c, neighbour: near.ofRecent.get(c.item.id) ?? 0 }));
 }
 
 /** The recipe's candidates; with `explain`, each carries the words of its personal reasons. */
