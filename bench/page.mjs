@@ -1,16 +1,20 @@
 // Page bench, in Debian Chromium with the built SDK (run `npm run build` first):
 //   node bench/page.mjs [--views 12] [--throttled-views 5] [--check] [--write-docs] [--keep-order]
-//                       [--long-history [--no-checkpoint]]
+//                       [--long-history [--no-checkpoint]] [--variants with,by-hand,...]
 // (--views: measured views per variant at 1x (--loads is the old name); --throttled-views: the same under
 // CDP CPU throttling 4x, 0 to skip; --check: exit 1 when over budget at 1x; --write-docs: the tables into
 // docs/performance.md between its bench:page markers; --keep-order: a recipe with `holdout: 1`, ranked,
 // revealed and tracked but never moved; --long-history: the visitor also has 34,489 stored events
-// (bench/speed/fixture-json.mjs); --no-checkpoint: the engine's checkpoint is deleted before each view.)
+// (bench/speed/fixture-json.mjs); --no-checkpoint: the engine's checkpoint is deleted before each view;
+// --variants: only these besides the bare page, the floor and Inkling (bench/page/variants.mjs names),
+// for a quicker look.)
 //
 // A returning visitor's page view: 100 items in one slot. In one Chromium run (persistent profile: HTTP
 // cache and V8's code cache as a returning visitor has them), in turn, the same page byte for byte except
 // for what runs on it (bench/page/variants.mjs): nothing (bare), the same reorder written by hand (the
-// floor: hide, fewest moves at the moment Inkling's order arrives, reveal), Inkling's documented snippet
+// floor: hide, fewest moves at the moment Inkling's order arrives, reveal), the same plus the 100 viewable
+// impressions handed to a worker that stores them in IndexedDB (the floor + impressions: what any SDK that
+// tracks impressions must do beyond the reorder), Inkling's documented snippet
 // (ranked, reordered, 100 impressions tracked), and each analytics peer (bench/page/peers.mjs) once with
 // a page view only and once sending the same 100 impressions, its API answered by the local server. Every
 // request to anything but the local server is blocked and counted.
@@ -27,13 +31,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { byHandScript, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
+import { BY_HAND_WORKER, byHandScript, byHandTrackedScript, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
 import { peerHead } from './page/peers.mjs';
 import { startBenchServer } from './page/server.mjs';
 import { report, verdict } from './page/report.mjs';
 import { writeSection } from './page/docs.mjs';
 import { breakdown, mainThreadTasks } from './page/trace.mjs';
-import { VARIANTS } from './page/variants.mjs';
+import { VARIANTS as ALL_VARIANTS } from './page/variants.mjs';
 import { loadLongHistoryJson } from './speed/fixture-json.mjs';
 import { CHROMIUM_ARGS } from '../scripts/setup.mjs';
 
@@ -48,8 +52,17 @@ const { values } = parseArgs({
     'keep-order': flag,
     'long-history': flag,
     'no-checkpoint': flag,
+    variants: { type: 'string' },
   },
 });
+// The bare page, the floor and Inkling always run: every figure is a ratio to them.
+const ALWAYS = ['without', 'by-hand', 'with'];
+const chosen = values.variants?.split(',').filter((name) => !ALWAYS.includes(name));
+const VARIANTS = ALL_VARIANTS.filter(
+  (variant) => !chosen || ALWAYS.includes(variant.name) || chosen.includes(variant.name),
+);
+if (chosen && VARIANTS.length !== chosen.length + ALWAYS.length)
+  throw new Error(`--variants: names among ${ALL_VARIANTS.map((variant) => variant.name)}`);
 const VIEWS = Number(values.views ?? values.loads ?? 12);
 const THROTTLED_VIEWS = Number(values['throttled-views']);
 const THROTTLE_RATE = 4;
@@ -70,7 +83,7 @@ const dir = mkdtempSync(join(tmpdir(), 'inkling-page-bench-'));
 // (the work measured) and the time to it is measured rather than cut at the default 150 ms.
 const inklingHead = inklingTag({ rankBudgetMs: RANK_BUDGET_MS, keepOrder: values['keep-order'] });
 for (const variant of VARIANTS) {
-  if (variant.name === 'by-hand') continue; // written once Inkling's order is known
+  if (variant.name.startsWith('by-hand')) continue; // written once Inkling's order is known
   const head = variant.name === 'with' ? inklingHead : variant.peer ? peerHead(variant.peer) : '';
   writeFileSync(join(dir, `${variant.name}.html`), pageHtml({ items: ITEMS, head }));
 }
@@ -191,19 +204,13 @@ async function pageView(variant, rate) {
   await traced;
   const tasks = mainThreadTasks(traceEvents, url);
   const ownTasks = tasks.filter((task) => task.scripts.some((script) => variant.owns(script)));
+  const storedBy = { with: inklingImpressions, 'by-hand-tracked': byHandImpressions }[variant.name];
   const inPage = await page.evaluate(() => ({
     ...window.__bench,
     dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
   }));
-  let impressions = received.impressions;
-  if (variant.name === 'with') {
-    // Outside the measured window: how many of this view's items were tracked.
-    impressions = await page.evaluate(async () => {
-      const { events } = await window.Inkling.export();
-      const lastView = events.filter((e) => e.type === 'impression').at(-1)?.pageViewId;
-      return events.filter((e) => e.type === 'impression' && e.pageViewId === lastView).length;
-    });
-  }
+  // Outside the measured window: how many of this view's items were stored.
+  const impressions = storedBy ? await page.evaluate(storedBy) : received.impressions;
   await page.close();
   return {
     cpuMs: sum(tasks, 'cpuMs'),
@@ -219,6 +226,28 @@ async function pageView(variant, rate) {
     sent: received.all,
     work: breakdown(traceEvents, url),
   };
+}
+
+/** In the page: how many impressions of this view Inkling stored. */
+async function inklingImpressions() {
+  const { events } = await window.Inkling.export();
+  const lastView = events.filter((e) => e.type === 'impression').at(-1)?.pageViewId;
+  return events.filter((e) => e.type === 'impression' && e.pageViewId === lastView).length;
+}
+
+/** In the page: how many impressions of this view the floor + impressions stored. */
+function byHandImpressions() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('by-hand', 1);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('events').objectStore('events').getAll();
+      read.onsuccess = () => {
+        open.result.close();
+        resolve(read.result.filter((event) => event.pageViewId === window.benchPageViewId).length);
+      };
+    };
+  });
 }
 
 /**
@@ -256,8 +285,10 @@ async function phase(rate, views, warmUps) {
 
 await firstVisit();
 const { order, delayMs } = await inklingsOrder();
-const byHand = byHandScript({ original: itemIds(ITEMS), order, delayMs });
-writeFileSync(join(dir, 'by-hand.html'), pageHtml({ items: ITEMS, head: byHand }));
+const moment = { original: itemIds(ITEMS), order, delayMs };
+writeFileSync(join(dir, 'by-hand.html'), pageHtml({ items: ITEMS, head: byHandScript(moment) }));
+writeFileSync(join(dir, 'by-hand-tracked.html'), pageHtml({ items: ITEMS, head: byHandTrackedScript(moment) }));
+writeFileSync(join(dir, 'by-hand-worker.js'), BY_HAND_WORKER);
 const started = performance.now();
 const normal = await phase(1, VIEWS, 2);
 const throttled = THROTTLED_VIEWS > 0 ? await phase(THROTTLE_RATE, THROTTLED_VIEWS, 1) : undefined;

@@ -7,6 +7,12 @@ export declare function byHandScript(options: {
   order: readonly string[];
   delayMs: number;
 }): string;
+export declare function byHandTrackedScript(options: {
+  original: readonly string[];
+  order: readonly string[];
+  delayMs: number;
+}): string;
+export declare const BY_HAND_WORKER: string;
 export declare function fewestMoves(
   original: readonly string[],
   order: readonly string[],

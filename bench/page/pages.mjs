@@ -54,6 +54,62 @@ addEventListener('DOMContentLoaded', () => setTimeout(() => {
 }
 
 /**
+ * The second floor: the same reorder by hand, plus what any SDK that tracks impressions must do beyond
+ * it, written as plainly as can be: a worker started at once (as Inkling starts its own), one
+ * IntersectionObserver over the slot's tiles once their order is final, the tiles that came into view
+ * together timed by one clock (half in view for one continuous second, tab visible, once per tile), and
+ * each group handed to the worker in one message as events like Inkling's, which the worker stores in
+ * IndexedDB in one transaction (`BY_HAND_WORKER`). No engine, no reading of items' attributes.
+ */
+export function byHandTrackedScript({ original, order, delayMs }) {
+  const moves = fewestMoves(original, order);
+  return `<style>[data-inkling-slot]:not([data-inkling-state]){visibility:hidden!important}</style><script>
+const worker = new Worker('/by-hand-worker.js');
+const pageViewId = (window.benchPageViewId = crypto.randomUUID());
+let eventCount = 0;
+addEventListener('DOMContentLoaded', () => setTimeout(() => {
+  const slot = document.querySelector('[data-inkling-slot]');
+  const tiles = new Map([...slot.children].map((tile) => [tile.getAttribute('data-inkling-item'), tile]));
+  for (const [id, before] of ${JSON.stringify(moves)}) slot.insertBefore(tiles.get(id), before === null ? null : tiles.get(before));
+  slot.setAttribute('data-inkling-state', 'personalized');
+  const clocks = new Map();
+  const observer = new IntersectionObserver((entries) => {
+    const clock = {};
+    for (const { target, intersectionRatio } of entries)
+      intersectionRatio >= 0.5 ? clocks.has(target) || clocks.set(target, clock) : clocks.delete(target);
+    setTimeout(() => {
+      if (document.visibilityState !== 'visible') return;
+      const events = [];
+      for (const [tile, started] of clocks) {
+        if (started !== clock) continue;
+        observer.unobserve(tile);
+        clocks.set(tile, null);
+        events.push({ id: pageViewId + ':' + eventCount++, pageViewId, type: 'impression',
+          itemId: tile.getAttribute('data-inkling-item'), itemListId: 'grid', index: places.get(tile), time: Date.now() });
+      }
+      if (events.length) worker.postMessage(events);
+    }, 1000);
+  }, { threshold: 0.5 });
+  const places = new Map([...slot.children].map((tile, index) => [tile, index]));
+  for (const tile of slot.children) observer.observe(tile);
+}, ${Math.round(delayMs)}));
+</script>`;
+}
+
+/** The second floor's worker: stores each message's events in IndexedDB (database `by-hand`) in one transaction. */
+export const BY_HAND_WORKER = `const database = new Promise((resolve, reject) => {
+  const open = indexedDB.open('by-hand', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('events', { keyPath: 'id' });
+  open.onsuccess = () => resolve(open.result);
+  open.onerror = () => reject(open.error);
+});
+onmessage = async ({ data }) => {
+  const store = (await database).transaction('events', 'readwrite').objectStore('events');
+  for (const event of data) store.put(event);
+};
+`;
+
+/**
  * `[id, id it goes before (null: the end)]` moves that turn `original` into `order`: the items of a
  * longest run already in order stay, the others are inserted from the end backwards, as
  * `src/slots/apply-order.ts` does (O(n²) here: a bench page of 100 items).

@@ -62,7 +62,8 @@ async function serveFile(root, path, response) {
   try {
     if (!file) throw new Error('outside the roots');
     const body = await readFile(file);
-    const cache = peer || path.startsWith('/dist/') ? CACHED : { 'cache-control': 'no-store' };
+    const cache =
+      peer || path.startsWith('/dist/') || path.endsWith('-worker.js') ? CACHED : { 'cache-control': 'no-store' };
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...cache });
     response.end(body);
   } catch {

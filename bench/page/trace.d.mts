@@ -10,6 +10,8 @@ export interface TraceEvent {
   readonly args?: Record<string, unknown>;
 }
 export interface MainThreadTask {
+  /** When the task began (the trace's clock, µs). */
+  readonly ts: number;
   readonly wallMs: number;
   readonly cpuMs: number;
   /** The task's CPU without the parsing, style and layout in it. */

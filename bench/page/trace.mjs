@@ -63,6 +63,7 @@ export function mainThreadTasks(events, url) {
         ? undefined
         : started.findLast((e) => e.ts <= firstScript.ts && e.ts + e.dur >= firstScript.ts + firstScript.dur);
     return {
+      ts: task.ts,
       wallMs: task.dur / 1000,
       cpuMs,
       scriptCpuMs: cpuMs - otherMs,

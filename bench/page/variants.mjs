@@ -9,6 +9,11 @@ import { PEERS } from './peers.mjs';
 export const VARIANTS = [
   { name: 'without', label: 'bare page', owns: () => false },
   { name: 'by-hand', label: 'the same reorder by hand (the floor)', owns: (script) => script === 'by-hand.html' },
+  {
+    name: 'by-hand-tracked',
+    label: 'the same reorder + the 100 impressions stored by hand (the floor + impressions)',
+    owns: (script) => script === 'by-hand-tracked.html' || script === 'by-hand-worker.js',
+  },
   { name: 'with', label: 'Inkling', owns: (script) => script.startsWith('inkling') || script === 'with.html' },
   ...PEERS.flatMap((peer) =>
     [false, true].map((impressions) => {
