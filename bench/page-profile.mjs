@@ -1,5 +1,5 @@
 // Where Inkling's main-thread time goes on the page bench's page (run `npm run build` first):
-//   node bench/page-profile.mjs [--views 6] [--variant with] [--top 25]
+//   node bench/page-profile.mjs [--views 6] [--variant with] [--top 25] [--no-samples]
 // One Chromium run, a returning visitor as in bench/page.mjs. For each view: the variant's own tasks on
 // the page's main thread in order (when, from the navigation's start; what started each; its CPU), the
 // worker thread's tasks (when the worker started, each message it handled, IndexedDB callbacks), the
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     views: { type: 'string', default: '6' },
     variant: { type: 'string', default: 'with' },
     top: { type: 'string', default: '25' },
+    // Without V8's sampling profiler (it slows the page's scripts): only the timeline.
+    'no-samples': { type: 'boolean', default: false },
   },
 });
 const VIEWS = Number(values.views);
@@ -93,12 +95,15 @@ for (let i = 0; i < VIEWS + 1; i++) {
   const events = [];
   cdp.on('Tracing.dataCollected', (event) => events.push(...event.value));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-  await cdp.send('Profiler.start');
+  const sampling = !values['no-samples'];
+  if (sampling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(url);
   await sleep(WINDOW_MS);
-  const { profile: cpu } = await cdp.send('Profiler.stop');
+  const cpu = sampling ? (await cdp.send('Profiler.stop')).profile : { nodes: [], samples: [], timeDeltas: [] };
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await traced;
@@ -167,7 +172,7 @@ function describe(events, url, inPage) {
   for (const task of tasks) {
     count(`main: ${task.kind}`);
     lines.push(
-      `${at(task.ts)} ms main   ${task.kind.padEnd(26)} ${task.scriptCpuMs.toFixed(2)} ms CPU (${task.cpuMs.toFixed(2)} ms task)`,
+      `${at(task.ts)} ms main   ${task.kind.padEnd(26)} ${task.scriptCpuMs.toFixed(2)} ms CPU (${task.cpuMs.toFixed(2)} ms task, ${task.wallMs.toFixed(2)} ms wall)`,
     );
   }
   // The worker: the renderer's other thread named like a dedicated worker.
@@ -202,6 +207,9 @@ function describe(events, url, inPage) {
     const event = events.find((e) => e.name === mark && e.pid === parser.pid);
     if (event) lines.push(`${at(event.ts)} ms mark   ${mark}`);
   }
+  // Marks a debug build of the SDK may set (`performance.mark('ink:...')`), for where time goes inside a task.
+  for (const event of events.filter((e) => e.pid === parser.pid && e.name.startsWith('ink:')))
+    lines.push(`${at(event.ts)} ms mark   ${event.name}`);
   lines.sort((a, b) => parseFloat(a) - parseFloat(b));
   const dclToSlot = inPage.personalizedAt - inPage.dcl;
   const own = tasks.reduce((sum, task) => sum + task.scriptCpuMs, 0);

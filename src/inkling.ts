@@ -142,13 +142,17 @@ export function createInklingWith(given: Checked<InklingOptions>, host: HostDefa
         options.workerUrl === undefined && options.createWorker === undefined ? host.bundledWorker : undefined,
       loadInThread: host.loadInThread,
       reporter,
-    }).then(async (connected) => {
-      await connected.configure({
-        mode: privacy.mode,
-        recipes: options.recipes,
-        retentionDays: options.retentionDays,
-        maxEvents: options.maxEvents,
-      });
+    }).then((connected) => {
+      // Not awaited: the engine takes calls in order and each waits for the store this opens, so the
+      // first rank() goes out now rather than a round trip later (it is on the way to the first paint).
+      connected
+        .configure({
+          mode: privacy.mode,
+          recipes: options.recipes,
+          retentionDays: options.retentionDays,
+          maxEvents: options.maxEvents,
+        })
+        .catch((error: unknown) => reporter.error(error, 'engine start'));
       loadSiteFiles(connected);
       return connected;
     }));

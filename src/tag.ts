@@ -72,13 +72,13 @@ function boot(): void {
           keepOrder: !!read.recipesError,
           ...(concealer ? { concealer } : {}),
         });
-        // Tracking is not on the first ranking's critical path: it arrives as a module (like the UI).
-        loadModule('inkling-track.js', base, reporter, (module) => {
-          for (const type of clickTypes) document.removeEventListener(type, keep, true);
-          module.watchPage(inkling, reporter, page, early);
-        });
-        // The UI loads once the slots are settled: it must not compete with the first ranking.
+        // Tracking, then the UI, load once the slots are settled: they must not compete with the first
+        // ranking (their fetches with the worker's, their compiling with the reorder).
         void page.ready.then(() => {
+          loadModule('inkling-track.js', base, reporter, (module) => {
+            for (const type of clickTypes) document.removeEventListener(type, keep, true);
+            module.watchPage(inkling, reporter, page, early);
+          });
           // Said once, as a warning: the site's snippet is what to change, not an error of this page.
           if (late.length > 0)
             reporter.warn(

@@ -88,19 +88,22 @@ export function createStoreLifecycle(run: EngineRun, options: LifecycleOptions):
       store = await createModeStore(openPersistent, run.mode, () =>
         databaseExists(options.indexedDB, options.databaseName),
       );
-      const saved = await store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined);
+      // The three reads at once: each is a round trip to the database, and the first ranking waits for all.
+      const [saved, holdoutDraw] = await Promise.all([
+        store.getValue<unknown>(WEIGHTS_KEY).catch(() => undefined),
+        loadHoldoutDraw(store, Math.random()),
+        restoreHistory().catch((error: unknown) => {
+          run.warn(
+            `stored history unreadable (${error instanceof Error ? error.message : String(error)}); starting from none`,
+          );
+          run.state = emptyState();
+        }),
+      ]);
       const model = createModel({
         prior: options.prior,
         start: restoreWeights(saved, options.prior, run.warn),
         learn: options.learn ?? true,
         warn: run.warn,
-      });
-      const holdoutDraw = await loadHoldoutDraw(store, Math.random());
-      await restoreHistory().catch((error: unknown) => {
-        run.warn(
-          `stored history unreadable (${error instanceof Error ? error.message : String(error)}); starting from none`,
-        );
-        run.state = emptyState();
       });
       // After the state the first ranking needs: a purge voids the checkpoint, and rebuilding the state
       // from the events that remain reads all of them.

@@ -23,6 +23,19 @@ describe('batcher', () => {
     expect(send.mock.calls[0]).toEqual([[event('a'), event('b')]]);
   });
 
+  it('sends a burst queued in one task (a grid of impressions) as that task ends, not after the quiet time', async () => {
+    const send = vi.fn(async () => undefined);
+    const batcher = createBatcher({ send, onError: () => undefined, delayMs: 10_000 });
+    for (let i = 0; i < 19; i++) batcher.add(event(`a${i}`));
+    await Promise.resolve();
+    // A few events wait for the quiet time, to go with what comes next.
+    expect(send).not.toHaveBeenCalled();
+    for (let i = 0; i < 81; i++) batcher.add(event(`b${i}`));
+    await Promise.resolve();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect((send.mock.calls[0] as unknown as [InklingEvent[]])[0]).toHaveLength(100);
+  });
+
   it('parks unconfirmed events when the page goes away and sends them on the next page', async () => {
     const outbox = memoryOutbox();
     const never = createBatcher({ send: () => new Promise(() => undefined), outbox, onError: () => undefined });
