@@ -77,9 +77,5 @@ export function restoreItems<T extends Item>(ranking: WireRanking, originals: re
 export function checkRankArguments(items: readonly Item[], options: { readonly slot?: unknown } | undefined): void {
   assertAccepted(items, 'array', 'items');
   assertAccepted(options?.slot, 'name', 'options.slot');
-  // The message is built only for a bad id: a slot of a hundred items is checked a hundred times per page view.
-  items.forEach((item, index) => {
-    const id: unknown = item?.id;
-    if (typeof id != 'string' && typeof id != 'number') assertAccepted(id, 'string|number', `items[${index}].id`);
-  });
+  items.forEach((item, index) => assertAccepted(item?.id, 'string|number', `items[${index}].id`));
 }

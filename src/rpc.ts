@@ -33,9 +33,10 @@ export function remote<T extends object = PageEngine>(
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: unknown) => void }>();
   let counter = 0;
   port.addEventListener('message', (event: MessageEvent<Reply>) => {
-    const call = event.data?.id ? pending.get(event.data.id) : undefined;
+    const call = pending.get(event.data?.id as number);
     if (!call) return;
-    if (event.data.type === 'HANDLER' && event.data.name === 'throw') call.reject(toError(event.data.value));
+    // Only a thrown error comes back named (comlink's `HANDLER` reply named `throw`).
+    if (event.data.name === 'throw') call.reject(toError(event.data.value));
     else call.resolve(event.data.value);
   });
   const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};

@@ -8,17 +8,18 @@ export interface Outbox {
   save(events: readonly InklingEvent[]): void;
 }
 
+/**
+ * A task that queues this many events (a grid's impressions) sends them as it ends rather than after the
+ * quiet time: they are one batch already, and waiting would cost the page one more task.
+ */
+const BURST = 20;
+
 export interface BatcherOptions {
   /** Delivers a batch; the batch counts as sent once this resolves. */
   readonly send: (events: readonly InklingEvent[]) => Promise<void>;
   readonly outbox?: Outbox;
   /** Quiet time before a batch goes out. Default 250 ms. */
   readonly delayMs?: number;
-  /**
-   * A task that queues this many events (a grid's impressions) sends them as it ends rather than after
-   * the quiet time: they are one batch already, and waiting would cost the page one more task. Default 20.
-   */
-  readonly burst?: number;
   readonly onError: (error: unknown) => void;
 }
 
@@ -77,13 +78,12 @@ export function createBatcher(options: BatcherOptions): Batcher {
     return (sending = run);
   };
 
-  if (queued.length > 0) void flush();
-
+  // What the outbox held goes with the first flush (the event pipeline flushes at once).
   return {
     add(event) {
       // Sending clears the timer: a burst's timer never runs.
-      timer ??= setTimeout(() => void flush(), options.delayMs ?? 250);
-      if (queued.push(event) === (options.burst ?? 20)) queueMicrotask(flush);
+      timer ??= setTimeout(flush, options.delayMs ?? 250);
+      if (queued.push(event) === BURST) queueMicrotask(flush);
     },
     flush,
     park() {

@@ -8,7 +8,7 @@ const LIMIT = 2000;
 /** What `session` mode remembers across the pages of one tab. */
 export interface SessionJournal {
   /** The events earlier pages of this tab recorded. */
-  load(): InklingEvent[];
+  load(): readonly InklingEvent[];
   add(events: readonly InklingEvent[]): void;
   /** Writes the journal; called when the page is hidden or unloads, not per event. */
   save(): void;
@@ -31,7 +31,7 @@ export function sessionJournal(key = SESSION_JOURNAL_KEY): SessionJournal {
     return events;
   };
   return {
-    load: () => [...load()],
+    load,
     add(batch) {
       const list = load();
       list.push(...batch);
