@@ -3,6 +3,7 @@
  * run, with the baselines and the site-trained rows (issue 19). Usage and rules: bench/quality/README.md.
  */
 import { writeFileSync } from 'node:fs';
+import type { Recipe } from '../../common/types.js';
 import { DEFAULT_RECIPE } from '../../worker/recipe/defaults.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
 import { requireDatasetsDir } from '../datasets-dir.mjs';
@@ -18,8 +19,30 @@ import type { Ranker } from './types.js';
 /** Late lists scored per dataset at most; beyond it whole visitors are kept by a fixed stride. */
 const MAX_LATE_LISTS = Number(process.env['INKLING_QUALITY_MAX_LISTS'] ?? 2500);
 
+/**
+ * The default recipe with a share for `similar`, the one strategy that reads the visitor's taste directly
+ * rather than through the model's columns: `INKLING_QUALITY_TASTE=1` scores only it and the default recipe
+ * (LODO prior), to compare ways of keeping taste (docs/model.md, "One taste model").
+ */
+const TASTE_RECIPE: Recipe = {
+  ...DEFAULT_RECIPE,
+  strategies: [
+    { use: 'personal', weight: 0.7 },
+    { use: 'similar', weight: 0.3 },
+  ],
+};
+
 function rankers(x: PreparedDataset, lodo: ModelWeights, site: ModelWeights, all: ModelWeights): Ranker[] {
   const recipe = DEFAULT_RECIPE;
+  if (process.env['INKLING_QUALITY_TASTE'])
+    return [
+      engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
+      engineRanker({
+        name: 'Inkling personal 0.7 + similar 0.3 (LODO prior)',
+        recipe: TASTE_RECIPE,
+        engine: { prior: lodo },
+      }),
+    ];
   return [
     originalOrder(),
     popularityOrder(),

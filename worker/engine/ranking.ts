@@ -5,6 +5,7 @@ import { engagedPerCategory, personalReasons } from '../personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from '../recipe/index.js';
 import type { RecipeRegistry } from '../recipe-registry.js';
 import { neighbourScores, type NeighbourIndex, type NeighbourScores } from '../site/neighbour-index.js';
+import { historyAt } from '../state/history.js';
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
@@ -50,7 +51,7 @@ export class SlotRankings {
     const input: ApplyInput = {
       candidates,
       recipe,
-      history: run.state.history.at(time),
+      history: historyAt(run.state.profile, time),
       now: time,
       holdoutDraw,
       explain,

@@ -1,12 +1,10 @@
 import type { InklingEvent, ItemSnapshot } from '../../common/types.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import { createPurchaseDeduper } from './purchases.js';
-import { createHistoryIndex, type HistoryIndex } from './history.js';
 
-/** What the engine derives from stored events: the profile, the rules' history and the dedupers. */
+/** What the engine derives from stored events: the profile (taste and item records) and the dedupers. */
 export interface VisitorState {
   readonly profile: Profile;
-  readonly history: HistoryIndex;
   readonly purchases: ReturnType<typeof createPurchaseDeduper>;
   /** Ids already folded: a batch resent from another page's outbox must not count twice. */
   readonly seenIds: Set<string>;
@@ -18,7 +16,6 @@ export interface VisitorState {
 export function emptyState(): VisitorState {
   return {
     profile: createProfile(),
-    history: createHistoryIndex(),
     purchases: createPurchaseDeduper(),
     seenIds: new Set(),
     folded: 0,
@@ -51,7 +48,6 @@ export function foldEvents(
     if (event.id !== undefined) state.seenIds.add(event.id);
     fresh.push(event);
   });
-  state.history.add(fresh);
   state.folded += fresh.length;
   return fresh;
 }
