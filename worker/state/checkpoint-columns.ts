@@ -103,8 +103,7 @@ function withoutTimes(sorted: readonly number[], times: readonly number[]): read
 export function itemsFromColumns(columns: ItemColumns, table: readonly ItemSnapshot[]): Map<string, ItemRecord> {
   const items = new Map<string, ItemRecord>();
   const { ids, counts, times, affinity, shown, shownEnds, snapshots } = columns;
-  const time = (value: number | null | undefined) => value ?? undefined;
-  ids.forEach((id, i) => {
+  for (let i = 0; i < ids.length; i++) {
     const at = i * COUNT_FIELDS.length;
     const record: ItemRecord = {
       views: counts[at]!,
@@ -115,17 +114,17 @@ export function itemsFromColumns(columns: ItemColumns, table: readonly ItemSnaps
       dismissals: counts[at + 5]!,
       shown: shown.slice(i === 0 ? 0 : shownEnds[i - 1], shownEnds[i]),
     };
-    const [lastEngaged, lastPurchase, dismissedAt] = [0, 1, 2].map((k) => time(times[i * TIME_FIELDS.length + k]));
-    if (lastEngaged !== undefined) record.lastEngaged = lastEngaged;
-    if (lastPurchase !== undefined) record.lastPurchase = lastPurchase;
-    if (dismissedAt !== undefined) record.dismissedAt = dismissedAt;
+    const t = i * TIME_FIELDS.length;
+    if (typeof times[t] === 'number') record.lastEngaged = times[t]!;
+    if (typeof times[t + 1] === 'number') record.lastPurchase = times[t + 1]!;
+    if (typeof times[t + 2] === 'number') record.dismissedAt = times[t + 2]!;
     const value = affinity[2 * i];
     const since = affinity[2 * i + 1];
     if (typeof value === 'number' && typeof since === 'number') record.affinity = { value, time: since };
     const snapshot = table[snapshots[i]!];
     if (snapshot !== undefined) record.snapshot = snapshot;
-    items.set(id, record);
-  });
+    items.set(ids[i]!, record);
+  }
   for (const [index, pageViews] of columns.openPageViews) {
     const record = items.get(ids[index]!)!;
     record.pageViews = new Map(pageViews);
