@@ -40,7 +40,7 @@ export function foldEvents(
     try {
       if (state.purchases.isRepeat(event)) return;
       observe?.(event, state.profile, index);
-      foldEvent(state.profile, event);
+      foldEvent(state.profile, withKnownSnapshot(state.profile, event));
     } catch {
       return;
     }
@@ -50,6 +50,17 @@ export function foldEvents(
   });
   state.folded += fresh.length;
   return fresh;
+}
+
+/**
+ * An event tracked without its item (a purchase marker on a confirmation page that does not list the
+ * item) counts for taste with the item's snapshot as an earlier event gave it. Only the fold sees the
+ * copy; the store keeps the event as it was sent.
+ */
+export function withKnownSnapshot(profile: Profile, event: InklingEvent): InklingEvent {
+  if (event.item) return event;
+  const known = profile.items.get(event.itemId)?.snapshot;
+  return known ? { ...event, item: known } : event;
 }
 
 /**
