@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,6 @@ import { EXIT, TrainError } from '../../../packages/cli/src/errors.js';
 import { loadLog } from '../../../packages/cli/src/load.js';
 import { parseArgs } from '../../../packages/cli/src/options.js';
 import { options, silent, tempDir } from './fixtures.js';
-import { writeFileSync } from 'node:fs';
 
 /** The error `fn` throws (undefined when it does not). */
 async function thrown(fn: () => unknown): Promise<unknown> {
