@@ -105,7 +105,8 @@ function train(memoryLimit) {
 
 const sizeOf = (out, name) => {
   try {
-    return `${(statSync(join(out, name)).size / 1e6).toFixed(2)} MB`;
+    const bytes = statSync(join(out, name)).size;
+    return bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} KB` : `${(bytes / 1e6).toFixed(2)} MB`;
   } catch {
     return 'not written';
   }
