@@ -102,16 +102,16 @@ export function resourceFailure(error: unknown, settings: DbSettings): TrainErro
   if (error instanceof TrainError) return undefined;
   const text = error instanceof Error ? error.message : String(error);
   const first = text.split('\n')[0]!;
-  if (/out of memory/i.test(text)) {
-    return resourceError(
-      `DuckDB ran out of memory within --memory-limit ${settings.memoryLimit} (${first}). Raise --memory-limit, ` +
-        'or lower --threads (each thread holds its own buffers)',
-    );
-  }
   if (/no space left|disk full|max_temp_directory_size/i.test(text)) {
     return resourceError(
       `DuckDB could not spill to ${settings.tempDir ?? tmpdir()} (${first}). Free disk space there or point ` +
         '--temp-dir at a larger disk',
+    );
+  }
+  if (/out of memory/i.test(text)) {
+    return resourceError(
+      `DuckDB ran out of memory within --memory-limit ${settings.memoryLimit} (${first}). Raise --memory-limit, ` +
+        'lower --threads (each thread holds its own buffers), or free disk in --temp-dir (DuckDB spills there)',
     );
   }
   return undefined;

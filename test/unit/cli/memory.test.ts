@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../../packages/cli/src/db.js';
+import { openDb, resourceFailure } from '../../../packages/cli/src/db.js';
 import { EXIT, TrainError } from '../../../packages/cli/src/errors.js';
 import { loadLog } from '../../../packages/cli/src/load.js';
 import { parseArgs } from '../../../packages/cli/src/options.js';
@@ -68,5 +68,17 @@ describe('inkling train: memory is bounded by the settings, and running out says
     } finally {
       db.close();
     }
+  });
+
+  it('a full disk under the spill folder names --temp-dir; other DuckDB errors are left as they are', () => {
+    const settings = { memoryLimit: '1GB', tempDir: '/mnt/small', threads: 2 };
+    const full = resourceFailure(
+      new Error('IO Error: Could not write file "/mnt/small/spill/x.block": No space left on device'),
+      settings,
+    );
+    expect(full?.exitCode).toBe(EXIT.resources);
+    expect(full?.message).toContain('could not spill to /mnt/small');
+    expect(full?.message).toContain('--temp-dir');
+    expect(resourceFailure(new Error('Binder Error: column "x" not found'), settings)).toBeUndefined();
   });
 });
