@@ -122,7 +122,8 @@ try {
   const size = statSync(log).size;
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   console.log(
-    `log: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB, ${reuse ? 'reused' : `written in ${seconds} s`}`,
+    `log: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB, ` +
+      (reuse ? 'reused' : `written in ${seconds} s`),
   );
   const results = [];
   for (const limit of limits) {
@@ -140,15 +141,19 @@ try {
       `Log: ${rows.toLocaleString('en')} rows, ${(size / 1e6).toFixed(0)} MB of CSV (rees46-oct2019-head repeated` +
         ` with shifted ids and times); \`inkling train LOG --out DIR --memory-limit LIMIT${extra}\`.`,
       '',
-      '| --memory-limit | DuckDB threads | exit | wall time | rows/s | peak RSS (whole process) | neighbours.json | model.json |',
+      '| --memory-limit | DuckDB threads | exit | wall time | rows/s | peak RSS (whole process) ' +
+        '| neighbours.json | model.json |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...results.map(
         (r) =>
-          `| ${r.memoryLimit} | ${r.threads} | ${r.code} | ${r.seconds.toFixed(0)} s | ${Math.round(rows / r.seconds).toLocaleString('en')} ` +
+          `| ${r.memoryLimit} | ${r.threads} | ${r.code} | ${r.seconds.toFixed(0)} s ` +
+          `| ${Math.round(rows / r.seconds).toLocaleString('en')} ` +
           `| ${r.peakMb.toFixed(0)} MB | ${sizeOf(r.out, 'neighbours.json')} | ${sizeOf(r.out, 'model.json')} |`,
       ),
     ];
-    const command = `node bench/train-cli.mjs --rows ${rows} --memory-limit ${limits.join(',')}${extra ? ` --${extra}` : ''} --write-docs`;
+    const command =
+      `node bench/train-cli.mjs --rows ${rows} --memory-limit ${limits.join(',')}` +
+      `${extra ? ` --${extra}` : ''} --write-docs`;
     writeBenchSection('train', table.join('\n'), command);
   }
   process.exitCode = results.every((r) => r.code === 0) ? 0 : 1;
