@@ -80,4 +80,5 @@ export const ENGINE_METHODS = [
   'forget',
   'export',
   'close',
+  'loadSiteFiles',
 ] as const satisfies readonly (keyof Engine)[];

@@ -7,9 +7,9 @@
 function baseRecipe() {
   return {
     strategies: [
-      { use: 'personal', weight: 0.6 },
-      { use: 'trending', weight: 0.25 },
-      { use: 'recent', weight: 0.15 },
+      { use: 'personal', weight: 0.8 },
+      { use: 'trending', weight: 0.1 },
+      { use: 'recent', weight: 0.1 },
     ],
     // A sold-out item is never put forward: it moves past the buyable ones, out of the first tiles.
     exclude: [{ purchased: { within: '30d' } }, { dismissed: true }, { where: { inStock: false } }],

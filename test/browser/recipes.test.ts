@@ -69,12 +69,15 @@ describe('recipes declared on the demo page', () => {
 
   it('leaves a slot with a bad recipe in its original order and logs one [inkling] error', async () => {
     const context = await session.browser.newContext();
-    await serveDemoWithGenerousBudget(context, (html) =>
-      html.replace(
-        '"home-rail":{"strategies":[{"use":"personal","weight":0.6}',
+    await serveDemoWithGenerousBudget(context, (html) => {
+      const broken = html.replace(
+        '"home-rail":{"strategies":[{"use":"personal","weight":0.8}',
         '"home-rail":{"strategies":[{"use":"personal","weight":"high"}',
-      ),
-    );
+      );
+      // A demo recipe that changed would leave nothing broken, and the test would measure nothing.
+      if (broken === html) throw new Error('the demo recipe changed: update the string this test breaks');
+      return broken;
+    });
     const { page, log } = await openPage(context);
     await page.addInitScript(() => localStorage.setItem('inkling:returning', '1'));
     await page.goto(`${session.server.url}/`);

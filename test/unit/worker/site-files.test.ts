@@ -67,7 +67,7 @@ describe('site files: fetched, validated, applied', () => {
     );
     expect(broken.errors).toEqual([
       'model https://shop.test/bad.json: not JSON',
-      'neighbours (object): neighbours.k is not valid',
+      'neighbours (object): k must be a non-negative integer',
     ]);
     const wrongShape = await loadSiteFiles({ model: { kind: 'mlp', features: ['x'], layers: [] } });
     expect(wrongShape.errors[0]).toMatch(/^model \(object\): weights.features must list the \d+ features/);
