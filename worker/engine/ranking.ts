@@ -8,6 +8,7 @@ import { neighbourScores, type NeighbourIndex, type NeighbourScores } from '../s
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
+import { RecencyCheck } from './recency-check.js';
 import type { EngineRun } from './run.js';
 
 interface LastRanking {
@@ -20,6 +21,8 @@ interface LastRanking {
 /** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
 export class SlotRankings {
   private readonly last = new Map<string, LastRanking>();
+  /** The visitor's own evidence on whether recent-first predicts their choices better than the model. */
+  readonly recency = new RecencyCheck();
   /** The site's neighbour table, indexed (set by the engine's options or `configure`). */
   neighbours: NeighbourIndex | undefined;
 
@@ -39,12 +42,9 @@ export class SlotRankings {
       order,
       ...(near && { near }),
     });
-    const scores = model.score(rows, request.items.length);
-    this.training.examples.rememberServed(
-      request.slot,
-      request.items.map((item) => item.id),
-      rows,
-    );
+    const ids = request.items.map((item) => item.id);
+    const scores = this.recency.scores(request.slot, ids, model.score(rows, ids.length), run.state.profile);
+    this.training.examples.rememberServed(request.slot, ids, rows);
     const explain = request.explain ?? true;
     const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), near);
     const input: ApplyInput = {
@@ -86,6 +86,7 @@ export class SlotRankings {
 
   clear(): void {
     this.last.clear();
+    this.recency.clear();
   }
 }
 
