@@ -68,7 +68,10 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     const scored = lateOnly(x.dataset, MAX_LATE_LISTS);
     const results: RankerResult[] = [];
-    for (const ranker of rankers(x, lodo, site, all)) results.push(await evaluate(scored, ranker));
+    const pick = process.env['INKLING_QUALITY_RANKERS'];
+    for (const ranker of rankers(x, lodo, site, all))
+      if (!pick || ranker.name.includes(pick) || !ranker.name.startsWith('Inkling'))
+        results.push(await evaluate(scored, ranker));
     const rows = lodoRows(scored, results);
     process.stdout.write(rows.join('\n') + '\n');
     lines.push(...rows);

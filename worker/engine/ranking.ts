@@ -8,7 +8,7 @@ import { neighbourScores, type NeighbourIndex, type NeighbourScores } from '../s
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
-import { RecencyCheck } from './recency-check.js';
+import { ChoiceCheck } from './choice-check.js';
 import type { EngineRun } from './run.js';
 
 interface LastRanking {
@@ -21,8 +21,8 @@ interface LastRanking {
 /** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
 export class SlotRankings {
   private readonly last = new Map<string, LastRanking>();
-  /** The visitor's own evidence on whether recent-first predicts their choices better than the model. */
-  readonly recency = new RecencyCheck();
+  /** Remembers each slot's list for the visitor's next choice, and serves the order their choices favour. */
+  readonly choices = new ChoiceCheck();
   /** The site's neighbour table, indexed (set by the engine's options or `configure`). */
   neighbours: NeighbourIndex | undefined;
 
@@ -43,7 +43,9 @@ export class SlotRankings {
       ...(near && { near }),
     });
     const ids = request.items.map((item) => item.id);
-    const scores = this.recency.scores(request.slot, ids, model.score(rows, ids.length), run.state.profile);
+    const { profile, choices } = run.state;
+    const modelScores = model.score(rows, ids.length);
+    const scores = this.choices.scores(request.slot, ids, modelScores, profile, choices, order === 'site', time);
     this.training.examples.rememberServed(request.slot, ids, rows);
     const explain = request.explain ?? true;
     const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), near);
@@ -86,7 +88,7 @@ export class SlotRankings {
 
   clear(): void {
     this.last.clear();
-    this.recency.clear();
+    this.choices.clear();
   }
 }
 

@@ -14,6 +14,7 @@ import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
 import { ENGAGEMENT_LOOKBACK_MS } from './engagement.js';
 import { createHistoryIndex, type HistorySnapshot } from './history.js';
 import type { VisitorState } from './visitor-state.js';
+import { restoreChoiceEvidence, saveChoiceEvidence, type SavedChoiceEvidence } from './choice-evidence.js';
 
 /**
  * Bump when `foldEvent`, the history index or the purchase deduper change what they keep: a checkpoint
@@ -51,6 +52,8 @@ interface SavedState {
   readonly seenIds: readonly string[];
   /** `VisitorState.folded`; absent in checkpoints of earlier builds. */
   readonly folded?: number;
+  /** `VisitorState.choices`; absent in checkpoints of earlier builds (the evidence then starts at the checkpoint). */
+  readonly choices?: SavedChoiceEvidence;
 }
 
 /** `state` at `now` as a checkpoint: a string, so later folds cannot change it. */
@@ -73,6 +76,7 @@ export function takeCheckpoint(state: VisitorState, now: number): string {
     // A Set iterates in insertion order, and events are folded oldest first.
     seenIds: [...state.seenIds].slice(-KEPT_IDS),
     folded: state.folded,
+    choices: saveChoiceEvidence(state.choices),
   };
   return JSON.stringify(saved);
 }
@@ -86,7 +90,7 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
   } catch {
     return undefined;
   }
-  const { version, snapshots, profile, history, purchases, seenIds, folded } = saved;
+  const { version, snapshots, profile, history, purchases, seenIds, folded, choices } = saved;
   const lists = [snapshots, profile?.categories, profile?.tags, profile?.brands, profile?.recent, purchases, seenIds];
   const valid =
     version === CHECKPOINT_VERSION &&
@@ -106,6 +110,7 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
     history: createHistoryIndex({ ...history, engagement: engagementFromColumns(history.engagement, snapshots) }),
     purchases: createPurchaseDeduper(new Map(purchases)),
     seenIds: new Set(seenIds),
+    choices: restoreChoiceEvidence(choices),
     // Without the count (an earlier build's checkpoint), the kept ids are a floor: the cap then acts late, never early.
     folded: typeof folded === 'number' && folded >= 0 ? folded : seenIds.length,
   };

@@ -1,0 +1,111 @@
+import type { ChoiceRanks, InklingEvent } from '../../common/types.js';
+
+/** The orders a slot can be served in: the model's (the personalized blend), recent-first, the site's. */
+export type CandidateOrder = 'model' | 'recent' | 'site';
+
+/** The alternatives to the model that the check weighs, in order of preference on equal evidence. */
+const ALTERNATIVES = ['site', 'recent'] as const satisfies readonly CandidateOrder[];
+
+/**
+ * Pseudo-choices on which an alternative did exactly as well as the model, added to every slot's
+ * evidence: the model is presumed as good as any other order until the visitor's own choices say
+ * otherwise, and a single choice can never move the slot off it (its spread is unknown).
+ */
+export const PRIOR_CHOICES = 1;
+
+/** One alternative's record in one slot: the differences of its reciprocal-rank credit from the model's. */
+export interface CreditRecord {
+  /** Choices it was scored on. */
+  n: number;
+  /** Sum and sum of squares of `1/(1 + its rank) - 1/(1 + the model's rank)` of the chosen item. */
+  sum: number;
+  squares: number;
+}
+
+/** Per slot, per alternative: the visitor's own evidence (a fold of the stored events' `choice`). */
+export type ChoiceEvidence = Map<string, Partial<Record<Exclude<CandidateOrder, 'model'>, CreditRecord>>>;
+
+/** Evidence as saved in a checkpoint: `[slot, alternative, n, sum, squares]` rows. */
+export type SavedChoiceEvidence = readonly (readonly [string, string, number, number, number])[];
+
+const credit = (rank: number) => 1 / (1 + rank);
+const isRank = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** Whether a stored `choice` field can be folded (a foreign or damaged record is skipped, never thrown on). */
+export function isChoiceRanks(value: unknown): value is ChoiceRanks {
+  const c = value as Partial<ChoiceRanks> | null | undefined;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.slot === 'string' &&
+    isRank(c.model) &&
+    isRank(c.recent) &&
+    (c.site === undefined || isRank(c.site))
+  );
+}
+
+/** Adds the event's choice, if it carries one, to the evidence of its slot. */
+export function foldChoice(evidence: ChoiceEvidence, event: InklingEvent): void {
+  const choice = event.choice;
+  if (choice === undefined || !isChoiceRanks(choice)) return;
+  let slot = evidence.get(choice.slot);
+  if (slot === undefined) evidence.set(choice.slot, (slot = {}));
+  const model = credit(choice.model);
+  for (const name of ALTERNATIVES) {
+    const rank = choice[name];
+    if (rank === undefined) continue;
+    const record = (slot[name] ??= { n: 0, sum: 0, squares: 0 });
+    const difference = credit(rank) - model;
+    record.n += 1;
+    record.sum += difference;
+    record.squares += difference * difference;
+  }
+}
+
+/**
+ * The order the slot should be served in: an alternative only when its mean credit over the model's,
+ * with {@link PRIOR_CHOICES} added at zero, exceeds one standard error of that mean (the same rule the
+ * quality bench holds the engine to); the best such one, else the model. `site` is considered only
+ * when the slot's order means something.
+ */
+export function chooseOrder(evidence: ChoiceEvidence, slot: string, siteMeaningful: boolean): CandidateOrder {
+  const records = evidence.get(slot);
+  if (records === undefined) return 'model';
+  let best: CandidateOrder = 'model';
+  let bestMean = 0;
+  for (const name of ALTERNATIVES) {
+    const record = records[name];
+    if (record === undefined || (name === 'site' && !siteMeaningful)) continue;
+    const count = record.n + PRIOR_CHOICES;
+    const mean = record.sum / count;
+    const variance = Math.max(0, record.squares - count * mean * mean) / (count - 1);
+    if (mean > Math.sqrt(variance / count) && mean > bestMean) [best, bestMean] = [name, mean];
+  }
+  return best;
+}
+
+export function saveChoiceEvidence(evidence: ChoiceEvidence): SavedChoiceEvidence {
+  const rows: [string, string, number, number, number][] = [];
+  for (const [slot, records] of evidence)
+    for (const name of ALTERNATIVES) {
+      const r = records[name];
+      if (r) rows.push([slot, name, r.n, r.sum, r.squares]);
+    }
+  return rows;
+}
+
+/** The evidence a checkpoint saved; rows it cannot read are left out (the evidence is then a floor). */
+export function restoreChoiceEvidence(saved: unknown): ChoiceEvidence {
+  const evidence: ChoiceEvidence = new Map();
+  if (!Array.isArray(saved)) return evidence;
+  for (const row of saved as unknown[]) {
+    if (!Array.isArray(row) || row.length !== 5) continue;
+    const [slot, name, n, sum, squares] = row as unknown[];
+    const known = ALTERNATIVES.find((a) => a === name);
+    if (typeof slot !== 'string' || !known || ![n, sum, squares].every((v) => Number.isFinite(v))) continue;
+    let records = evidence.get(slot);
+    if (records === undefined) evidence.set(slot, (records = {}));
+    records[known] = { n: n as number, sum: sum as number, squares: squares as number };
+  }
+  return evidence;
+}
