@@ -6,7 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { DEFAULT_RECIPE } from '../../worker/recipe/defaults.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
 import { requireDatasetsDir } from '../datasets-dir.mjs';
-import { coOccurrence, originalOrder, popularityOrder, recentlyInteractedFirst, sessionRecency } from './baselines.js';
+import {
+  coOccurrence,
+  originalOrder,
+  popularityOrder,
+  recentlyInteractedFirst,
+  recentlyInteractedFirstWithoutBought,
+  sessionRecency,
+} from './baselines.js';
 import { engineRanker } from './engine-ranker.js';
 import { evaluate, type RankerResult } from './evaluate.js';
 import { fitPrior, prepare, type PreparedDataset } from './lodo.js';
@@ -25,6 +32,7 @@ function rankers(x: PreparedDataset, lodo: ModelWeights, site: ModelWeights, all
     popularityOrder(),
     recentlyInteractedFirst(),
     sessionRecency(),
+    recentlyInteractedFirstWithoutBought(),
     coOccurrence(x.table),
     engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
     engineRanker({
