@@ -23,10 +23,11 @@ export interface CreditRecord {
 }
 
 /** Per slot, per alternative: the visitor's own evidence (a fold of the stored events' `choice`). */
-export type ChoiceEvidence = Map<string, Partial<Record<Exclude<CandidateOrder, 'model'>, CreditRecord>>>;
+export type ChoiceEvidence = Map<string, SlotEvidence>;
 
-/** Evidence as saved in a checkpoint: `[slot, alternative, n, sum, squares]` rows. */
-export type SavedChoiceEvidence = readonly (readonly [string, string, number, number, number])[];
+/** Evidence as saved in a checkpoint: the map's entries. */
+export type SavedChoiceEvidence = readonly (readonly [string, SlotEvidence])[];
+type SlotEvidence = Partial<Record<Exclude<CandidateOrder, 'model'>, CreditRecord>>;
 
 const credit = (rank: number) => 1 / (1 + rank);
 const isRank = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -85,27 +86,21 @@ export function chooseOrder(evidence: ChoiceEvidence, slot: string, siteMeaningf
 }
 
 export function saveChoiceEvidence(evidence: ChoiceEvidence): SavedChoiceEvidence {
-  const rows: [string, string, number, number, number][] = [];
-  for (const [slot, records] of evidence)
-    for (const name of ALTERNATIVES) {
-      const r = records[name];
-      if (r) rows.push([slot, name, r.n, r.sum, r.squares]);
-    }
-  return rows;
+  return [...evidence];
 }
 
-/** The evidence a checkpoint saved; rows it cannot read are left out (the evidence is then a floor). */
+/** The evidence a checkpoint saved; records it cannot read are left out (the evidence is then a floor). */
 export function restoreChoiceEvidence(saved: unknown): ChoiceEvidence {
   const evidence: ChoiceEvidence = new Map();
-  if (!Array.isArray(saved)) return evidence;
-  for (const row of saved as unknown[]) {
-    if (!Array.isArray(row) || row.length !== 5) continue;
-    const [slot, name, n, sum, squares] = row as unknown[];
-    const known = ALTERNATIVES.find((a) => a === name);
-    if (typeof slot !== 'string' || !known || ![n, sum, squares].every((v) => Number.isFinite(v))) continue;
-    let records = evidence.get(slot);
-    if (records === undefined) evidence.set(slot, (records = {}));
-    records[known] = { n: n as number, sum: sum as number, squares: squares as number };
+  for (const entry of Array.isArray(saved) ? (saved as unknown[]) : []) {
+    const [slot, records] = Array.isArray(entry) ? (entry as [unknown, SlotEvidence | null]) : [];
+    if (typeof slot !== 'string' || typeof records !== 'object' || records === null) continue;
+    const kept: SlotEvidence = {};
+    for (const name of ALTERNATIVES) {
+      const r = records[name];
+      if (r && [r.n, r.sum, r.squares].every(Number.isFinite)) kept[name] = { n: r.n, sum: r.sum, squares: r.squares };
+    }
+    evidence.set(slot, kept);
   }
   return evidence;
 }

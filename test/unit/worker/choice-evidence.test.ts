@@ -50,6 +50,8 @@ describe('the per-slot choice check: which order the visitor’s own choices fav
     const restored = restoreChoiceEvidence(JSON.parse(JSON.stringify(saveChoiceEvidence(evidence))));
     expect(restored).toEqual(evidence);
     expect(chooseOrder(restored, 'grid', false)).toBe('recent');
-    expect(restoreChoiceEvidence([['grid', 'bogus', 1, 0, 0], 'x'])).toEqual(new Map());
+    expect(restoreChoiceEvidence([['grid', 'bogus'], 'x', ['rail', { recent: { n: 'a' } }]])).toEqual(
+      new Map([['rail', {}]]),
+    );
   });
 });

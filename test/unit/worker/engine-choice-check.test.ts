@@ -104,7 +104,10 @@ describe('choice check across page views', () => {
     expect(since.checkpoint).toBeDefined();
     expect(since.events).toHaveLength(0);
     const saved = JSON.parse(String(since.checkpoint)) as { choices?: unknown[] };
-    expect(saved.choices).toContainEqual(expect.arrayContaining(['grid', 'site', 3]));
+    expect(saved.choices).toContainEqual([
+      'grid',
+      expect.objectContaining({ site: expect.objectContaining({ n: 3 }) }),
+    ]);
 
     const next = await pageView(factory, T0 + 7 * MINUTE);
     expect(next.order).toEqual(siteOrder);
