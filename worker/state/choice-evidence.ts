@@ -1,4 +1,4 @@
-import type { ChoiceRanks, InklingEvent } from '../../common/types.js';
+import type { InklingEvent } from '../../common/types.js';
 
 /** The orders a slot can be served in: the model's (the personalized blend), recent-first, the site's. */
 export type CandidateOrder = 'model' | 'recent' | 'site';
@@ -30,25 +30,11 @@ export type SavedChoiceEvidence = readonly (readonly [string, SlotEvidence])[];
 type SlotEvidence = Partial<Record<Exclude<CandidateOrder, 'model'>, CreditRecord>>;
 
 const credit = (rank: number) => 1 / (1 + rank);
-const isRank = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-
-/** Whether a stored `choice` field can be folded (a foreign or damaged record is skipped, never thrown on). */
-export function isChoiceRanks(value: unknown): value is ChoiceRanks {
-  const c = value as Partial<ChoiceRanks> | null | undefined;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    typeof c.slot === 'string' &&
-    isRank(c.model) &&
-    isRank(c.recent) &&
-    (c.site === undefined || isRank(c.site))
-  );
-}
-
 /** Adds the event's choice, if it carries one, to the evidence of its slot. */
 export function foldChoice(evidence: ChoiceEvidence, event: InklingEvent): void {
   const choice = event.choice;
-  if (choice === undefined || !isChoiceRanks(choice)) return;
+  // A foreign or damaged record is skipped, never thrown on (`>= 0` is false for NaN and non-numbers).
+  if (typeof choice?.slot !== 'string' || !(choice.model >= 0 && choice.recent >= 0 && (choice.site ?? 0) >= 0)) return;
   let slot = evidence.get(choice.slot);
   if (slot === undefined) evidence.set(choice.slot, (slot = {}));
   const model = credit(choice.model);
