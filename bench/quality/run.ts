@@ -7,7 +7,14 @@ import type { Recipe } from '../../common/types.js';
 import { DEFAULT_RECIPE } from '../../worker/recipe/defaults.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
 import { requireDatasetsDir } from '../datasets-dir.mjs';
-import { coOccurrence, originalOrder, popularityOrder, recentlyInteractedFirst, sessionRecency } from './baselines.js';
+import {
+  coOccurrence,
+  originalOrder,
+  popularityOrder,
+  recentlyInteractedFirst,
+  recentlyInteractedFirstWithoutBought,
+  sessionRecency,
+} from './baselines.js';
 import { engineRanker } from './engine-ranker.js';
 import { evaluate, type RankerResult } from './evaluate.js';
 import { fitPrior, prepare, type PreparedDataset } from './lodo.js';
@@ -48,6 +55,7 @@ function rankers(x: PreparedDataset, lodo: ModelWeights, site: ModelWeights, all
     popularityOrder(),
     recentlyInteractedFirst(),
     sessionRecency(),
+    recentlyInteractedFirstWithoutBought(),
     coOccurrence(x.table),
     engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
     engineRanker({
@@ -91,7 +99,10 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     const scored = lateOnly(x.dataset, MAX_LATE_LISTS);
     const results: RankerResult[] = [];
-    for (const ranker of rankers(x, lodo, site, all)) results.push(await evaluate(scored, ranker));
+    const pick = process.env['INKLING_QUALITY_RANKERS'];
+    for (const ranker of rankers(x, lodo, site, all))
+      if (!pick || ranker.name.includes(pick) || !ranker.name.startsWith('Inkling'))
+        results.push(await evaluate(scored, ranker));
     const rows = lodoRows(scored, results);
     process.stdout.write(rows.join('\n') + '\n');
     lines.push(...rows);

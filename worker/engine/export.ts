@@ -16,6 +16,8 @@ export async function exportVisitor(run: EngineRun, { store, model }: Opened): P
       tags: Object.fromEntries(profile.tags),
       brands: Object.fromEntries(profile.brands),
       items: Object.fromEntries([...profile.items].map(([id, record]) => [id, exportedRecord(record)])),
+      // Per slot, the evidence of which order serves the visitor (docs/model.md, "The visitor's own check").
+      choices: Object.fromEntries(run.state.choices),
     },
     model: { kind: model.weights().kind, weights: flatten(model.weights()) },
   };

@@ -9,6 +9,7 @@ import { historyAt } from '../state/history.js';
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
+import { ChoiceCheck } from './choice-check.js';
 import type { EngineRun } from './run.js';
 
 interface LastRanking {
@@ -21,6 +22,8 @@ interface LastRanking {
 /** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
 export class SlotRankings {
   private readonly last = new Map<string, LastRanking>();
+  /** Remembers each slot's list for the visitor's next choice, and serves the order their choices favour. */
+  readonly choices = new ChoiceCheck();
   /** The site's neighbour table, indexed (set by the engine's options or `configure`). */
   neighbours: NeighbourIndex | undefined;
 
@@ -40,12 +43,11 @@ export class SlotRankings {
       order,
       ...(near && { near }),
     });
-    const scores = model.score(rows, request.items.length);
-    this.training.examples.rememberServed(
-      request.slot,
-      request.items.map((item) => item.id),
-      rows,
-    );
+    const ids = request.items.map((item) => item.id);
+    const { profile, choices } = run.state;
+    const modelScores = model.score(rows, ids.length);
+    const scores = this.choices.scores(request.slot, ids, modelScores, profile, choices, order === 'site', time);
+    this.training.examples.rememberServed(request.slot, ids, rows);
     const explain = request.explain ?? true;
     const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), near);
     const input: ApplyInput = {
@@ -87,6 +89,7 @@ export class SlotRankings {
 
   clear(): void {
     this.last.clear();
+    this.choices.clear();
   }
 }
 

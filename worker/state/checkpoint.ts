@@ -4,6 +4,7 @@ import type { Profile } from './profile.js';
 import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
 import type { Decayed } from './taste.js';
 import type { VisitorState } from './visitor-state.js';
+import { restoreChoiceEvidence, saveChoiceEvidence, type SavedChoiceEvidence } from './choice-evidence.js';
 
 /**
  * Bump when `foldEvent`, the item records or the purchase deduper change what they keep: a checkpoint
@@ -41,6 +42,8 @@ interface SavedState {
   readonly seenIds: readonly string[];
   /** `VisitorState.folded`; absent in checkpoints of earlier builds. */
   readonly folded?: number;
+  /** `VisitorState.choices`; absent in checkpoints of earlier builds (the evidence then starts at the checkpoint). */
+  readonly choices?: SavedChoiceEvidence;
 }
 
 /** `state` at `now` as a checkpoint: a string, so later folds cannot change it. */
@@ -61,6 +64,7 @@ export function takeCheckpoint(state: VisitorState, now: number): string {
     // A Set iterates in insertion order, and events are folded oldest first.
     seenIds: [...state.seenIds].slice(-KEPT_IDS),
     folded: state.folded,
+    choices: saveChoiceEvidence(state.choices),
   };
   return JSON.stringify(saved);
 }
@@ -74,7 +78,7 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
   } catch {
     return undefined;
   }
-  const { version, snapshots, profile, purchases, seenIds, folded } = saved;
+  const { version, snapshots, profile, purchases, seenIds, folded, choices } = saved;
   const lists = [snapshots, profile?.categories, profile?.tags, profile?.brands, profile?.recent, purchases, seenIds];
   const valid =
     version === CHECKPOINT_VERSION &&
@@ -101,6 +105,7 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
     },
     purchases: createPurchaseDeduper(new Map(purchases)),
     seenIds: new Set(seenIds),
+    choices: restoreChoiceEvidence(choices),
     // Without the count (an earlier build's checkpoint), the kept ids are a floor: the cap then acts late, never early.
     folded: typeof folded === 'number' && folded >= 0 ? folded : seenIds.length,
   };

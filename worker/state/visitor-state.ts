@@ -1,6 +1,7 @@
 import type { InklingEvent, ItemSnapshot } from '../../common/types.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import { createPurchaseDeduper } from './purchases.js';
+import { foldChoice, type ChoiceEvidence } from './choice-evidence.js';
 
 /** What the engine derives from stored events: the profile (taste and item records) and the dedupers. */
 export interface VisitorState {
@@ -8,6 +9,8 @@ export interface VisitorState {
   readonly purchases: ReturnType<typeof createPurchaseDeduper>;
   /** Ids already folded: a batch resent from another page's outbox must not count twice. */
   readonly seenIds: Set<string>;
+  /** Per slot, which order the visitor's own choices favour (the `choice` of stored events, folded). */
+  readonly choices: ChoiceEvidence;
   /** Events folded in (the new ones): how many the store holds, as far as this engine knows; drives the event cap. */
   folded: number;
 }
@@ -18,6 +21,7 @@ export function emptyState(): VisitorState {
     profile: createProfile(),
     purchases: createPurchaseDeduper(),
     seenIds: new Set(),
+    choices: new Map(),
     folded: 0,
   };
 }
@@ -41,6 +45,7 @@ export function foldEvents(
       if (state.purchases.isRepeat(event)) return;
       observe?.(event, state.profile, index);
       foldEvent(state.profile, withKnownSnapshot(state.profile, event));
+      foldChoice(state.choices, event);
     } catch {
       return;
     }
