@@ -28,6 +28,23 @@ export interface InklingEvent {
   readonly pageViewId?: string;
   /** The item's attributes at the time of the event. */
   readonly item?: ItemSnapshot;
+  /** Set by the engine, never by the page: where the orders it weighs placed this item (see {@link ChoiceRanks}). */
+  readonly choice?: ChoiceRanks;
+}
+
+/**
+ * An engagement with an item of a list the engine ranked on this page, as a choice: the item's 0-based
+ * place in each order the engine weighs for that slot, so that the visitor's own evidence of which
+ * order serves them best is rebuilt from stored events on every start.
+ */
+export interface ChoiceRanks {
+  readonly slot: string;
+  /** In the model's order (the personalized blend). */
+  readonly model: number;
+  /** Items the visitor engaged with first, newest first, then the model's order. */
+  readonly recent: number;
+  /** In the site's order; absent when the slot's order means nothing (`order: 'none'`). */
+  readonly site?: number;
 }
 
 /**

@@ -112,7 +112,7 @@ export function createEngine(options: EngineOptions = {}): LocalEngine {
     async ingest(sent: readonly InklingEvent[]) {
       const opened = await ready();
       // The page sends the impressions of ranked items as ids: their snapshots come from the slot's last ranking.
-      const events = withSnapshots(sent, (slot) => rankings.itemsOf(slot));
+      const events = rankings.choices.annotate(withSnapshots(sent, (slot) => rankings.itemsOf(slot)));
       lifecycle.flushCheckpoint();
       if (run.mode === 'off' || events.length === 0) return;
       // Fold before the first await so that a rank() sent right after this batch already sees it.

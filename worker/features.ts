@@ -1,6 +1,7 @@
 import type { Item, RankContext, SlotOrder } from '../common/types.js';
 import { listStats } from './list-stats.js';
-import { decayedValue, type Decayed, type Profile } from './state/profile.js';
+import type { Profile } from './state/profile.js';
+import { decayedValue, type Decayed } from './state/taste.js';
 import type { NeighbourIndex } from './site/neighbour-index.js';
 import { neighbourScores, type NeighbourScores } from './site/neighbour-index.js';
 

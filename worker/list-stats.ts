@@ -1,6 +1,7 @@
 import type { Item } from '../common/types.js';
 import { sortIndices } from './sort-indices.js';
-import type { ItemHistory, Profile } from './state/profile.js';
+import type { ItemRecord } from './state/item-record.js';
+import type { Profile } from './state/profile.js';
 
 /**
  * Facts about a whole list that per-item features are measured against, computed once per ranking
@@ -9,7 +10,7 @@ import type { ItemHistory, Profile } from './state/profile.js';
  */
 export interface ListStats {
   /** Per item: what the visitor did with it (one map lookup per item, shared by every feature). */
-  readonly histories: readonly (ItemHistory | undefined)[];
+  readonly histories: readonly (ItemRecord | undefined)[];
   /** Per item: 0 for the visitor's newest engagement, 1 for the one before, ...; -1 when not among them. */
   readonly recentRank: Int32Array;
   /** Per item: 0 for the most recent listed item the visitor engaged with, 1 for the one before, ...; -1 when none. */
@@ -29,7 +30,7 @@ export function listStats(items: readonly Item[], profile: Profile, positions?: 
   const rankOf = new Map<string, number>();
   for (let k = 0; k < recent.length; k++) rankOf.set(recent[recent.length - 1 - k]!, k);
 
-  const histories = new Array<ItemHistory | undefined>(count);
+  const histories = new Array<ItemRecord | undefined>(count);
   const recentRank = new Int32Array(count).fill(-1);
   const listRecencyRank = new Int32Array(count).fill(-1);
   // How many listed entries carry each recent rank (an id may be listed twice).

@@ -42,6 +42,34 @@ export function recentlyInteractedFirst(): Ranker {
   };
 }
 
+/** The default recipe's purchase rule (`exclude: purchased within 30d`). */
+const BOUGHT_HIDDEN_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Diagnostic, not a baseline of the issue: recent-first that, like the default recipe, leaves out what
+ * the visitor bought in the last 30 days, so a gap to recent-first can be split into the order and the rule.
+ */
+export function recentlyInteractedFirstWithoutBought(): Ranker {
+  const recent = recentlyInteractedFirst();
+  let bought = new Map<string, number>();
+  return {
+    name: 'recently interacted first, bought items left out (diagnostic)',
+    observe(event) {
+      if (event.type === 'purchase') bought.set(event.itemId, event.time);
+      return recent.observe(event);
+    },
+    async rank(items, context) {
+      const order = await recent.rank(items, context);
+      const now = context.time ?? Infinity;
+      return order.filter((id) => !(now - (bought.get(id) ?? -Infinity) <= BOUGHT_HIDDEN_MS));
+    },
+    reset() {
+      bought = new Map();
+      return recent.reset?.();
+    },
+  };
+}
+
 /**
  * This session's items, newest first (a session ends after 30 minutes without an engagement); the
  * other items keep the original order after them.

@@ -3,10 +3,18 @@
  * run, with the baselines and the site-trained rows (issue 19). Usage and rules: bench/quality/README.md.
  */
 import { writeFileSync } from 'node:fs';
+import type { Recipe } from '../../common/types.js';
 import { DEFAULT_RECIPE } from '../../worker/recipe/defaults.js';
 import type { ModelWeights } from '../../worker/model/weights.js';
 import { requireDatasetsDir } from '../datasets-dir.mjs';
-import { coOccurrence, originalOrder, popularityOrder, recentlyInteractedFirst, sessionRecency } from './baselines.js';
+import {
+  coOccurrence,
+  originalOrder,
+  popularityOrder,
+  recentlyInteractedFirst,
+  recentlyInteractedFirstWithoutBought,
+  sessionRecency,
+} from './baselines.js';
 import { engineRanker } from './engine-ranker.js';
 import { evaluate, type RankerResult } from './evaluate.js';
 import { fitPrior, prepare, type PreparedDataset } from './lodo.js';
@@ -18,13 +26,36 @@ import type { Ranker } from './types.js';
 /** Late lists scored per dataset at most; beyond it whole visitors are kept by a fixed stride. */
 const MAX_LATE_LISTS = Number(process.env['INKLING_QUALITY_MAX_LISTS'] ?? 2500);
 
+/**
+ * The default recipe with a share for `similar`, the one strategy that reads the visitor's taste directly
+ * rather than through the model's columns: `INKLING_QUALITY_TASTE=1` scores only it and the default recipe
+ * (LODO prior), to compare ways of keeping taste (docs/model.md, "One taste model").
+ */
+const TASTE_RECIPE: Recipe = {
+  ...DEFAULT_RECIPE,
+  strategies: [
+    { use: 'personal', weight: 0.7 },
+    { use: 'similar', weight: 0.3 },
+  ],
+};
+
 function rankers(x: PreparedDataset, lodo: ModelWeights, site: ModelWeights, all: ModelWeights): Ranker[] {
   const recipe = DEFAULT_RECIPE;
+  if (process.env['INKLING_QUALITY_TASTE'])
+    return [
+      engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
+      engineRanker({
+        name: 'Inkling personal 0.7 + similar 0.3 (LODO prior)',
+        recipe: TASTE_RECIPE,
+        engine: { prior: lodo },
+      }),
+    ];
   return [
     originalOrder(),
     popularityOrder(),
     recentlyInteractedFirst(),
     sessionRecency(),
+    recentlyInteractedFirstWithoutBought(),
     coOccurrence(x.table),
     engineRanker({ name: 'Inkling default recipe (LODO prior)', recipe, engine: { prior: lodo } }),
     engineRanker({
@@ -68,7 +99,10 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     const scored = lateOnly(x.dataset, MAX_LATE_LISTS);
     const results: RankerResult[] = [];
-    for (const ranker of rankers(x, lodo, site, all)) results.push(await evaluate(scored, ranker));
+    const pick = process.env['INKLING_QUALITY_RANKERS'];
+    for (const ranker of rankers(x, lodo, site, all))
+      if (!pick || ranker.name.includes(pick) || !ranker.name.startsWith('Inkling'))
+        results.push(await evaluate(scored, ranker));
     const rows = lodoRows(scored, results);
     process.stdout.write(rows.join('\n') + '\n');
     lines.push(...rows);

@@ -1,5 +1,6 @@
 import type { VisitorExport } from '../../common/protocol.js';
 import type { ModelWeights } from '../model/weights.js';
+import { exportedRecord } from '../state/item-record.js';
 import type { Opened } from './lifecycle.js';
 import type { EngineRun } from './run.js';
 
@@ -14,7 +15,9 @@ export async function exportVisitor(run: EngineRun, { store, model }: Opened): P
       categories: Object.fromEntries(profile.categories),
       tags: Object.fromEntries(profile.tags),
       brands: Object.fromEntries(profile.brands),
-      items: Object.fromEntries(profile.items),
+      items: Object.fromEntries([...profile.items].map(([id, record]) => [id, exportedRecord(record)])),
+      // Per slot, the evidence of which order serves the visitor (docs/model.md, "The visitor's own check").
+      choices: Object.fromEntries(run.state.choices),
     },
     model: { kind: model.weights().kind, weights: flatten(model.weights()) },
   };

@@ -5,9 +5,11 @@ import { engagedPerCategory, personalReasons } from '../personal-reasons.js';
 import { applyRecipe, type ApplyInput, type Candidate } from '../recipe/index.js';
 import type { RecipeRegistry } from '../recipe-registry.js';
 import { neighbourScores, type NeighbourIndex, type NeighbourScores } from '../site/neighbour-index.js';
+import { historyAt } from '../state/history.js';
 import type { Profile } from '../state/profile.js';
 import type { Opened } from './lifecycle.js';
 import type { TrainingSchedule } from './training.js';
+import { ChoiceCheck } from './choice-check.js';
 import type { EngineRun } from './run.js';
 
 interface LastRanking {
@@ -20,6 +22,8 @@ interface LastRanking {
 /** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
 export class SlotRankings {
   private readonly last = new Map<string, LastRanking>();
+  /** Remembers each slot's list for the visitor's next choice, and serves the order their choices favour. */
+  readonly choices = new ChoiceCheck();
   /** The site's neighbour table, indexed (set by the engine's options or `configure`). */
   neighbours: NeighbourIndex | undefined;
 
@@ -39,18 +43,17 @@ export class SlotRankings {
       order,
       ...(near && { near }),
     });
-    const scores = model.score(rows, request.items.length);
-    this.training.examples.rememberServed(
-      request.slot,
-      request.items.map((item) => item.id),
-      rows,
-    );
+    const ids = request.items.map((item) => item.id);
+    const { profile, choices } = run.state;
+    const modelScores = model.score(rows, ids.length);
+    const scores = this.choices.scores(request.slot, ids, modelScores, profile, choices, order === 'site', time);
+    this.training.examples.rememberServed(request.slot, ids, rows);
     const explain = request.explain ?? true;
     const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), near);
     const input: ApplyInput = {
       candidates,
       recipe,
-      history: run.state.history.at(time),
+      history: historyAt(run.state.profile, time),
       now: time,
       holdoutDraw,
       explain,
@@ -86,6 +89,7 @@ export class SlotRankings {
 
   clear(): void {
     this.last.clear();
+    this.choices.clear();
   }
 }
 

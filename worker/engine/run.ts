@@ -10,7 +10,7 @@ export interface EngineRun {
   retentionDays: number;
   /** Events kept per visitor (see `EngineOptions.maxEvents`). */
   maxEvents: number;
-  /** The profile, the rules' history and the dedupers: what the stored events say, kept up to date. */
+  /** The profile (taste and item records) and the dedupers: what the stored events say, kept up to date. */
   state: VisitorState;
   /**
    * Work after a call has answered: training runs one at a time after the batches before them, and the

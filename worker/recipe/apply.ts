@@ -60,7 +60,7 @@ export function applyRecipe<T extends Item>(input: ApplyInput<T>): Ranking<T> {
   const excluded: (Reason | undefined)[] = candidates.map((c, i) => exclusionReason(c.item, records[i], excludes, now));
   if (group === 'holdout') return holdoutRanking(input, excluded);
 
-  const blended = blend(candidates, recipe.strategies, history.engagement, now, input.order);
+  const blended = blend(candidates, recipe.strategies, history.taste, now, input.order);
   const scores = blended.scores.slice();
   const rules = new Array<Reason[] | undefined>(candidates.length).fill(undefined);
   const note = (entry: number, reason: Reason): void => {
@@ -164,7 +164,7 @@ function pinRequests(candidates: readonly Candidate[], pin: Recipe['pin'], statu
 /** The holdout: page order, exclusions still removed (they are promises to the visitor, not steering). */
 function holdoutRanking<T extends Item>(input: ApplyInput<T>, excluded: readonly (Reason | undefined)[]): Ranking<T> {
   const { candidates } = input;
-  const original = scoreStrategy('original', candidates, input.history.engagement, input.now).normalized;
+  const original = scoreStrategy('original', candidates, input.history.taste, input.now).normalized;
   const reason = holdoutReason(input.recipe.holdout ?? 0);
   const kept: RankedItem<T>[] = [];
   const removed: RankedItem<T>[] = [];

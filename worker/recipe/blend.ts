@@ -1,6 +1,6 @@
 import type { Reason, StrategyWeight, SlotOrder } from '../../common/types.js';
 import { formatNumber } from './explain.js';
-import type { EngagementSummary } from '../state/engagement.js';
+import type { TasteSummary } from '../state/taste-summary.js';
 import { type StrategyInput, type StrategyScores, scoreStrategy } from './strategies.js';
 
 /** Blended scores in [0, 1] and, per item, which strategy contributed what. */
@@ -17,7 +17,7 @@ export interface Blend {
 export function blend(
   candidates: readonly StrategyInput[],
   strategies: readonly StrategyWeight[],
-  engagement: EngagementSummary,
+  taste: TasteSummary,
   now: number,
   order?: SlotOrder,
 ): Blend {
@@ -27,7 +27,7 @@ export function blend(
   for (const strategy of strategies) {
     if (strategy.weight <= 0) continue;
     const share = strategy.weight / total;
-    const strategyScores = scoreStrategy(strategy.use, candidates, engagement, now, order);
+    const strategyScores = scoreStrategy(strategy.use, candidates, taste, now, order);
     const normalized = strategyScores.normalized;
     for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] as number) + share * (normalized[i] as number);
     parts.push({ scores: strategyScores, share });

@@ -1,10 +1,10 @@
 export { validateRecipe } from './validate.js';
 export { parseDuration, tryParseDuration } from './duration.js';
 export { RecipeError } from './errors.js';
-export { buildHistory, createHistoryIndex } from '../state/history.js';
-export type { HistoryIndex, ItemHistory, VisitorHistory } from '../state/history.js';
-export { ENGAGEMENT_HALF_LIFE_MS, ENGAGEMENT_LOOKBACK_MS, ENGAGEMENT_WEIGHTS } from '../state/engagement.js';
-export type { CategoryAffinity, EngagementSummary, EngagementVerb } from '../state/engagement.js';
+export { buildHistory, historyAt } from '../state/history.js';
+export type { VisitorHistory } from '../state/history.js';
+export type { EngagementVerb, ItemRecord } from '../state/item-record.js';
+export type { CategoryAffinity, TasteSummary } from '../state/taste-summary.js';
 export { applyRecipe } from './apply.js';
 export type { ApplyInput, Candidate } from './apply.js';
 export { DEFAULT_RECIPE } from './defaults.js';

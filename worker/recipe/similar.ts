@@ -1,6 +1,7 @@
 import type { Item } from '../../common/types.js';
 import { formatNumber, plural } from './explain.js';
-import type { EngagementSummary, EngagementVerb } from '../state/engagement.js';
+import type { EngagementVerb } from '../state/item-record.js';
+import type { TasteSummary } from '../state/taste-summary.js';
 import { cosine } from './rules/similarity.js';
 
 /** Raw `similar` values with a way to explain each one. */
@@ -26,10 +27,10 @@ const VERB_TEXT: Readonly<Record<EngagementVerb, (items: string, category: strin
  * The taste vector: the weighted mean of the embeddings of engaged items that are in this list (event
  * snapshots carry no embeddings, so the page's own items are where they come from).
  */
-function tasteVector(items: readonly Item[], engagement: EngagementSummary): Float64Array | undefined {
+function tasteVector(items: readonly Item[], summary: TasteSummary): Float64Array | undefined {
   let taste: Float64Array | undefined;
   for (const item of items) {
-    const weight = engagement.items.get(item.id);
+    const weight = summary.items.get(item.id);
     const embedding = item.embedding;
     if (weight === undefined || !Array.isArray(embedding) || embedding.length === 0) continue;
     if (taste === undefined) taste = new Float64Array(embedding.length);
@@ -39,8 +40,8 @@ function tasteVector(items: readonly Item[], engagement: EngagementSummary): Flo
   return taste;
 }
 
-function categoryText(item: Item, engagement: EngagementSummary): string | undefined {
-  const affinity = item.category === undefined ? undefined : engagement.categories.get(item.category);
+function categoryText(item: Item, summary: TasteSummary): string | undefined {
+  const affinity = item.category === undefined ? undefined : summary.categories.get(item.category);
   if (affinity === undefined) return undefined;
   let best: EngagementVerb = 'view';
   let bestCount = 0;
@@ -48,25 +49,27 @@ function categoryText(item: Item, engagement: EngagementSummary): string | undef
     const count = affinity.items.get(verb) ?? 0;
     if (count > bestCount) [best, bestCount] = [verb, count];
   }
+  // A category known from a snapshot that has since changed: no item of it to count.
+  if (bestCount === 0) return undefined;
   return VERB_TEXT[best](plural(bestCount, 'item'), item.category as string);
 }
 
 /** Scores each item by closeness to what the visitor engaged with lately. */
-export function similarScores(items: readonly Item[], engagement: EngagementSummary): SimilarScores {
+export function similarScores(items: readonly Item[], summary: TasteSummary): SimilarScores {
   const raw = new Float64Array(items.length);
   const cosines = new Float64Array(items.length);
-  const total = engagement.totalWeight;
-  const taste = total > 0 ? tasteVector(items, engagement) : undefined;
+  const total = summary.totalWeight;
+  const taste = total > 0 ? tasteVector(items, summary) : undefined;
   for (let i = 0; i < items.length; i++) {
     if (total <= 0) break;
     const item = items[i] as Item;
     let score = 0;
     if (typeof item.category === 'string')
-      score += CATEGORY_SHARE * ((engagement.categories.get(item.category)?.weight ?? 0) / total);
-    if (typeof item.brand === 'string') score += BRAND_SHARE * ((engagement.brands.get(item.brand) ?? 0) / total);
+      score += CATEGORY_SHARE * ((summary.categories.get(item.category)?.weight ?? 0) / total);
+    if (typeof item.brand === 'string') score += BRAND_SHARE * ((summary.brands.get(item.brand) ?? 0) / total);
     if (Array.isArray(item.tags)) {
       let best = 0;
-      for (const tag of item.tags) best = Math.max(best, engagement.tags.get(tag) ?? 0);
+      for (const tag of item.tags) best = Math.max(best, summary.tags.get(tag) ?? 0);
       score += TAG_SHARE * (best / total);
     }
     if (taste !== undefined && Array.isArray(item.embedding) && item.embedding.length === taste.length) {
@@ -86,12 +89,12 @@ export function similarScores(items: readonly Item[], engagement: EngagementSumm
       if (typeof item.category === 'string') {
         let text = categoryTexts.get(item.category);
         if (text === undefined && !categoryTexts.has(item.category))
-          categoryTexts.set(item.category, (text = categoryText(item, engagement)));
+          categoryTexts.set(item.category, (text = categoryText(item, summary)));
         if (text !== undefined) parts.push(text);
       }
-      if (item.brand !== undefined && engagement.brands.has(item.brand))
+      if (item.brand !== undefined && summary.brands.has(item.brand))
         parts.push('you engaged with brand ' + item.brand);
-      const tag = Array.isArray(item.tags) ? item.tags.find((t) => engagement.tags.has(t)) : undefined;
+      const tag = Array.isArray(item.tags) ? item.tags.find((t) => summary.tags.has(t)) : undefined;
       if (tag !== undefined) parts.push('shares the tag ' + tag + ' with items you engaged with');
       if ((cosines[index] as number) > 0)
         parts.push(`close to items you engaged with (cosine ${formatNumber(cosines[index] as number)})`);

@@ -1,6 +1,6 @@
 import type { Item, StrategyName, SlotOrder } from '../../common/types.js';
 import { formatNumber, formatSpan } from './explain.js';
-import type { EngagementSummary } from '../state/engagement.js';
+import type { TasteSummary } from '../state/taste-summary.js';
 import { rankNormalize } from './normalize.js';
 import { similarScores } from './similar.js';
 
@@ -61,7 +61,7 @@ function pageOrderRanks(candidates: readonly StrategyInput[]): Float64Array | un
 export function scoreStrategy(
   name: StrategyName,
   candidates: readonly StrategyInput[],
-  engagement: EngagementSummary,
+  taste: TasteSummary,
   now: number,
   order?: SlotOrder,
 ): StrategyScores {
@@ -120,7 +120,7 @@ export function scoreStrategy(
     case 'similar': {
       const similar = similarScores(
         candidates.map((c) => c.item),
-        engagement,
+        taste,
       );
       return { name, normalized: rankNormalize(similar.raw), describe: (i) => similar.describe(i) };
     }

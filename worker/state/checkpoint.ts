@@ -1,25 +1,17 @@
 import type { ItemSnapshot } from '../../common/types.js';
-import {
-  engagementFromColumns,
-  engagementToColumns,
-  isColumns,
-  itemsFromColumns,
-  itemsToColumns,
-  SnapshotTable,
-  type EngagementColumns,
-  type ItemColumns,
-} from './checkpoint-columns.js';
-import type { Decayed, Profile } from './profile.js';
+import { isColumns, itemsFromColumns, itemsToColumns, SnapshotTable, type ItemColumns } from './checkpoint-columns.js';
+import type { Profile } from './profile.js';
 import { createPurchaseDeduper, type PurchasesSeen } from './purchases.js';
-import { ENGAGEMENT_LOOKBACK_MS } from './engagement.js';
-import { createHistoryIndex, type HistorySnapshot } from './history.js';
+import type { Decayed } from './taste.js';
 import type { VisitorState } from './visitor-state.js';
+import { restoreChoiceEvidence, saveChoiceEvidence, type SavedChoiceEvidence } from './choice-evidence.js';
 
 /**
- * Bump when `foldEvent`, the history index or the purchase deduper change what they keep: a checkpoint
- * of another version is ignored and the events are read again.
+ * Bump when `foldEvent`, the item records or the purchase deduper change what they keep: a checkpoint
+ * of another version is ignored and the events are read again. 2: one record per item (the rules'
+ * history merged into the profile's records) and one taste model (the `similar` strategy's own went).
  */
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 /** A start that read this many events beyond the last checkpoint saves a new one. */
 export const CHECKPOINT_AFTER_EVENTS = 1000;
 /**
@@ -46,17 +38,17 @@ interface SavedState {
     readonly brands: readonly [string, Decayed][];
     readonly items: ItemColumns;
   };
-  readonly history: Omit<HistorySnapshot, 'engagement'> & { readonly engagement: EngagementColumns };
   readonly purchases: readonly [string, PurchasesSeen extends ReadonlyMap<string, infer V> ? V : never][];
   readonly seenIds: readonly string[];
   /** `VisitorState.folded`; absent in checkpoints of earlier builds. */
   readonly folded?: number;
+  /** `VisitorState.choices`; absent in checkpoints of earlier builds (the evidence then starts at the checkpoint). */
+  readonly choices?: SavedChoiceEvidence;
 }
 
 /** `state` at `now` as a checkpoint: a string, so later folds cannot change it. */
 export function takeCheckpoint(state: VisitorState, now: number): string {
   const { categories, tags, brands, items, ...totals } = state.profile;
-  const { engagement, ...columns } = state.history.snapshot(now - OPEN_PAGE_VIEW_MS, now - ENGAGEMENT_LOOKBACK_MS);
   const table = new SnapshotTable();
   const saved: SavedState = {
     version: CHECKPOINT_VERSION,
@@ -65,14 +57,14 @@ export function takeCheckpoint(state: VisitorState, now: number): string {
       categories: [...categories],
       tags: [...tags],
       brands: [...brands],
-      items: itemsToColumns(items, table),
+      items: itemsToColumns(items, table, now - OPEN_PAGE_VIEW_MS),
     },
-    history: { ...columns, engagement: engagementToColumns(engagement, table) },
     snapshots: table.entries,
     purchases: [...state.purchases.seen()],
     // A Set iterates in insertion order, and events are folded oldest first.
     seenIds: [...state.seenIds].slice(-KEPT_IDS),
     folded: state.folded,
+    choices: saveChoiceEvidence(state.choices),
   };
   return JSON.stringify(saved);
 }
@@ -86,15 +78,23 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
   } catch {
     return undefined;
   }
-  const { version, snapshots, profile, history, purchases, seenIds, folded } = saved;
+  const { version, snapshots, profile, purchases, seenIds, folded, choices } = saved;
   const lists = [snapshots, profile?.categories, profile?.tags, profile?.brands, profile?.recent, purchases, seenIds];
   const valid =
     version === CHECKPOINT_VERSION &&
     lists.every(Array.isArray) &&
-    isColumns(profile?.items, ['ids', 'counts', 'snapshots']) &&
-    isColumns(history, ['ids', 'times', 'shown', 'shownEnds', 'openPageViews']) &&
-    isColumns(history?.engagement, ['ids', 'verbs', 'times', 'snapshots']);
-  if (!valid || !snapshots || !profile || !history || !purchases || !seenIds) return undefined;
+    isDecayed(profile?.engaged) &&
+    isColumns(profile?.items, [
+      'ids',
+      'counts',
+      'times',
+      'affinity',
+      'shown',
+      'shownEnds',
+      'openPageViews',
+      'snapshots',
+    ]);
+  if (!valid || !snapshots || !profile || !purchases || !seenIds) return undefined;
   return {
     profile: {
       ...profile,
@@ -103,10 +103,17 @@ export function restoreCheckpoint(checkpoint: unknown): VisitorState | undefined
       brands: new Map(profile.brands),
       items: itemsFromColumns(profile.items, snapshots),
     },
-    history: createHistoryIndex({ ...history, engagement: engagementFromColumns(history.engagement, snapshots) }),
     purchases: createPurchaseDeduper(new Map(purchases)),
     seenIds: new Set(seenIds),
+    choices: restoreChoiceEvidence(choices),
     // Without the count (an earlier build's checkpoint), the kept ids are a floor: the cap then acts late, never early.
     folded: typeof folded === 'number' && folded >= 0 ? folded : seenIds.length,
   };
+}
+
+function isDecayed(value: unknown): value is Decayed {
+  const decayed = value as Partial<Decayed> | undefined;
+  return (
+    typeof decayed === 'object' && decayed !== null && Number.isFinite(decayed.value) && Number.isFinite(decayed.time)
+  );
 }

@@ -1,15 +1,16 @@
 import type { InklingEvent, ItemSnapshot } from '../../common/types.js';
 import { createProfile, foldEvent, type Profile } from './profile.js';
 import { createPurchaseDeduper } from './purchases.js';
-import { createHistoryIndex, type HistoryIndex } from './history.js';
+import { foldChoice, type ChoiceEvidence } from './choice-evidence.js';
 
-/** What the engine derives from stored events: the profile, the rules' history and the dedupers. */
+/** What the engine derives from stored events: the profile (taste and item records) and the dedupers. */
 export interface VisitorState {
   readonly profile: Profile;
-  readonly history: HistoryIndex;
   readonly purchases: ReturnType<typeof createPurchaseDeduper>;
   /** Ids already folded: a batch resent from another page's outbox must not count twice. */
   readonly seenIds: Set<string>;
+  /** Per slot, which order the visitor's own choices favour (the `choice` of stored events, folded). */
+  readonly choices: ChoiceEvidence;
   /** Events folded in (the new ones): how many the store holds, as far as this engine knows; drives the event cap. */
   folded: number;
 }
@@ -18,9 +19,9 @@ export interface VisitorState {
 export function emptyState(): VisitorState {
   return {
     profile: createProfile(),
-    history: createHistoryIndex(),
     purchases: createPurchaseDeduper(),
     seenIds: new Set(),
+    choices: new Map(),
     folded: 0,
   };
 }
@@ -43,7 +44,8 @@ export function foldEvents(
     try {
       if (state.purchases.isRepeat(event)) return;
       observe?.(event, state.profile, index);
-      foldEvent(state.profile, event);
+      foldEvent(state.profile, withKnownSnapshot(state.profile, event));
+      foldChoice(state.choices, event);
     } catch {
       return;
     }
@@ -51,9 +53,19 @@ export function foldEvents(
     if (event.id !== undefined) state.seenIds.add(event.id);
     fresh.push(event);
   });
-  state.history.add(fresh);
   state.folded += fresh.length;
   return fresh;
+}
+
+/**
+ * An event tracked without its item (a purchase marker on a confirmation page that does not list the
+ * item) counts for taste with the item's snapshot as an earlier event gave it. Only the fold sees the
+ * copy; the store keeps the event as it was sent.
+ */
+export function withKnownSnapshot(profile: Profile, event: InklingEvent): InklingEvent {
+  if (event.item) return event;
+  const known = profile.items.get(event.itemId)?.snapshot;
+  return known ? { ...event, item: known } : event;
 }
 
 /**

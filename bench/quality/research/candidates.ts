@@ -8,6 +8,7 @@
 import type { InklingEvent, Item } from '../../../common/types.js';
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
 import { createProfile, foldEvent } from '../../../worker/state/profile.js';
+import { withKnownSnapshot } from '../../../worker/state/visitor-state.js';
 import type { QualityDataset } from '../types.js';
 import type { FeatureList } from '../train/collect.js';
 const MINUTE = 60_000;
@@ -141,7 +142,7 @@ export function collectWithCandidates(dataset: QualityDataset, names: readonly s
       if (step.kind === 'event') {
         if (step.event.type === 'click' && step.event.index !== undefined)
           [depthSum, depthCount] = [depthSum + Math.log2(step.event.index + 2), depthCount + 1];
-        foldEvent(profile, step.event);
+        foldEvent(profile, withKnownSnapshot(profile, step.event));
         observe(seen, shown, step.event);
         continue;
       }

@@ -1,5 +1,6 @@
 import { FEATURE_COUNT, featurize } from '../../../worker/features.js';
 import { createProfile, foldEvent } from '../../../worker/state/profile.js';
+import { withKnownSnapshot } from '../../../worker/state/visitor-state.js';
 import type { NeighbourIndex } from '../../../worker/site/neighbour-index.js';
 import type { QualityDataset, RankTask, Split } from '../types.js';
 
@@ -34,7 +35,8 @@ export function collectWhere(
     const profile = createProfile();
     for (const s of visitor.steps) {
       if (s.kind === 'event') {
-        foldEvent(profile, s.event);
+        // As the engine folds it (`foldEvents`): an event without its item counts with the item's known snapshot.
+        foldEvent(profile, withKnownSnapshot(profile, s.event));
         continue;
       }
       if (!keep(s.task)) continue;

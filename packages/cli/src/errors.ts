@@ -9,6 +9,8 @@ export const EXIT = {
   input: 3,
   /** The output directory cannot be written. */
   output: 4,
+  /** Not enough memory (within `--memory-limit`) or disk (in `--temp-dir`) for the log. */
+  resources: 5,
 } as const;
 
 /** An error the CLI expected: printed as one `inkling train:` line and mapped to its exit code. */
@@ -29,3 +31,5 @@ export const usageError = (message: string): TrainError => new TrainError(messag
 export const inputError = (message: string): TrainError => new TrainError(message, EXIT.input);
 /** The output cannot be written. */
 export const outputError = (message: string): TrainError => new TrainError(message, EXIT.output);
+/** The log does not fit the memory or disk the run was given. */
+export const resourceError = (message: string): TrainError => new TrainError(message, EXIT.resources);

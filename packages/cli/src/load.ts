@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Db } from './db.js';
 import { ident, literal } from './db.js';
-import { inputError } from './errors.js';
+import { inputError, TrainError } from './errors.js';
 import { GA4_SELECT } from './ga4.js';
 import { REQUIRED, type Column, type Format, type TrainOptions } from './options.js';
 import type { Progress } from './progress.js';
@@ -132,8 +132,9 @@ function readSql(file: string, format: Format): string {
   );
 }
 
-/** A DuckDB error as one line naming the file. */
+/** A DuckDB error as one line naming the file (a `TrainError` already says what it is: it passes). */
 function wrap(file: string, error: unknown): Error {
+  if (error instanceof TrainError) return error;
   const text = (error instanceof Error ? error.message : String(error))
     .split('\n')
     .filter(Boolean)
@@ -151,14 +152,13 @@ export async function loadLog(db: Db, options: TrainOptions, progress: Progress)
   const file = options.input!;
   checkFile(file, options.maxInputBytes);
   const format = detectFormat(file, options.format);
-  progress.stage('reading the log');
+  const source = readSql(file, format);
+  let found: string[];
   try {
-    await db.run(`CREATE TABLE raw AS ${readSql(file, format)}`, progress);
+    found = (await db.run(`DESCRIBE ${source}`)).getRowObjects().map((r) => String(r['column_name']));
   } catch (error) {
     throw wrap(file, error);
   }
-  progress.done();
-  const found = (await db.run('DESCRIBE raw')).getRowObjects().map((r) => String(r['column_name']));
   const column = (name: Column): string | undefined => {
     const mapped = options.columns[name] ?? (format === 'ga4' ? name : undefined);
     if (mapped !== undefined) {
@@ -183,14 +183,26 @@ export async function loadLog(db: Db, options: TrainOptions, progress: Progress)
       );
     }
   }
-  const rows = Number((await db.run('SELECT count(*) AS n FROM raw')).getRowObjects()[0]!['n']);
-  if (rows === 0) throw inputError(`${file}: the log is empty (no rows after the header)`);
   const text = (c: Column): string => (cols[c] ? `CAST(${ident(cols[c]!)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)');
-  await db.run(`CREATE TABLE typed AS SELECT rowid AS r, ${text('session_id')} AS session_id, ${text('visitor_id')} AS visitor_id,
-    ${text('item_id')} AS item_id, lower(trim(${cols.event_type ? text('event_type') : "'view'"})) AS raw_type,
-    trim(${text('timestamp')}) AS raw_ts, ${text('list_id')} AS list_id, trim(${text('position')}) AS raw_position,
-    ${text('category')} AS category FROM raw`);
-  await db.run('DROP TABLE raw');
+  progress.stage('reading the log');
+  // One pass over the file, only the columns used. In file order, so that a row's `rowid` names its line.
+  await db.run('SET preserve_insertion_order = true');
+  try {
+    await db.run(
+      `CREATE TABLE typed AS SELECT ${text('session_id')} AS session_id, ${text('visitor_id')} AS visitor_id,
+        ${text('item_id')} AS item_id, lower(trim(${cols.event_type ? text('event_type') : "'view'"})) AS raw_type,
+        trim(${text('timestamp')}) AS raw_ts, ${text('list_id')} AS list_id, trim(${text('position')}) AS raw_position,
+        ${text('category')} AS category FROM (${source})`,
+      progress,
+    );
+  } catch (error) {
+    throw wrap(file, error);
+  } finally {
+    await db.run('SET preserve_insertion_order = false');
+  }
+  progress.done();
+  const rows = Number((await db.run('SELECT count(*) AS n FROM typed')).getRowObjects()[0]!['n']);
+  if (rows === 0) throw inputError(`${file}: the log is empty (no rows after the header)`);
   await checkTypes(db, file, format, cols);
   return normalize(db, rows, cols);
 }
@@ -205,7 +217,7 @@ async function checkTypes(
   cols: Record<Column, string | undefined>,
 ): Promise<void> {
   const badTs = (
-    await db.run(`SELECT r, raw_ts FROM typed WHERE raw_ts IS NOT NULL AND raw_ts <> '' AND NOT ${NUMERIC}
+    await db.run(`SELECT rowid AS r, raw_ts FROM typed WHERE raw_ts IS NOT NULL AND raw_ts <> '' AND NOT ${NUMERIC}
       AND try_cast(raw_ts AS TIMESTAMPTZ) IS NULL ORDER BY r LIMIT 1`)
   ).getRowObjects()[0];
   if (badTs) {
@@ -215,7 +227,7 @@ async function checkTypes(
     );
   }
   const missingTs = (
-    await db.run("SELECT r FROM typed WHERE raw_ts IS NULL OR raw_ts = '' ORDER BY r LIMIT 1")
+    await db.run("SELECT rowid AS r FROM typed WHERE raw_ts IS NULL OR raw_ts = '' ORDER BY r LIMIT 1")
   ).getRowObjects()[0];
   if (missingTs)
     throw inputError(
@@ -223,7 +235,7 @@ async function checkTypes(
     );
   if (cols.position) {
     const bad = (
-      await db.run(`SELECT r, raw_position FROM typed WHERE raw_position IS NOT NULL AND raw_position <> ''
+      await db.run(`SELECT rowid AS r, raw_position FROM typed WHERE raw_position IS NOT NULL AND raw_position <> ''
         AND (try_cast(raw_position AS DOUBLE) IS NULL OR try_cast(raw_position AS DOUBLE) < 0
           OR try_cast(raw_position AS DOUBLE) <> floor(try_cast(raw_position AS DOUBLE))) ORDER BY r LIMIT 1`)
     ).getRowObjects()[0];

@@ -31,18 +31,16 @@ export interface ModelFit {
 
 /**
  * Fits the prior on the site's own lists with the bench's offline fit (bench/quality/train): the same
- * listwise loss, hyper-parameters and hand-set weights as the shipped prior. Reads a sample of whole
- * sessions (all of them when the log is small) from `events`. Returns undefined when the log yields
- * fewer than `MIN_LISTS` lists.
+ * listwise loss, hyper-parameters and hand-set weights as the shipped prior, on `rows` from
+ * `sampleModelRows`. Returns undefined when they yield fewer than `MIN_LISTS` lists.
  */
-export async function fitModel(
-  db: Db,
+export function fitModel(
+  rows: readonly ModelRow[],
   kind: 'mlp' | 'logistic',
   maxLists: number,
   progress: Progress,
-): Promise<ModelFit | undefined> {
+): ModelFit | undefined {
   progress.stage('fitting the model');
-  const rows = await sampleRows(db, maxLists * ROWS_PER_LIST);
   const visitors = spread(buildReplays(rows), maxLists);
   const dataset: QualityDataset = { name: 'site', protocol: '', splitTime: Infinity, visitors, cutoffs: [10] };
   const lists = collectLists(dataset, 'early');
@@ -72,14 +70,23 @@ export async function fitModel(
   };
 }
 
-/** Whole sessions, sampled by a hash of their id when the log has more rows than `wanted`, oldest row first. */
-async function sampleRows(db: Db, wanted: number): Promise<ModelRow[]> {
+/**
+ * The rows the model is fitted on, from `events`: whole sessions, sampled by a hash of their id when the
+ * log has more rows than `maxLists` needs, oldest row first. Read before the fit, so that DuckDB's
+ * buffers can be given back before Node's heap grows with the lists.
+ */
+export async function sampleModelRows(db: Db, maxLists: number, progress: Progress): Promise<ModelRow[]> {
+  const wanted = maxLists * ROWS_PER_LIST;
+  progress.stage('sampling for the model');
   const total = Number((await db.run('SELECT count(*) AS n FROM events')).getRowObjects()[0]!['n']);
   const share = Math.min(1, wanted / Math.max(1, total));
   const where = share < 1 ? `WHERE hash(session_id) % 1000000 < ${Math.ceil(share * 1e6)}` : '';
-  const result =
-    await db.run(`SELECT session_id, visitor_id, item_id, event_type, ts, list_id, position, category FROM events ${where}
-    ORDER BY ts, session_id, CASE event_type WHEN 'impression' THEN 0 ELSE 1 END, item_id`);
+  const result = await db.run(
+    `SELECT session_id, visitor_id, item_id, event_type, ts, list_id, position, category FROM events ${where}
+    ORDER BY ts, session_id, CASE event_type WHEN 'impression' THEN 0 ELSE 1 END, item_id`,
+    progress,
+  );
+  progress.done();
   return result.getRows().map(([s, v, i, t, ts, l, p, c]) => ({
     sessionId: String(s),
     visitorId: String(v),

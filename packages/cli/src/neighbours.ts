@@ -73,25 +73,26 @@ export async function buildTable(
   source: string,
   fallbackSessions?: number,
 ): Promise<NeighbourTable> {
-  const rows = (
-    await db.run(`SELECT CAST(item_id AS VARCHAR) AS a, CAST(neighbour_id AS VARCHAR) AS b, CAST(sessions AS BIGINT) AS n,
-        CAST(item_sessions AS BIGINT) AS sa, CAST(neighbour_sessions AS BIGINT) AS sb, CAST(total_sessions AS BIGINT) AS t
-      FROM pairs WHERE sessions >= ${params.minCount} ORDER BY a, n DESC, b`)
-  ).getRows();
   const neighbours: Record<string, [string, number][]> = {};
   const support: Record<string, number> = {};
   let sessions = 0;
-  for (const [a, b, n, sa, sb, t] of rows) {
-    const [item, neighbour, count] = [String(a), String(b), Number(n)];
-    if (!Number.isFinite(count) || a === null || b === null)
-      throw inputError(`${source}: a pair has no ids or no count`);
-    const list = (neighbours[item] ??= []);
-    if (list.length >= params.k) continue;
-    list.push([neighbour, count]);
-    support[item] = Number(sa);
-    support[neighbour] = Number(sb);
-    sessions = Math.max(sessions, Number(t));
-  }
+  // Streamed: only the table being built is held, never the query's whole result beside it.
+  await db.forEachRow(
+    `SELECT CAST(item_id AS VARCHAR) AS a, CAST(neighbour_id AS VARCHAR) AS b, CAST(sessions AS BIGINT) AS n,
+        CAST(item_sessions AS BIGINT) AS sa, CAST(neighbour_sessions AS BIGINT) AS sb, CAST(total_sessions AS BIGINT) AS t
+      FROM pairs WHERE sessions >= ${params.minCount} ORDER BY a, n DESC, b`,
+    ([a, b, n, sa, sb, t]) => {
+      const [item, neighbour, count] = [String(a), String(b), Number(n)];
+      if (!Number.isFinite(count) || a === null || b === null)
+        throw inputError(`${source}: a pair has no ids or no count`);
+      const list = (neighbours[item] ??= []);
+      if (list.length >= params.k) return;
+      list.push([neighbour, count]);
+      support[item] = Number(sa);
+      support[neighbour] = Number(sb);
+      sessions = Math.max(sessions, Number(t));
+    },
+  );
   if (sessions === 0) sessions = fallbackSessions ?? 0;
   const table: NeighbourTable = {
     format: 'inkling-neighbours',

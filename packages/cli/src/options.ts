@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { usageError } from './errors.js';
 
 /** The documented columns of a log export (docs/train.md, "Columns"). */
@@ -35,10 +36,12 @@ export interface TrainOptions {
   readonly maxSessionItems: number;
   /** A Parquet file of the co-occurrence query's output, computed elsewhere (Spark, BigQuery). */
   readonly pairs?: string;
-  /** DuckDB's memory_limit, e.g. `1GB`. */
+  /** DuckDB's memory_limit, e.g. `1GB`: beyond it, DuckDB spills to `tempDir`. */
   readonly memoryLimit: string;
   /** Where DuckDB spills and keeps its working database (default: a new folder in the OS temp dir). */
   readonly tempDir?: string;
+  /** DuckDB's threads (default: one per `MEMORY_PER_THREAD` of the limit, at most one per core). */
+  readonly threads: number;
   /** Input files larger than this many bytes are refused. */
   readonly maxInputBytes: number;
   /** Most lists the model is fitted on (sampled by session when the log has more). */
@@ -48,6 +51,11 @@ export interface TrainOptions {
   readonly model: boolean;
   readonly quiet: boolean;
 }
+
+/** The smallest `--memory-limit`: below it DuckDB cannot hold one thread's working buffers. */
+export const MIN_MEMORY = 100e6;
+/** Memory a DuckDB thread is given by default: the join and aggregations need buffers per thread. */
+export const MEMORY_PER_THREAD = 256e6;
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)?$/i;
 const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
@@ -92,8 +100,9 @@ Builds model.json and neighbours.json from an export of a site's interaction log
   --k N                   neighbours kept per item (default 20)
   --max-session-items N   leave out sessions engaging more than N items (default 100)
   --pairs FILE            the co-occurrence query's output computed elsewhere (Parquet)
-  --memory-limit SIZE     DuckDB's memory limit (default 1GB)
+  --memory-limit SIZE     DuckDB's memory limit; beyond it DuckDB spills to --temp-dir (default 1GB)
   --temp-dir DIR          where DuckDB spills (default: the OS temp directory)
+  --threads N             DuckDB's threads (default: one per 256MB of --memory-limit, at most one per core)
   --max-input-size SIZE   refuse larger input files (default 1GB)
   --model-lists N         most lists the model is fitted on (default 3000)
   --kind mlp|logistic     the model's shape (default mlp, like the shipped prior)
@@ -113,6 +122,7 @@ export function parseArgs(argv: readonly string[]): TrainOptions {
     k: 20,
     maxSessionItems: 100,
     memoryLimit: '1GB',
+    threads: 0,
     maxInputBytes: 1e9,
     modelLists: 3000,
     kind: 'mlp',
@@ -153,8 +163,14 @@ export function parseArgs(argv: readonly string[]): TrainOptions {
         o.pairs = value();
         break;
       case '--memory-limit':
-        parseSize(value(), arg);
+        if (parseSize(value(), arg) < MIN_MEMORY)
+          throw usageError(
+            `--memory-limit must be at least 100MB (DuckDB needs room for its buffers), not "${argv[i]}"`,
+          );
         o.memoryLimit = argv[i]!;
+        break;
+      case '--threads':
+        o.threads = positiveInteger(value(), arg);
         break;
       case '--temp-dir':
         o.tempDir = value();
@@ -186,5 +202,9 @@ export function parseArgs(argv: readonly string[]): TrainOptions {
   if (!o.out) throw usageError('--out DIR is required');
   if (input === undefined && o.pairs === undefined) throw usageError('give a log file, or --pairs with a Parquet file');
   if (input === undefined && o.model) o.model = false;
+  if (o.threads === 0) {
+    const byMemory = Math.floor(parseSize(o.memoryLimit, '--memory-limit') / MEMORY_PER_THREAD);
+    o.threads = Math.max(1, Math.min(availableParallelism(), byMemory));
+  }
   return { ...o, ...(input !== undefined && { input }) };
 }

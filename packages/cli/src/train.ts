@@ -1,7 +1,8 @@
+import { tmpdir } from 'node:os';
 import { openDb, type Db } from './db.js';
 import { inputError } from './errors.js';
 import { loadLog } from './load.js';
-import { fitModel, MIN_LISTS, type ModelFit } from './model.js';
+import { fitModel, MIN_LISTS, sampleModelRows, type ModelFit } from './model.js';
 import type { NeighbourTable } from './neighbour-table.js';
 import { buildTable, computePairs, readPairs } from './neighbours.js';
 import type { TrainOptions } from './options.js';
@@ -24,10 +25,11 @@ export async function train(
   options: TrainOptions,
   progress: Progress = createProgress(process.stderr, options.quiet),
 ): Promise<TrainResult> {
-  const db = await openDb(options.memoryLimit, options.tempDir);
+  const db = await openDb(options);
   try {
     const params = { minCount: options.minCount, k: options.k, maxSessionItems: options.maxSessionItems };
     let model: ModelFit | undefined;
+    let sessions: number | undefined;
     if (options.input !== undefined) {
       const summary = await loadLog(db, options, progress);
       const ignored = Object.entries(summary.ignoredTypes)
@@ -45,12 +47,15 @@ export async function train(
           (summary.missingIds ? `; ${summary.missingIds} rows without a session or item id` : ''),
       );
       if (options.pairs === undefined) await computePairs(db, params, progress);
-      if (options.model) model = await fitModel(db, options.kind, options.modelLists, progress);
+      const rows = options.model ? await sampleModelRows(db, options.modelLists, progress) : [];
+      sessions = await engagedSessions(db, options.maxSessionItems);
+      // The log is no longer needed: DuckDB gives its buffers back before Node's heap grows with the fit.
+      await db.run('DROP TABLE events');
+      if (options.model) model = fitModel(rows, options.kind, options.modelLists, progress);
       if (options.model && !model)
         progress.note(`model.json not written: the log yields fewer than ${MIN_LISTS} lists to fit on`);
     }
     if (options.pairs !== undefined) await readPairs(db, options.pairs);
-    const sessions = options.input !== undefined ? await engagedSessions(db, options.maxSessionItems) : undefined;
     const neighbours = await buildTable(db, params, options.pairs ?? options.input!, sessions);
     const files = writeAll(options.out, {
       'neighbours.json': neighbours,
@@ -66,6 +71,10 @@ export async function train(
           `${model.validationMrr.toFixed(3)} (the lists' own order: ${model.siteOrderMrr.toFixed(3)})`,
       );
     }
+    progress.note(
+      `DuckDB: --memory-limit ${options.memoryLimit}, ${options.threads} thread${options.threads > 1 ? 's' : ''}, ` +
+        `spilling to ${options.tempDir ?? tmpdir()} when over the limit`,
+    );
     return { files, neighbours, ...(model && { model }) };
   } finally {
     db.close();

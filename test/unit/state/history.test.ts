@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InklingEvent } from '../../../common/types.js';
-import { buildHistory, createHistoryIndex, type VisitorHistory } from '../../../worker/recipe/index.js';
+import { buildHistory, historyAt, type VisitorHistory } from '../../../worker/recipe/index.js';
+import { takeCheckpoint, restoreCheckpoint } from '../../../worker/state/checkpoint.js';
+import { foldEvent } from '../../../worker/state/profile.js';
+import { emptyState, foldEvents, type VisitorState } from '../../../worker/state/visitor-state.js';
 import { eventArb, idArb } from '../recipe/arbitraries.js';
 import { DAY, HOUR, MINUTE, NOW, event, historyOf } from '../recipe/helpers.js';
 
@@ -53,26 +56,26 @@ describe('buildHistory', () => {
     expect(b.lastShown('x')).toBe(a.lastShown('x'));
   });
 
-  it('summarises recent engagement with decay, from event snapshots', () => {
-    const shoes = { category: 'running shoes', tags: ['trail', 'trail'], brand: 'acme' };
+  it('summarises taste with decay, from event snapshots', () => {
+    const shoes = { category: 'running shoes', tags: ['trail'], brand: 'acme' };
     const history = historyOf([
       event('view', 's1', 0, { item: shoes }),
-      event('view', 's2', 7 * DAY, { item: shoes }),
+      event('view', 's2', 14 * DAY, { item: shoes }),
       event('purchase', 's3', 0, { item: shoes }),
-      event('view', 'old', 31 * DAY, { item: { category: 'hats' } }),
+      event('view', 'old', 42 * DAY, { item: { category: 'hats' } }),
       event('impression', 's4', 0, { item: shoes }),
     ]);
-    const { engagement } = history;
-    // view now (1) + view a half-life ago (0.5) + purchase now (3)
-    expect(engagement.totalWeight).toBeCloseTo(4.5);
-    expect(engagement.categories.get('running shoes')?.weight).toBeCloseTo(4.5);
-    expect(engagement.categories.get('running shoes')?.items.get('view')).toBe(2);
-    expect(engagement.categories.get('running shoes')?.items.get('purchase')).toBe(1);
-    expect(engagement.categories.has('hats')).toBe(false);
-    expect(engagement.tags.get('trail')).toBeCloseTo(4.5);
-    expect(engagement.brands.get('acme')).toBeCloseTo(4.5);
-    expect(engagement.items.get('s3')).toBeCloseTo(3);
-    expect(engagement.items.has('s4')).toBe(false);
+    const { taste } = history;
+    // view now (1) + view a half-life ago (0.5) + purchase now (4), + the hat three half-lives ago (1/8)
+    expect(taste.totalWeight).toBeCloseTo(5.625);
+    expect(taste.categories.get('running shoes')?.weight).toBeCloseTo(5.5);
+    expect(taste.categories.get('running shoes')?.items.get('view')).toBe(2);
+    expect(taste.categories.get('running shoes')?.items.get('purchase')).toBe(1);
+    expect(taste.categories.get('hats')?.weight).toBeCloseTo(0.125);
+    expect(taste.tags.get('trail')).toBeCloseTo(5.5);
+    expect(taste.brands.get('acme')).toBeCloseTo(5.5);
+    expect(taste.items.get('s3')).toBeCloseTo(4);
+    expect(taste.items.has('s4')).toBe(false);
   });
 
   it('ignores events with unusable times', () => {
@@ -86,10 +89,15 @@ function expectAnswersOfAll(history: VisitorHistory, events: readonly InklingEve
   const whole = buildHistory(events, NOW);
   expect(history.item(id)).toEqual(whole.item(id));
   expect(history.impressionsWithoutClick(id, NOW - HOUR)).toBe(whole.impressionsWithoutClick(id, NOW - HOUR));
-  expect(history.engagement).toEqual(whole.engagement);
+  expect({ ...history.taste }).toEqual({ ...whole.taste });
 }
 
-describe('createHistoryIndex', () => {
+/** Every event folded, as `buildHistory` folds them (no purchase deduplication). */
+function foldAll(state: VisitorState, events: readonly InklingEvent[]): void {
+  for (const event of events) foldEvent(state.profile, event);
+}
+
+describe('the profile as the rules read it', () => {
   it('answers like buildHistory when events arrive in batches', () => {
     fc.assert(
       fc.property(
@@ -97,52 +105,50 @@ describe('createHistoryIndex', () => {
         fc.integer({ min: 1, max: 5 }),
         idArb,
         (events, batches, id) => {
-          const index = createHistoryIndex();
+          const state = emptyState();
           const size = Math.ceil(events.length / batches);
           for (let i = 0; i < events.length; i += size) {
-            index.add(events.slice(i, i + size));
-            index.at(NOW); // an earlier ranking in between must not freeze anything
+            foldAll(state, events.slice(i, i + size));
+            void historyAt(state.profile, NOW).taste.totalWeight; // an earlier ranking in between must not freeze anything
           }
-          expectAnswersOfAll(index.at(NOW), events, id);
+          expectAnswersOfAll(historyAt(state.profile, NOW), events, id);
         },
       ),
       { numRuns: 200 },
     );
   });
 
-  it('goes on from a snapshot that went through JSON as if it had seen every event', () => {
+  it('goes on from a checkpoint as if it had seen every event', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 40 }), fc.nat(), idArb, (events, cut, id) => {
         const split = events.length === 0 ? 0 : cut % events.length;
-        const before = createHistoryIndex();
-        before.add(events.slice(0, split));
-        // Every page view still open and every engagement kept: nothing is summarised away.
-        const saved = JSON.parse(JSON.stringify(before.snapshot(-Infinity, -Infinity)));
-        const resumed = createHistoryIndex(saved);
-        resumed.add(events.slice(split));
-        expectAnswersOfAll(resumed.at(NOW), events, id);
+        const before = emptyState();
+        foldAll(before, events.slice(0, split));
+        // Every page view still open (a checkpoint taken before all of them): nothing is summarised away.
+        const resumed = restoreCheckpoint(takeCheckpoint(before, -Infinity))!;
+        foldAll(resumed, events.slice(split));
+        expectAnswersOfAll(historyAt(resumed.profile, NOW), events, id);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('keeps closed page views as impression times, and leaves out engagements before the lookback', () => {
-    const index = createHistoryIndex();
-    index.add([
+  it('keeps closed page views in a checkpoint as impression times', () => {
+    const state = emptyState();
+    foldEvents(state, [
       event('impression', 'a', 3 * DAY, { pageViewId: 'old' }),
       event('impression', 'a', 2 * HOUR, { pageViewId: 'open' }),
       event('impression', 'a', 2 * HOUR - 1, { pageViewId: 'open' }),
       event('click', 'b', 40 * DAY),
       event('click', 'b', 1 * DAY),
     ]);
-    const saved = index.snapshot(NOW - DAY, NOW - 30 * DAY);
+    const saved = JSON.parse(takeCheckpoint(state, NOW)).profile.items;
     expect(saved.shown).toEqual([NOW - 3 * DAY]);
     expect(saved.openPageViews).toEqual([[0, [['open', NOW - 2 * HOUR]]]]);
-    expect(saved.engagement.map((entry) => entry.time)).toEqual([NOW - DAY]);
-    const resumed = createHistoryIndex(saved);
+    const resumed = restoreCheckpoint(takeCheckpoint(state, NOW))!;
     // The open page view is still recognised: its item is shown once more only in another page view.
-    resumed.add([event('impression', 'a', HOUR, { pageViewId: 'open' })]);
-    expect(resumed.at(NOW).impressionsWithoutClick('a', 0)).toBe(2);
-    expect(resumed.at(NOW).lastEngaged('b')).toBe(NOW - DAY);
+    foldEvents(resumed, [event('impression', 'a', HOUR, { pageViewId: 'open' })]);
+    expect(historyAt(resumed.profile, NOW).impressionsWithoutClick('a', 0)).toBe(2);
+    expect(historyAt(resumed.profile, NOW).lastEngaged('b')).toBe(NOW - DAY);
   });
 });

@@ -7,7 +7,8 @@
  * Do not "fix" this file: if a feature must change, the prior must be relearned (`npm run bench:prior`).
  */
 import type { Item, RankContext, SlotOrder } from '../../../common/types.js';
-import type { Decayed, Profile } from '../../../worker/state/profile.js';
+import type { Profile } from '../../../worker/state/profile.js';
+import type { Decayed } from '../../../worker/state/taste.js';
 import type { NeighbourIndex } from '../../../worker/site/neighbour-index.js';
 
 /** worker/state/profile.ts's decay, frozen here too: two-week half-life. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProfile, decayedValue, dwellFactor, foldEvent } from '../../../worker/state/profile.js';
+import { createProfile, foldEvent } from '../../../worker/state/profile.js';
+import { decayedValue, dwellFactor } from '../../../worker/state/taste.js';
 
 describe('dwell time counts in taste (issue 19)', () => {
   it('a long read of a category outweighs a glance at another', () => {

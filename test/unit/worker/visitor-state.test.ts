@@ -44,3 +44,16 @@ describe('foldEvents: one bad event in a batch', () => {
     for (const id of ['g1', 'g2', 'g3', 'g4', 'g5']) expect(ids).toContain(id);
   });
 });
+
+describe('foldEvents: an event tracked without its item', () => {
+  it("counts for taste with the item's snapshot from an earlier event, and is kept as it was sent", () => {
+    const state = emptyState();
+    const view: InklingEvent = { id: 'v', type: 'view', itemId: 't1', time: NOW - 2000, item: { category: 'tents' } };
+    const purchase: InklingEvent = { id: 'p', type: 'purchase', itemId: 't1', time: NOW - 1000 };
+    const fresh = foldEvents(state, [view, purchase]);
+    // The view (1) and the purchase (4), at about the same time.
+    expect(state.profile.categories.get('tents')?.value).toBeCloseTo(5, 3);
+    expect(fresh[1]).toBe(purchase);
+    expect(purchase.item).toBeUndefined();
+  });
+});

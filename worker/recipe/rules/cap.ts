@@ -1,7 +1,7 @@
 import type { CapRule, Reason, RotationRule } from '../../../common/types.js';
 import { parseDuration } from '../duration.js';
 import { formatNumber, formatSpan, plural, ruleReason } from '../explain.js';
-import { type ItemHistory, shownWithoutClick } from '../../state/history.js';
+import { type ItemRecord, shownWithoutClick } from '../../state/item-record.js';
 
 /** A frequency cap ready to check: impressions after `since` count. */
 export interface CompiledCap {
@@ -26,7 +26,7 @@ export function compileCap(cap: CapRule | undefined, now: number): CompiledCap |
 }
 
 /** Why an item is capped (shown `limit` times or more since its last click, within the window), or `undefined`. */
-export function capReason(record: ItemHistory | undefined, cap: CompiledCap): Reason | undefined {
+export function capReason(record: ItemRecord | undefined, cap: CompiledCap): Reason | undefined {
   const shown = shownWithoutClick(record, cap.since);
   if (shown < cap.limit) return undefined;
   const outcome = cap.mode === 'drop' ? 'removed' : 'moved to the end';
@@ -54,7 +54,7 @@ export function compileRotation(rotation: RotationRule | undefined): CompiledRot
  * to 1 over the window. Returns `undefined` when the item is unaffected.
  */
 export function rotationFactor(
-  record: ItemHistory | undefined,
+  record: ItemRecord | undefined,
   rotation: CompiledRotation,
   now: number,
 ): { factor: number; reason: Reason } | undefined {

@@ -1,7 +1,7 @@
 import type { ExcludeRule, Item, ItemFilter, Reason } from '../../../common/types.js';
 import { parseDuration, tryParseDuration } from '../duration.js';
 import { describeFilter, formatSpan, ruleReason } from '../explain.js';
-import type { ItemHistory } from '../../state/history.js';
+import type { ItemRecord } from '../../state/item-record.js';
 import { matchesFilter } from '../filter.js';
 
 /** An exclude rule with its window in ms (Infinity for "ever"). */
@@ -29,7 +29,7 @@ export function compileExcludes(rules: readonly ExcludeRule[] | undefined): read
  */
 export function exclusionReason(
   item: Item,
-  record: ItemHistory | undefined,
+  record: ItemRecord | undefined,
   rules: readonly CompiledExclude[],
   now: number,
 ): Reason | undefined {
