@@ -13,7 +13,10 @@ writeSite(dir, {
   'shop.html': shopPage({ head: TAG }),
   'hurried.html': shopPage({ head: HURRIED }),
   'late.html': shopPage({ tail: TAG }),
-  'blocking.html': shopPage({ head: '<script src="/dist/inkling.js" async blocking="render"></script>' }),
+  // A budget the failing worker always beats, so the reason read is the failure, not the clock on a loaded machine.
+  'blocking.html': shopPage({
+    head: '<script src="/dist/inkling.js" async blocking="render" data-inkling-rank-budget="5000"></script>',
+  }),
 });
 const session = serveAndLaunch(dir);
 
