@@ -14,7 +14,6 @@ import { watchDom } from './tracker/dom-watch.js';
 import { createImpressionTracker } from './tracker/impressions.js';
 import { createMarkerTracker } from './tracker/markers.js';
 import { ROUTE_EVENT } from './tracker/route-changes.js';
-import { snapshotOf } from '../common/item.js';
 import type { TrackInput } from '../common/types.js';
 
 type PageEventType = 'impression' | 'click' | 'add_to_cart' | 'purchase' | 'dismiss' | 'view';
@@ -55,7 +54,8 @@ export function watchPage(
     extra: { itemListId?: string; index?: number; dwellMs?: number; orderId?: string } = {},
   ): TrackInput => {
     const item = element && readItem(element);
-    return { type, itemId: itemId ?? item?.id ?? '', ...extra, item: item && snapshotOf(item) };
+    // The whole item goes: `plainEvent` (src/tracker/plain-event.ts) keeps only its snapshot's fields.
+    return { type, itemId: itemId ?? item?.id ?? '', ...extra, item };
   };
   const track = (...args: Parameters<typeof inputFor>) => inkling.track(inputFor(...args));
   /**
