@@ -35,11 +35,11 @@ import { BY_HAND_WORKER, byHandScript, byHandTrackedScript, inklingTag, itemIds,
 import { peerHead } from './page/peers.mjs';
 import { startBenchServer } from './page/server.mjs';
 import { report, verdict } from './page/report.mjs';
-import { writeSection } from './page/docs.mjs';
 import { breakdown, mainThreadTasks } from './page/trace.mjs';
 import { VARIANTS as ALL_VARIANTS } from './page/variants.mjs';
 import { loadLongHistoryJson } from './speed/fixture-json.mjs';
 import { CHROMIUM_ARGS } from '../scripts/setup.mjs';
+import { writeBenchSection } from '../scripts/bench-docs.mjs';
 
 const flag = { type: 'boolean', default: false };
 const { values } = parseArgs({
@@ -318,5 +318,6 @@ const lines = [
 const { ok, lines: budgetLines } = verdict(normal);
 lines.push('', ...budgetLines);
 console.log(lines.join('\n'));
-if (values['write-docs']) writeSection(join(repo, 'docs/performance.md'), 'bench:page', lines.join('\n'));
+if (values['write-docs'])
+  writeBenchSection('page', lines.join('\n'), 'npm run build && node bench/page.mjs --write-docs');
 if (values.check) process.exitCode = ok ? 0 : 1;
