@@ -9,9 +9,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../scripts/setup.mjs';
+import { openIsolatedBrowser } from './isolated-browser.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -24,20 +22,10 @@ const EVENTS = Number(values.events);
 const RUNS = Number(values.runs);
 const BUDGET_MS = 1000;
 const TRACK_P95_BUDGET_MS = 0.1;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(fileURLToPath(new URL('../dist/inkling.js', import.meta.url))))
   throw new Error('dist/ is missing: run `npm run build` first');
 
-const isolation = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-const server = await startServer({
-  root: fileURLToPath(new URL('./pages', import.meta.url)),
-  headers: () => isolation,
-});
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const { server, browser, close } = await openIsolatedBrowser(fileURLToPath(new URL('./pages', import.meta.url)));
 
 /** One run in a fresh context (empty IndexedDB): the SDK's ingest, then the bare baselines. */
 async function run() {
@@ -149,8 +137,7 @@ async function run() {
 
 const results = [];
 for (let i = 0; i < RUNS; i++) results.push(await run());
-await browser.close();
-await server.close();
+await close();
 
 const median = (key) => [...results.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
 const fmt = (n, digits = 3) => n.toFixed(digits);

@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { byHandScript, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
+import { launchBenchContext, teachTaste } from './page/browser.mjs';
 import { startBenchServer } from './page/server.mjs';
 import { mainThreadTasks } from './page/trace.mjs';
 import { median } from './page/report.mjs';
 import { VARIANTS } from './page/variants.mjs';
-import { CHROMIUM_ARGS } from '../scripts/setup.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -39,17 +38,8 @@ const dir = mkdtempSync(join(tmpdir(), 'inkling-page-profile-'));
 writeFileSync(join(dir, 'with.html'), pageHtml({ items: ITEMS, head: inklingTag({ rankBudgetMs: 2000 }) }));
 writeFileSync(join(dir, 'without.html'), pageHtml({ items: ITEMS, head: '' }));
 const server = await startBenchServer(dir);
-const profile = mkdtempSync(join(tmpdir(), 'inkling-page-profile-profile-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1280, height: 1100 },
-  args: CHROMIUM_ARGS,
-});
-await context.route(
-  (url) => url.hostname !== '127.0.0.1',
-  (route) => route.abort('blockedbyclient'),
-);
+const browser = await launchBenchContext('inkling-page-profile-profile-');
+const { context } = browser;
 await context.addInitScript(() => {
   const record = (window.__bench = { personalizedAt: undefined });
   new MutationObserver(() => {
@@ -61,10 +51,7 @@ await context.addInitScript(() => {
 // The first visit teaches a taste, so that every view below is a returning visitor's.
 {
   const page = await context.newPage();
-  await page.goto(`${server.url}/with.html`);
-  await page.waitForFunction(() => document.querySelector('[data-inkling-slot]')?.hasAttribute('data-inkling-state'));
-  for (const id of ['sku-0', 'sku-10', 'sku-20']) await page.click(`[data-inkling-item="${id}"] a`);
-  await page.evaluate(() => window.Inkling.flush());
+  await teachTaste(page, server.url);
   const { order, delayMs } = await page.evaluate(() => ({
     order: [...document.querySelectorAll('[data-inkling-item]')].map((tile) => tile.getAttribute('data-inkling-item')),
     delayMs: window.__bench.personalizedAt - performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
@@ -116,8 +103,7 @@ for (let i = 0; i < VIEWS + 1; i++) {
   addSelfTime(cpu);
   views.push(describe(events, url, inPage));
 }
-await context.close();
-rmSync(profile, { recursive: true, force: true });
+await browser.close();
 await server.close();
 rmSync(dir, { recursive: true, force: true });
 

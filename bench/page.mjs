@@ -30,16 +30,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { BY_HAND_WORKER, byHandScript, byHandTrackedScript, inklingTag, itemIds, pageHtml } from './page/pages.mjs';
 import { peerHead } from './page/peers.mjs';
+import { launchBenchContext, teachTaste } from './page/browser.mjs';
 import { startBenchServer } from './page/server.mjs';
 import { report, verdict } from './page/report.mjs';
-import { writeSection } from './page/docs.mjs';
 import { breakdown, mainThreadTasks } from './page/trace.mjs';
 import { VARIANTS as ALL_VARIANTS } from './page/variants.mjs';
 import { loadLongHistoryJson } from './speed/fixture-json.mjs';
-import { CHROMIUM_ARGS } from '../scripts/setup.mjs';
+import { writeBenchSection } from '../scripts/bench-docs.mjs';
 
 const flag = { type: 'boolean', default: false };
 const { values } = parseArgs({
@@ -74,7 +73,6 @@ const RANK_BUDGET_MS = 2000;
 const WINDOW_MS = 2200;
 const SEND_CAP_MS = 6000;
 const TAIL_MS = 250;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(join(repo, 'dist/inkling.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
@@ -88,23 +86,13 @@ for (const variant of VARIANTS) {
   writeFileSync(join(dir, `${variant.name}.html`), pageHtml({ items: ITEMS, head }));
 }
 const server = await startBenchServer(dir);
-const profile = mkdtempSync(join(tmpdir(), 'inkling-page-bench-profile-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath,
-  headless: true,
-  viewport: { width: 1280, height: 1100 },
-  args: CHROMIUM_ARGS,
-});
 // Nothing leaves the machine: the peers' other hosts (remote config, diagnostics) are refused and counted.
 const blocked = new Map();
-await context.route(
-  (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
-  (route) => {
-    const host = new URL(route.request().url()).hostname;
-    blocked.set(host, (blocked.get(host) ?? 0) + 1);
-    return route.abort('blockedbyclient');
-  },
-);
+const browser = await launchBenchContext('inkling-page-bench-profile-', (url) => {
+  const host = new URL(url).hostname;
+  blocked.set(host, (blocked.get(host) ?? 0) + 1);
+});
+const { context } = browser;
 // Every item in view (12 x 9 rows of ~100 px), so that all 100 count an impression.
 await context.addInitScript(() => {
   const record = (window.__bench = { longTasks: [], personalizedAt: undefined, state: undefined });
@@ -123,10 +111,7 @@ await context.addInitScript(() => {
 /** The first visit: teach a taste (clicks on tents) so that every measured load is a returning visit. */
 async function firstVisit() {
   const page = await context.newPage();
-  await page.goto(`${server.url}/with.html`);
-  await page.waitForFunction(() => document.querySelector('[data-inkling-slot]')?.hasAttribute('data-inkling-state'));
-  for (const id of ['sku-0', 'sku-10', 'sku-20']) await page.click(`[data-inkling-item="${id}"] a`);
-  await page.evaluate(() => window.Inkling.flush());
+  await teachTaste(page, server.url);
   if (values['long-history']) {
     await page.evaluate(
       async (events) => {
@@ -294,8 +279,7 @@ const normal = await phase(1, VIEWS, 2);
 const throttled = THROTTLED_VIEWS > 0 ? await phase(THROTTLE_RATE, THROTTLED_VIEWS, 1) : undefined;
 const minutes = (performance.now() - started) / 60_000;
 const version = (await (await context.newCDPSession(await context.newPage())).send('Browser.getVersion')).product;
-await context.close();
-rmSync(profile, { recursive: true, force: true });
+await browser.close();
 await server.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -318,5 +302,6 @@ const lines = [
 const { ok, lines: budgetLines } = verdict(normal);
 lines.push('', ...budgetLines);
 console.log(lines.join('\n'));
-if (values['write-docs']) writeSection(join(repo, 'docs/performance.md'), 'bench:page', lines.join('\n'));
+if (values['write-docs'])
+  writeBenchSection('page', lines.join('\n'), 'npm run build && node bench/page.mjs --write-docs');
 if (values.check) process.exitCode = ok ? 0 : 1;

@@ -2,22 +2,13 @@
 // against a hand-written tracker measured in the same run (copy the event with structuredClone and queue
 // it), which is the least any tracker that keeps the page's objects out of its queue does.
 // Run after a build: node bench/track.mjs   (`--write-docs` writes its section of docs/performance.md)
-import { chromium } from 'playwright-core';
-import { startServer } from '../scripts/serve.mjs';
-import { CHROMIUM_ARGS, ensureChromium } from '../scripts/setup.mjs';
+import { openIsolatedBrowser } from './isolated-browser.mjs';
 import { wantsDocs, writeBenchSection } from '../scripts/bench-docs.mjs';
 
 const CALLS = 2000;
 const BUDGET_P95_MS = 0.1;
 // Cross-origin isolated, so that performance.now() has 5 µs resolution instead of 100 µs.
-const server = await startServer({
-  root: '.',
-  headers: () => ({ 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }),
-});
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  args: CHROMIUM_ARGS,
-});
+const { server, browser, close } = await openIsolatedBrowser();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/bench/speed/blank.html`);
@@ -76,6 +67,5 @@ try {
   console.log(table);
   if (wantsDocs()) writeBenchSection('track', table, 'npm run build && node bench/track.mjs --write-docs');
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

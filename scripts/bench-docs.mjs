@@ -28,9 +28,24 @@ export function writeBenchSection(name, markdown, command, file = PERFORMANCE_DO
   if (from < 0 || to < from) throw new Error(`${file} has no section ${start} … ${end}`);
   const day = new Date().toISOString().slice(0, 10);
   const load = loadavg()[0].toFixed(1);
-  const body = `\n_Regenerate: \`${command}\` (last written ${day}, load average ${load})._\n\n${markdown.trim()}\n`;
-  writeFileSync(file, page.slice(0, from + start.length) + body + page.slice(to));
+  const stamp = `_Regenerate: \`${command}\` (last written ${day}, load average ${load})._`;
+  writeFileSync(file, replaceSection(page, start, end, `${stamp}\n\n${markdown.trim()}`));
   console.log(`wrote section "${name}" of ${file}`);
+}
+
+/**
+ * The page with `text` between `start` and `end` (added at the end of the page when they are missing).
+ * @param {string} page
+ * @param {string} start
+ * @param {string} end
+ * @param {string} text
+ */
+export function replaceSection(page, start, end, text) {
+  const from = page.indexOf(start);
+  const to = page.indexOf(end);
+  const section = `${start}\n${text.trim()}\n${end}`;
+  if (from === -1 || to < from) return `${page.trimEnd()}\n\n${section}\n`;
+  return page.slice(0, from) + section + page.slice(to + end.length);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

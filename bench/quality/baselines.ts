@@ -75,26 +75,15 @@ export function recentlyInteractedFirstWithoutBought(): Ranker {
  * other items keep the original order after them.
  */
 export function sessionRecency(): Ranker {
-  let session: string[] = [];
-  let last = -Infinity;
+  const session = sessionItems();
   return {
     name: 'this session, newest first',
-    observe(event) {
-      if (!ENGAGED.has(event.type)) return;
-      if (event.time - last > SESSION_GAP_MS) session = [];
-      last = event.time;
-      const at = session.indexOf(event.itemId);
-      if (at >= 0) session.splice(at, 1);
-      session.push(event.itemId);
-    },
+    observe: session.observe,
     rank(items, context) {
-      const live = (context.time ?? last) - last <= SESSION_GAP_MS ? session : [];
+      const live = session.live(context.time);
       return stableSortBy(items, (item) => -(live.indexOf(item.id) + 1));
     },
-    reset() {
-      session = [];
-      last = -Infinity;
-    },
+    reset: session.reset,
   };
 }
 
@@ -105,21 +94,12 @@ export function sessionRecency(): Ranker {
  */
 export function coOccurrence(table: NeighbourTable): Ranker {
   const index = indexNeighbours(table);
-  let recent: string[] = [];
-  let last = -Infinity;
+  const session = sessionItems();
   return {
     name: 'co-occurrence (site table)',
-    observe(event) {
-      if (!ENGAGED.has(event.type)) return;
-      if (event.time - last > SESSION_GAP_MS) recent = [];
-      last = event.time;
-      const at = recent.indexOf(event.itemId);
-      if (at >= 0) recent.splice(at, 1);
-      recent.push(event.itemId);
-    },
+    observe: session.observe,
     rank(items, context: RankTaskContext) {
-      const live = (context.time ?? last) - last <= SESSION_GAP_MS ? recent : [];
-      const scores = neighbourScores(index, live).ofRecent;
+      const scores = neighbourScores(index, session.live(context.time)).ofRecent;
       const none = context.order === 'none';
       return items
         .map((item, i) => ({
@@ -131,8 +111,34 @@ export function coOccurrence(table: NeighbourTable): Ranker {
         .sort((a, b) => b.score - a.score || a.tie - b.tie || a.i - b.i)
         .map((x) => x.id);
     },
+    reset: session.reset,
+  };
+}
+
+/**
+ * The items engaged with in the current session (a gap over SESSION_GAP_MS starts a new one), oldest
+ * first and each once, as the two session baselines above read them.
+ */
+function sessionItems(): {
+  observe(event: InklingEvent): void;
+  live(time: number | undefined): readonly string[];
+  reset(): void;
+} {
+  let items: string[] = [];
+  let last = -Infinity;
+  return {
+    observe(event) {
+      if (!ENGAGED.has(event.type)) return;
+      if (event.time - last > SESSION_GAP_MS) items = [];
+      last = event.time;
+      const at = items.indexOf(event.itemId);
+      if (at >= 0) items.splice(at, 1);
+      items.push(event.itemId);
+    },
+    /** The session's items when `time` is still within it, else none. */
+    live: (time) => ((time ?? last) - last <= SESSION_GAP_MS ? items : []),
     reset() {
-      recent = [];
+      items = [];
       last = -Infinity;
     },
   };

@@ -3,9 +3,7 @@
 // baseline measured in the same run.
 // Run after a build: node bench/speed/browser.mjs   (npm run bench runs it; `--write-docs` writes docs/performance.md)
 import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/setup.mjs';
+import { openIsolatedBrowser } from '../isolated-browser.mjs';
 import { wantsDocs, writeBenchSection } from '../../scripts/bench-docs.mjs';
 import { loadFixtureJson, loadLongHistoryJson } from './fixture-json.mjs';
 
@@ -13,14 +11,7 @@ import { loadFixtureJson, loadLongHistoryJson } from './fixture-json.mjs';
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fixture = { ...loadFixtureJson(), prior: JSON.parse(readFileSync('worker/model/prior.json', 'utf8')) };
 // Cross-origin isolated, so that performance.now() has 5 µs resolution instead of 100 µs.
-const server = await startServer({
-  root: '.',
-  headers: () => ({ 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' }),
-});
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  args: CHROMIUM_ARGS,
-});
+const { server, browser, close } = await openIsolatedBrowser();
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/bench/speed/blank.html`);
@@ -247,6 +238,5 @@ try {
   if (wantsDocs())
     writeBenchSection('speed-browser', report.join('\n'), 'npm run build && node bench/speed/browser.mjs --write-docs');
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }

@@ -2,20 +2,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS } from '../../scripts/setup.mjs';
 
 /** Debian's Chromium; never a downloaded browser. `CHROMIUM_PATH` points elsewhere if needed. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// The flags every script starts Chromium with, plus QUIC off as the tests have always had it.
+const FLAGS = [...CHROMIUM_ARGS, '--disable-quic'];
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))

@@ -1,5 +1,6 @@
 import type { ChoiceRanks, InklingEvent } from '../../common/types.js';
 import { chooseOrder, type ChoiceEvidence } from '../state/choice-evidence.js';
+import { isEngagement } from '../state/item-record.js';
 import type { Profile } from '../state/profile.js';
 import { rankNormalize } from '../recipe/normalize.js';
 
@@ -13,8 +14,6 @@ interface Pending {
   readonly siteMeaningful: boolean;
   readonly rankedAt: number;
 }
-
-const CHOICES: ReadonlySet<InklingEvent['type']> = new Set(['view', 'click', 'add_to_cart', 'purchase']);
 
 /**
  * The per-slot check of the model's order against the site's order and recent-first on the visitor's
@@ -58,7 +57,7 @@ export class ChoiceCheck {
     if (this.pending.size === 0 && events.every((event) => event.choice === undefined)) return events;
     return events.map((sent) => {
       const event = sent.choice === undefined ? sent : withoutChoice(sent);
-      if (!CHOICES.has(event.type)) return event;
+      if (!isEngagement(event.type)) return event;
       const slot = this.slotOf(event);
       if (slot === undefined) return event;
       const choice = placesOf(slot, this.pending.get(slot)!, this.pending.get(slot)!.index.get(event.itemId)!);

@@ -1,4 +1,5 @@
 import type { InklingEvent } from '../../common/types.js';
+import type { EngineOptions } from '../engine.js';
 import { createTryLock, type TryLock } from '../locks.js';
 import { createModel, type Model } from '../model/model.js';
 import type { ModelWeights } from '../model/weights.js';
@@ -20,16 +21,13 @@ const REBUILD_SLICE = 5000;
 const PRUNED_KEY = 'pruned';
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The engine's options the store's lifecycle reads (see `EngineOptions`). */
-export interface LifecycleOptions {
-  readonly storage?: 'auto' | 'memory';
-  readonly store?: EventStore;
-  readonly databaseName?: string;
-  readonly indexedDB?: IDBFactory;
-  readonly tryLock?: TryLock;
-  readonly learn?: boolean;
+/** The engine's options the store's lifecycle reads, with the prior already chosen. */
+export type LifecycleOptions = Pick<
+  EngineOptions,
+  'storage' | 'store' | 'databaseName' | 'indexedDB' | 'tryLock' | 'learn'
+> & {
   readonly prior: ModelWeights;
-}
+};
 
 /** What opening gives the other parts of the engine. */
 export interface Opened {

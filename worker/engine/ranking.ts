@@ -17,6 +17,7 @@ interface LastRanking {
   input: ApplyInput;
   readonly items: readonly Item[];
   readonly scores: Float32Array;
+  readonly near: NeighbourScores | undefined;
 }
 
 /** Ranks slots and keeps each slot's last ranking, its input and scores, for `explain` and impressions. */
@@ -49,7 +50,7 @@ export class SlotRankings {
     const scores = this.choices.scores(request.slot, ids, modelScores, profile, choices, order === 'site', time);
     this.training.examples.rememberServed(request.slot, ids, rows);
     const explain = request.explain ?? true;
-    const candidates = withNeighbours(candidatesFor(request.items, scores, run.state.profile, explain), near);
+    const candidates = candidatesFor(request.items, scores, run.state.profile, explain, near);
     const input: ApplyInput = {
       candidates,
       recipe,
@@ -60,7 +61,7 @@ export class SlotRankings {
       order,
     };
     const ranking = applyRecipe(input);
-    this.last.set(request.slot, { ranking, input, items: request.items, scores });
+    this.last.set(request.slot, { ranking, input, items: request.items, scores, near });
     return ranking;
   }
 
@@ -70,11 +71,7 @@ export class SlotRankings {
     if (!last) return undefined;
     if (!last.input.explain) {
       // Same input, same order: only the words are added (applyRecipe is pure).
-      const before = last.input.candidates;
-      const candidates = candidatesFor(last.items, last.scores, run.state.profile, true).map((c, i) => ({
-        ...c,
-        neighbour: before[i]!.neighbour,
-      }));
+      const candidates = candidatesFor(last.items, last.scores, run.state.profile, true, last.near);
       last.input = { ...last.input, candidates, explain: true };
       last.ranking = applyRecipe(last.input);
     }
@@ -93,20 +90,23 @@ export class SlotRankings {
   }
 }
 
-/** Adds each candidate's neighbour score when the site gave a table (the `neighbours` strategy reads it). */
-function withNeighbours(candidates: Candidate[], near: NeighbourScores | undefined): Candidate[] {
-  if (near === undefined) return candidates;
-  return candidates.map((c) => ({ ...c, neighbour: near.ofRecent.get(c.item.id) ?? 0 }));
-}
-
-/** The recipe's candidates; with `explain`, each carries the words of its personal reasons. */
-function candidatesFor(items: readonly Item[], scores: Float32Array, profile: Profile, explain: boolean): Candidate[] {
-  if (!explain) return items.map((item, index) => ({ item, originalIndex: index, personal: scores[index]! }));
-  const perCategory = engagedPerCategory(profile);
+/**
+ * The recipe's candidates, built in one pass: with `explain`, each carries the words of its personal
+ * reasons; with the site's neighbour table, its neighbour score (the `neighbours` strategy reads it).
+ */
+function candidatesFor(
+  items: readonly Item[],
+  scores: Float32Array,
+  profile: Profile,
+  explain: boolean,
+  near: NeighbourScores | undefined,
+): Candidate[] {
+  const perCategory = explain ? engagedPerCategory(profile) : undefined;
   return items.map((item, index) => ({
     item,
     originalIndex: index,
     personal: scores[index]!,
-    personalReasons: personalReasons(item, profile, perCategory),
+    ...(perCategory && { personalReasons: personalReasons(item, profile, perCategory) }),
+    ...(near && { neighbour: near.ofRecent.get(item.id) ?? 0 }),
   }));
 }

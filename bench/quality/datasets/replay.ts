@@ -1,4 +1,5 @@
 import type { InklingEvent, Item } from '../../../common/types.js';
+import { mulberry32 } from '../../random.js';
 import type { RankTask, ReplayStep, Split, VisitorReplay } from '../types.js';
 
 /**
@@ -59,14 +60,7 @@ export function listTimes(visitors: readonly VisitorReplay[]): number[] {
 /** A deterministic shuffle (mulberry32), used where a protocol has no site order to keep. */
 export function seededShuffle<T>(values: readonly T[], seed: number): T[] {
   const out = [...values];
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];

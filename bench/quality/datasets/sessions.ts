@@ -1,4 +1,5 @@
 import type { EventType, Item } from '../../../common/types.js';
+import { mulberry32 } from '../../random.js';
 import type { QualityDataset, ReplayStep, VisitorReplay } from '../types.js';
 import { assignSplits, listTimes, medianListTime, seededShuffle, step, withPastPopularity } from './replay.js';
 
@@ -94,14 +95,7 @@ export function drawCandidates(
   current?: string,
 ): string[] {
   const ids = new Set<string>([target, ...sessionItems.filter((id) => id !== current)]);
-  let state = (seed * 2654435761) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32((seed * 2654435761) >>> 0);
   const wanted = Math.min(size, ids.size + seen.length);
   // Rejection sampling: at most a few times `size` draws, since candidates are few against `seen`.
   for (let tries = 0; ids.size < wanted && tries < size * 20; tries++) {

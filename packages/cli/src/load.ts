@@ -4,7 +4,7 @@ import type { Db } from './db.js';
 import { ident, literal } from './db.js';
 import { inputError, TrainError } from './errors.js';
 import { GA4_SELECT } from './ga4.js';
-import { REQUIRED, type Column, type Format, type TrainOptions } from './options.js';
+import { COLUMNS, REQUIRED, type Column, type Format, type TrainOptions } from './options.js';
 import type { Progress } from './progress.js';
 
 /**
@@ -171,11 +171,7 @@ export async function loadLog(db: Db, options: TrainOptions, progress: Progress)
     }
     return found.includes(name) ? name : undefined;
   };
-  const cols = Object.fromEntries(
-    (
-      ['session_id', 'visitor_id', 'item_id', 'event_type', 'timestamp', 'list_id', 'position', 'category'] as const
-    ).map((c) => [c, column(c)]),
-  ) as Record<Column, string | undefined>;
+  const cols = Object.fromEntries(COLUMNS.map((c) => [c, column(c)])) as Record<Column, string | undefined>;
   for (const name of REQUIRED) {
     if (!cols[name]) {
       throw inputError(

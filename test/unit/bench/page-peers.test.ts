@@ -1,7 +1,7 @@
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { eventNames, peerHead } from '../../../bench/page/peers.mjs';
-import { replaceSection } from '../../../bench/page/docs.mjs';
+import { replaceSection } from '../../../scripts/bench-docs.mjs';
 
 // The page bench counts what each analytics peer sent to the local server, and writes its table into
 // docs/performance.md between markers: the cases it relies on.
