@@ -6,16 +6,6 @@ import type { ItemSnapshot } from './item.js';
  */
 export type EventType = 'impression' | 'click' | 'view' | 'add_to_cart' | 'purchase' | 'dismiss';
 
-/** Every {@link EventType}: what `track()` accepts from the page, and the store from records it reads back. */
-export const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>([
-  'impression',
-  'click',
-  'view',
-  'add_to_cart',
-  'purchase',
-  'dismiss',
-]);
-
 /** One interaction with one item, as stored on the device. */
 export interface InklingEvent {
   /** Unique id, assigned by the SDK; makes storing a batch twice (retries, several tabs) harmless. */

@@ -1,6 +1,14 @@
-import { EVENT_TYPES } from '../common/event.js';
-import type { InklingEvent, TrackInput } from '../common/types.js';
+import type { EventType, InklingEvent, TrackInput } from '../common/types.js';
 import { plainEvent } from './tracker/plain-event.js';
+
+const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>([
+  'impression',
+  'click',
+  'view',
+  'add_to_cart',
+  'purchase',
+  'dismiss',
+]);
 
 /** A `TypeError` naming the mistake; its message is built only when there is one (track() runs a hundred times a page). */
 function mistake(what: string): never {

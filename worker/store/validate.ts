@@ -1,7 +1,14 @@
-import { EVENT_TYPES } from '../../common/event.js';
-import type { InklingEvent } from '../../common/types.js';
+import type { EventType, InklingEvent } from '../../common/types.js';
 import type { StoredEvent } from './schema.js';
 
+const TYPES: ReadonlySet<string> = new Set<EventType>([
+  'impression',
+  'click',
+  'view',
+  'add_to_cart',
+  'purchase',
+  'dismiss',
+]);
 /** How far ahead of the device clock an event may be stamped before it counts as "from the future". */
 export const CLOCK_SKEW_MS = 60_000;
 /** Optional fields the engine reads, and their type; `null` counts as absent (what JSON makes of it). */
@@ -40,7 +47,7 @@ export function isStorableEvent(value: unknown): value is InklingEvent {
   // Optional chaining, not a typeof check: a primitive has no `type` either. `Number.isFinite` is false for non-numbers.
   const event = value as Partial<InklingEvent> | null | undefined;
   return (
-    EVENT_TYPES.has(event?.type as string) &&
+    TYPES.has(event?.type as string) &&
     typeof event!.itemId === 'string' &&
     event!.itemId !== '' &&
     Number.isFinite(event!.time) &&
