@@ -1,6 +1,8 @@
 import type { EventType, InklingEvent, TrackInput } from '../common/types.js';
 import { plainEvent } from './tracker/plain-event.js';
 
+// The store keeps its own copy (worker/store/validate.ts): a runtime value shared by the npm entry and its lazy
+// in-thread engine makes Rollup move the entry, worker URL included, into a chunk bundlers cannot resolve.
 const EVENT_TYPES: ReadonlySet<string> = new Set<EventType>([
   'impression',
   'click',
